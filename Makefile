@@ -1,0 +1,92 @@
+# Jisr: `make run` serves the platform, `make test` runs every check. Both install what is
+# missing first (see README.md). Run them from the repository's root.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO_LEPTOS_VERSION := 0.3.10
+# The wasm-bindgen CLI must be the very version of the crate in Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+# wasm-opt comes from npm's binaryen (end2end/package.json): Debian's is too old for this WASM.
+export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CARGO_TERM_COLOR ?= never
+
+LOGS := target/test-logs
+APT_UPDATED := target/.apt-updated
+
+.PHONY: help run build test bench deps-build deps-test check-fmt clippy unit integration-sqlite integration-postgres e2e clean
+
+help:
+	@echo "make run    install what is missing, build the release site, serve it on http://127.0.0.1:3000"
+	@echo "make test   install what is missing, then fmt, clippy, unit, integration (SQLite, PostgreSQL), Playwright"
+
+## ---- set-up: each step does nothing when its tool is already there ----
+
+deps-build:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@cargo leptos --version 2>/dev/null | grep -qF "$(CARGO_LEPTOS_VERSION)" \
+	  || { echo "installing cargo-leptos $(CARGO_LEPTOS_VERSION) (about 16 minutes on 2 cores)"; \
+	       cargo install cargo-leptos --version $(CARGO_LEPTOS_VERSION) --locked; }
+	@wasm-bindgen --version 2>/dev/null | grep -qxF "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
+	  || { echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 3 minutes)"; \
+	       cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); }
+	@command -v npm >/dev/null || $(MAKE) --no-print-directory apt-install PACKAGES="nodejs npm"
+	@[ end2end/node_modules/.package-lock.json -nt end2end/package-lock.json ] \
+	  || (cd end2end && npm ci --no-audit --no-fund)
+
+deps-test: deps-build
+	@[ -x /usr/bin/chromium ] || $(MAKE) --no-print-directory apt-install PACKAGES=chromium
+	@ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 && command -v pg_virtualenv >/dev/null \
+	  || $(MAKE) --no-print-directory apt-install PACKAGES="postgresql"
+
+apt-install:
+	@[ -f $(APT_UPDATED) ] || { apt-get update -qq && mkdir -p target && touch $(APT_UPDATED); }
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(PACKAGES)
+
+## ---- run ----
+
+build: deps-build
+	cargo leptos build --release
+
+run: build
+	LEPTOS_ENV=PROD ./target/release/server serve
+
+## ---- test ----
+
+test: deps-test
+	@rm -rf $(LOGS) && mkdir -p $(LOGS)
+	$(MAKE) --no-print-directory check-fmt clippy unit integration-sqlite integration-postgres e2e
+	@scripts/test-summary $(LOGS)
+
+check-fmt:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings
+	cargo clippy -p app -p frontend --target wasm32-unknown-unknown --features app/hydrate -- -D warnings
+
+unit:
+	cargo test -p app --features ssr --lib 2>&1 | tee $(LOGS)/unit-app.log
+	cargo test -p server --lib --bins 2>&1 | tee $(LOGS)/unit-server.log
+
+integration-sqlite:
+	cargo test -p server --test integration 2>&1 | tee $(LOGS)/integration-sqlite.log
+
+# A throwaway PostgreSQL cluster, created and removed by pg_virtualenv around the run.
+integration-postgres:
+	pg_virtualenv sh -c 'export JISR_TEST_POSTGRES_URL="postgres://$$PGUSER:$$PGPASSWORD@$$PGHOST:$$PGPORT/$$PGDATABASE"; \
+	  cargo test -p server --test integration --test schema_parity -- --include-ignored' 2>&1 \
+	  | tee $(LOGS)/integration-postgres.log
+
+# The debug site, a server on a free port and a fresh SQLite file, Playwright in headless Chromium.
+e2e:
+	cargo leptos build
+	E2E_PORT=$$(scripts/free-port) E2E_DATA_DIR=$$(mktemp -d) && trap 'rm -rf "$$E2E_DATA_DIR"' EXIT \
+	  && cd end2end && E2E_PORT=$$E2E_PORT E2E_DATA_DIR=$$E2E_DATA_DIR npx playwright test 2>&1 \
+	  | tee ../$(LOGS)/e2e-chromium.log
+
+clean:
+	cargo clean
+	rm -rf data end2end/node_modules end2end/test-results

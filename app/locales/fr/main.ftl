@@ -1,0 +1,53 @@
+## Site
+site-name = Jisr
+site-description = Jisr : la plateforme d'inscription et de suivi du programme d'autonomisation économique et de leadership des femmes.
+skip-to-content = Aller au contenu
+lang-switcher-label = Langue
+loading = Chargement…
+back-home = Retour à l'accueil
+footer-ministry = Ministère de la Solidarité, de l'Insertion sociale et de la Famille
+footer-partners = Avec l'appui de l'UNFPA et de l'AECID, en partenariat avec l'Entraide Nationale et l'Agence de Développement Social.
+
+## Errors
+error-internal = Un problème est survenu de notre côté. Réessayez dans un instant.
+error-network = La connexion au serveur a échoué. Vérifiez votre connexion puis réessayez.
+not-found-title = Page introuvable
+not-found-text = La page demandée n'existe pas ou a été déplacée.
+
+## Landing page
+landing-eyebrow = Ministère de la Solidarité, de l'Insertion sociale et de la Famille
+landing-title = Programme d'autonomisation économique et de leadership des femmes
+landing-lead = Vous portez une idée de projet ou une activité qui vous fait vivre ? Le programme vous accompagne : formation, accompagnement dans un incubateur social de votre région et financement.
+landing-cta = Commencer mon inscription
+landing-cta-note = Gratuit. Environ 10 minutes, depuis votre téléphone.
+offers-title = Ce que le programme offre
+offer-training-title = Formation
+offer-training-text = Une formation en gestion et une formation technique liée à votre projet.
+offer-coaching-title = Accompagnement
+offer-coaching-text = Un suivi personnalisé dans les incubateurs sociaux régionaux, avec l'Entraide Nationale et l'Agence de Développement Social.
+offer-financing-title = Financement
+offer-financing-text = Un appui pour financer le lancement ou le développement de votre activité.
+eligibility-title = Qui peut s'inscrire
+eligibility-intro = Le programme s'adresse à chaque femme qui remplit ces conditions :
+eligibility-age = avoir 18 ans ou plus ;
+eligibility-residence = vivre au Maroc ;
+eligibility-project = porter une idée de projet ou une activité génératrice de revenus ;
+eligibility-situation = vivre au moins une situation difficile : veuve, divorcée, mère célibataire, cheffe de ménage, en situation de handicap, victime de violence, sans revenu, aidante d'une personne à charge, ou autre.
+steps-title = Comment ça se passe
+step-register = Vous vous inscrivez en ligne, seule ou avec l'aide d'une agente de votre centre.
+step-review = L'équipe de votre région étudie votre dossier et vous informe de la décision.
+step-training = Vous suivez les formations et l'accompagnement près de chez vous.
+step-financing = Votre projet est présenté pour un financement.
+places-title = Places par région
+places-intro = { $total } places dans { $regions }.
+landing-regions-count = { $count } régions
+places-left = { $n ->
+    [one] { $left } place restante sur { $target }
+   *[other] { $left } places restantes sur { $target }
+}
+places-waitlist = Liste d'attente ouverte
+places-waitlist-note = Quand toutes les places d'une région sont prises, l'inscription reste ouverte : vous rejoignez la liste d'attente.
+
+## Registration
+register-soon-title = L'inscription en ligne ouvre bientôt
+register-soon-text = Le formulaire d'inscription sera disponible ici très prochainement. En attendant, l'agente de votre centre de l'Entraide Nationale peut vous renseigner.

@@ -1,0 +1,155 @@
+//! The one data layer for both databases. Queries go through sqlx's `Any` driver with `$1`
+//! placeholders, which SQLite and PostgreSQL both read, so each repository function is written
+//! once. What differs between the two (column types in the migrations) stays in
+//! `migrations/sqlite` and `migrations/postgres`, which must define the same tables and columns.
+
+use sqlx::{
+    any::{install_default_drivers, AnyPoolOptions},
+    migrate::Migrator,
+    AnyPool,
+};
+use std::{str::FromStr, time::Duration};
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
+
+/// Which database a URL points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn of_url(url: &str) -> Result<Backend, DbError> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres)
+        } else {
+            Err(DbError::UnsupportedUrl)
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("the database URL must start with sqlite: or postgres://")]
+    UnsupportedUrl,
+    #[error("could not create the folder for the SQLite database: {0}")]
+    CreateDir(#[source] std::io::Error),
+    #[error(transparent)]
+    Sqlx(#[from] sqlx::Error),
+    #[error(transparent)]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+/// A connection pool to Jisr's database, SQLite or PostgreSQL.
+#[derive(Clone, Debug)]
+pub struct Db {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+impl Db {
+    /// Connects to `url`. A SQLite file (and its folder) is created when missing, and runs in
+    /// WAL mode with foreign keys enforced.
+    pub async fn connect(url: &str) -> Result<Db, DbError> {
+        install_default_drivers();
+        let backend = Backend::of_url(url)?;
+        let url = match backend {
+            Backend::Sqlite => sqlite_url(url)?,
+            Backend::Postgres => url.to_owned(),
+        };
+        let mut options = AnyPoolOptions::new()
+            .max_connections(match backend {
+                Backend::Sqlite => 8,
+                Backend::Postgres => 16,
+            })
+            .acquire_timeout(Duration::from_secs(5));
+        if backend == Backend::Sqlite {
+            // WAL lets readers go on while one connection writes.
+            options = options.after_connect(|conn, _| {
+                Box::pin(async move {
+                    use sqlx::Executor;
+                    conn.execute(
+                        "pragma journal_mode = wal; pragma synchronous = normal; \
+                         pragma foreign_keys = on; pragma busy_timeout = 5000;",
+                    )
+                    .await
+                    .map(|_| ())
+                })
+            });
+        }
+        let pool = options.connect(&url).await?;
+        Ok(Db { pool, backend })
+    }
+
+    /// Brings the schema up to date.
+    pub async fn migrate(&self) -> Result<(), DbError> {
+        match self.backend {
+            Backend::Sqlite => SQLITE_MIGRATIONS.run(&self.pool).await?,
+            Backend::Postgres => POSTGRES_MIGRATIONS.run(&self.pool).await?,
+        }
+        Ok(())
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Answers whether the database can be reached and queried.
+    pub async fn ping(&self) -> Result<(), sqlx::Error> {
+        sqlx::query("select 1")
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// Adds the options every SQLite connection needs, and creates the file's folder.
+fn sqlite_url(url: &str) -> Result<String, DbError> {
+    let options = sqlx::sqlite::SqliteConnectOptions::from_str(url)?;
+    let path = options.get_filename();
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(DbError::CreateDir)?;
+    }
+    let separator = if url.contains('?') { '&' } else { '?' };
+    let mut url = url.to_owned();
+    if !url.contains("mode=") && !url.contains(":memory:") {
+        url.push(separator);
+        url.push_str("mode=rwc");
+    }
+    Ok(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_backend_is_chosen_by_the_url_scheme() {
+        assert_eq!(
+            Backend::of_url("sqlite://data/jisr.db").unwrap(),
+            Backend::Sqlite
+        );
+        assert_eq!(Backend::of_url("sqlite::memory:").unwrap(), Backend::Sqlite);
+        assert_eq!(
+            Backend::of_url("postgres://u@h/db").unwrap(),
+            Backend::Postgres
+        );
+        assert_eq!(
+            Backend::of_url("postgresql://u@h/db").unwrap(),
+            Backend::Postgres
+        );
+        assert!(Backend::of_url("mysql://u@h/db").is_err());
+    }
+}

@@ -1,0 +1,82 @@
+//! What every page has: the header with the language switcher, the footer, the 404 page.
+
+use crate::i18n::{t, use_lang, Lang};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    view! {
+        <header class="site-header">
+            <a class="brand" href="/">
+                <span class="brand-mark" aria-hidden="true">
+                    "ج"
+                </span>
+                <span class="brand-name">{t("site-name")}</span>
+            </a>
+            <LanguageSwitcher />
+        </header>
+    }
+}
+
+/// Links to `/lang/<code>`, which sets the cookie and comes back to this page. Plain links, so
+/// the switch works before and without the WASM; `rel=external` keeps the client-side router
+/// from taking them.
+#[component]
+pub fn LanguageSwitcher() -> impl IntoView {
+    let current = use_lang();
+    let location = use_location();
+    view! {
+        <nav class="lang-switcher" aria-label=t("lang-switcher-label")>
+            <ul>
+                {Lang::ALL
+                    .into_iter()
+                    .map(|lang| {
+                        let href = move || {
+                            format!("/lang/{}?next={}", lang.code(), location.pathname.get())
+                        };
+                        let is_current = lang == current;
+                        view! {
+                            <li>
+                                <a
+                                    href=href
+                                    rel="external"
+                                    hreflang=lang.code()
+                                    lang=lang.code()
+                                    aria-current=is_current.then_some("true")
+                                >
+                                    {lang.native_name()}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+#[component]
+pub fn SiteFooter() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p>{t("footer-ministry")}</p>
+            <p>{t("footer-partners")}</p>
+        </footer>
+    }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <Title text=t("not-found-title") />
+        <section class="page narrow">
+            <h1>{t("not-found-title")}</h1>
+            <p>{t("not-found-text")}</p>
+            <p>
+                <a href="/">{t("back-home")}</a>
+            </p>
+        </section>
+    }
+}

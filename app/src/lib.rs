@@ -1,0 +1,91 @@
+//! Jisr's shared code: what both the server and the browser run.
+#![recursion_limit = "256"]
+
+pub mod error;
+pub mod i18n;
+pub mod landing;
+pub mod layout;
+pub mod reference;
+pub mod registration;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+
+use i18n::{t, Lang};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    SsrMode, StaticSegment,
+};
+
+/// The whole HTML document, rendered on the server. The language is decided here, per
+/// request, so `<html lang dir>` is right in the first byte the phone receives.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let lang = use_context::<http::request::Parts>()
+        .map(|parts| i18n::request_lang(&parts))
+        .unwrap_or(Lang::DEFAULT);
+    #[cfg(not(feature = "ssr"))]
+    let lang = Lang::DEFAULT;
+    provide_context(lang);
+    let css = format!("/{}/{}.css", options.site_pkg_dir, options.output_name);
+
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code() dir=lang.dir()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="description" content=t("site-description") />
+                <meta name="theme-color" content="#5b2a86" />
+                <link rel="icon" href="/favicon.ico" sizes="32x32" />
+                <link rel="stylesheet" href=css />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <leptos_meta::MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// Reads the page's language from `<html lang>` in the browser, where the server wrote it.
+pub fn document_lang() -> Lang {
+    document()
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|tag| Lang::from_tag(&tag))
+        .unwrap_or(Lang::DEFAULT)
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Effects run only in the browser, once the WASM has taken over: styles and tests can
+    // tell a hydrated page from a plain server-rendered one.
+    Effect::new(|_| {
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("data-hydrated", "true");
+        }
+    });
+
+    view! {
+        <Title formatter=|page: String| format!("{page} · {}", t("site-name")) />
+        <Router>
+            <a class="skip-link" href="#main">
+                {t("skip-to-content")}
+            </a>
+            <layout::SiteHeader />
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <layout::NotFound /> }>
+                    <Route path=StaticSegment("") view=landing::LandingPage ssr=SsrMode::Async />
+                    <Route path=StaticSegment("register") view=registration::RegisterSoon />
+                </Routes>
+            </main>
+            <layout::SiteFooter />
+        </Router>
+    }
+}

@@ -1,0 +1,27 @@
+//! Reference data: Morocco's regions and provinces, and each region's target of women the
+//! programme supports (stored in `regions.target`, 3,000 by default).
+
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[cfg(feature = "ssr")]
+pub mod repo;
+
+/// A region with its target and the places still open.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct RegionPlaces {
+    pub code: String,
+    pub name_fr: String,
+    pub name_ar: String,
+    pub target: i64,
+    pub places_left: i64,
+}
+
+/// Every region, in code order, with its places.
+#[server(endpoint = "region-places")]
+pub async fn get_region_places() -> Result<Vec<RegionPlaces>, AppError> {
+    let db = expect_context::<crate::db::Db>();
+    Ok(repo::region_places(&db).await?)
+}

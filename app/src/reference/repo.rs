@@ -1,0 +1,25 @@
+use super::RegionPlaces;
+use crate::db::Db;
+
+/// Every region with its target and the places still open, in code order.
+#[tracing::instrument(skip(db))]
+pub async fn region_places(db: &Db) -> Result<Vec<RegionPlaces>, sqlx::Error> {
+    // Applications arrive with the registration wizard; until then every place is open.
+    sqlx::query_as::<_, RegionPlaces>(
+        "select code, name_fr, name_ar, target, target as places_left \
+         from regions order by code",
+    )
+    .fetch_all(db.pool())
+    .await
+}
+
+/// Sets a region's target. Returns whether the region exists.
+#[tracing::instrument(skip(db))]
+pub async fn set_region_target(db: &Db, code: &str, target: i64) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query("update regions set target = $1 where code = $2")
+        .bind(target)
+        .bind(code)
+        .execute(db.pool())
+        .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -1,0 +1,86 @@
+import { expect, test, type Page } from '@playwright/test';
+import { LandingPage } from '../pages/landing';
+
+/** Fails the test on any console error or uncaught exception in the page. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+test.describe('with JavaScript', () => {
+  test('the landing page opens in Arabic, right to left, and hydrates cleanly', async ({ page }) => {
+    const errors = watchErrors(page);
+    const landing = new LandingPage(page);
+    await landing.goto();
+    await landing.expectLanguage('ar');
+    await expect(landing.heading).toHaveText('برنامج التمكين الاقتصادي والقيادة للنساء');
+    await expect(landing.regions).toHaveCount(12);
+    await expect(landing.regions.filter({ hasText: 'الداخلة وادي الذهب' })).toContainText('3');
+    await landing.waitForHydration();
+    expect(await landing.hasHorizontalScroll()).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  test('the switcher turns the page to French and the choice is remembered', async ({ page }) => {
+    const errors = watchErrors(page);
+    const landing = new LandingPage(page);
+    await landing.goto();
+    await landing.waitForHydration();
+    await landing.switchTo('fr');
+    await landing.expectLanguage('fr');
+    await expect(landing.heading).toHaveText(
+      "Programme d'autonomisation économique et de leadership des femmes",
+    );
+    await expect(landing.regions.filter({ hasText: 'Casablanca-Settat' })).toContainText(
+      'places restantes sur',
+    );
+    await page.reload();
+    await landing.expectLanguage('fr');
+    await landing.switchTo('ar');
+    await landing.expectLanguage('ar');
+    expect(errors).toEqual([]);
+  });
+
+  test('the browser language is the first guess', async ({ browser }) => {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    const landing = new LandingPage(page);
+    await landing.goto();
+    await landing.expectLanguage('fr');
+    await context.close();
+  });
+
+  test('the way in to registration leads to a page that exists', async ({ page }) => {
+    const landing = new LandingPage(page);
+    await landing.goto();
+    await landing.startLink.click();
+    await expect(page).toHaveURL(/\/register$/);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(await landing.hasHorizontalScroll()).toBe(false);
+  });
+
+  test('the health check answers', async ({ request }) => {
+    const response = await request.get('/healthz');
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', database: 'ok' });
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the landing page and the language switch work', async ({ page }) => {
+    const landing = new LandingPage(page);
+    await landing.goto();
+    await landing.expectLanguage('ar');
+    await expect(landing.regions).toHaveCount(12);
+    await landing.switchTo('fr');
+    await landing.expectLanguage('fr');
+    await expect(landing.regions.first()).toContainText('Tanger-Tétouan-Al Hoceïma');
+    expect(await landing.hasHorizontalScroll()).toBe(false);
+  });
+});

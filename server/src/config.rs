@@ -1,0 +1,153 @@
+//! Command line and environment. Every setting has a default that works on a laptop.
+
+use clap::{Args, Parser, Subcommand};
+use std::{fmt, net::SocketAddr};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "server",
+    version,
+    about = "Jisr: the programme's registration and follow-up platform"
+)]
+pub struct Cli {
+    /// Database: a `sqlite:` URL (the file is created) or a `postgres://` URL.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/jisr.db",
+        global = true
+    )]
+    pub database_url: DatabaseUrl,
+
+    /// Log filter, in tracing's EnvFilter syntax (e.g. `debug`, `info,sqlx=warn`).
+    #[arg(
+        long,
+        env = "JISR_LOG",
+        default_value = "info,sqlx=warn",
+        global = true
+    )]
+    pub log: String,
+
+    #[command(flatten)]
+    pub serve: ServeArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Default, Subcommand)]
+pub enum Command {
+    /// Serve the platform over HTTP (what runs when no command is given).
+    #[default]
+    Serve,
+    /// Create the database or bring its schema up to date, then exit.
+    Migrate,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(
+        long,
+        env = "JISR_ADDR",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
+    pub addr: SocketAddr,
+
+    /// Folder of the built site (CSS, JS, WASM, favicon); cargo-leptos's `target/site` by default.
+    #[arg(long, env = "JISR_SITE_ROOT", global = true)]
+    pub site_root: Option<String>,
+
+    /// Mark cookies `Secure` (set when the platform is served over HTTPS).
+    #[arg(long, env = "JISR_SECURE_COOKIES", global = true)]
+    pub secure_cookies: bool,
+}
+
+/// A database URL. Shown without its password, so it can be logged.
+#[derive(Clone)]
+pub struct DatabaseUrl(String);
+
+impl DatabaseUrl {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::str::FromStr for DatabaseUrl {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(DatabaseUrl(s.to_owned()))
+    }
+}
+
+impl fmt::Display for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // scheme://user:password@host/db -> scheme://user:***@host/db
+        match (self.0.find("://"), self.0.rfind('@')) {
+            (Some(scheme_end), Some(at)) if at > scheme_end => {
+                let credentials = &self.0[scheme_end + 3..at];
+                match credentials.find(':') {
+                    Some(colon) => write!(
+                        f,
+                        "{}{}:***{}",
+                        &self.0[..scheme_end + 3],
+                        &credentials[..colon],
+                        &self.0[at..]
+                    ),
+                    None => f.write_str(&self.0),
+                }
+            }
+            _ => f.write_str(&self.0),
+        }
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "DatabaseUrl({self})")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_password_never_reaches_the_logs() {
+        let url: DatabaseUrl = "postgres://jisr:s3cret@db.example:5432/jisr"
+            .parse()
+            .unwrap();
+        assert_eq!(url.to_string(), "postgres://jisr:***@db.example:5432/jisr");
+        assert!(!format!("{url:?}").contains("s3cret"));
+        assert_eq!(url.expose(), "postgres://jisr:s3cret@db.example:5432/jisr");
+    }
+
+    #[test]
+    fn a_url_without_password_is_shown_as_is() {
+        let url: DatabaseUrl = "sqlite://data/jisr.db".parse().unwrap();
+        assert_eq!(url.to_string(), "sqlite://data/jisr.db");
+    }
+
+    #[test]
+    fn no_command_means_serve_on_the_laptop_address() {
+        let cli = Cli::try_parse_from(["server"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(cli.serve.addr.to_string(), "127.0.0.1:3000");
+    }
+
+    #[test]
+    fn serve_flags_go_before_or_after_the_command() {
+        let cli = Cli::try_parse_from(["server", "serve", "--addr", "127.0.0.1:4000"]).unwrap();
+        assert!(matches!(cli.command, Some(Command::Serve)));
+        assert_eq!(cli.serve.addr.to_string(), "127.0.0.1:4000");
+        let cli = Cli::try_parse_from(["server", "--addr", "0.0.0.0:8080"]).unwrap();
+        assert_eq!(cli.serve.addr.to_string(), "0.0.0.0:8080");
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,90 @@
+//! Jisr's server: configuration, the router, and the command-line tasks.
+
+pub mod config;
+pub mod health;
+pub mod lang;
+pub mod routes;
+pub mod state;
+pub mod telemetry;
+
+use anyhow::Context;
+use app::db::Db;
+use config::{Cli, Command, ServeArgs};
+use state::{AppState, Settings};
+use std::sync::Arc;
+
+/// Runs what the command line asks for.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let db = Db::connect(cli.database_url.expose())
+        .await
+        .with_context(|| format!("cannot open the database {}", cli.database_url))?;
+    db.migrate()
+        .await
+        .context("cannot bring the database schema up to date")?;
+    let result = match cli.command.unwrap_or_default() {
+        Command::Serve => serve(db.clone(), cli.serve).await,
+        Command::Migrate => {
+            tracing::info!(database = %cli.database_url, "schema is up to date");
+            Ok(())
+        }
+    };
+    db.close().await;
+    result
+}
+
+async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
+    let mut leptos_options = leptos::config::get_configuration(None)
+        .context("cannot read the Leptos configuration")?
+        .leptos_options;
+    if leptos_options.output_name.is_empty() {
+        // Built without cargo-leptos (plain `cargo run`); the name the site files are built with.
+        leptos_options.output_name = "jisr".into();
+    }
+    if let Some(site_root) = &args.site_root {
+        leptos_options.site_root = site_root.as_str().into();
+    }
+    leptos_options.site_addr = args.addr;
+
+    let state = AppState {
+        leptos_options,
+        db,
+        settings: Arc::new(Settings {
+            secure_cookies: args.secure_cookies,
+        }),
+    };
+    let app = routes::router(state);
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.addr))?;
+    let addr = listener.local_addr()?;
+    tracing::info!("listening on http://{addr}");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("the server stopped with an error")?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Completes on Ctrl-C or SIGTERM, so requests in flight finish before the server exits.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        tokio::signal::ctrl_c().await.ok();
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,137 @@
+//! A fresh database and the real router for each test. The backend is SQLite unless
+//! `JISR_TEST_POSTGRES_URL` names a PostgreSQL server, where each test gets a database of its
+//! own (the `make test` run creates a throwaway cluster for this).
+
+use app::db::{Backend, Db};
+use axum::{
+    body::Body,
+    http::{header, Request, Response, StatusCode},
+    Router,
+};
+use http_body_util::BodyExt;
+use leptos::config::LeptosOptions;
+use server::state::{AppState, Settings};
+use std::sync::{
+    atomic::{AtomicU32, Ordering},
+    Arc,
+};
+use tower::ServiceExt;
+
+pub struct TestApp {
+    pub db: Db,
+    router: Router,
+    _dir: Option<tempfile::TempDir>,
+}
+
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+impl TestResponse {
+    pub fn header(&self, name: header::HeaderName) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+    }
+}
+
+impl TestApp {
+    pub async fn spawn() -> TestApp {
+        let (url, dir) = match std::env::var("JISR_TEST_POSTGRES_URL") {
+            Ok(admin_url) => (fresh_postgres_database(&admin_url).await, None),
+            Err(_) => {
+                let dir = tempfile::tempdir().expect("temporary folder");
+                let url = format!("sqlite://{}/jisr.db", dir.path().display());
+                (url, Some(dir))
+            }
+        };
+        let db = Db::connect(&url)
+            .await
+            .expect("connect to the test database");
+        db.migrate().await.expect("migrate the test database");
+        let state = AppState {
+            leptos_options: LeptosOptions::builder().output_name("jisr").build(),
+            db: db.clone(),
+            settings: Arc::new(Settings::default()),
+        };
+        TestApp {
+            db,
+            router: server::routes::router(state),
+            _dir: dir,
+        }
+    }
+
+    pub async fn request(&self, request: Request<Body>) -> TestResponse {
+        let response: Response<Body> = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("the router answers");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("read the body")
+            .to_bytes();
+        TestResponse {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> TestResponse {
+        self.get_with(path, &[]).await
+    }
+
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> TestResponse {
+        let mut request = Request::get(path);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.request(request.body(Body::empty()).unwrap()).await
+    }
+
+    pub async fn post_form(&self, path: &str, form: &str) -> TestResponse {
+        let request = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(form.to_owned()))
+            .unwrap();
+        self.request(request).await
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.db.backend()
+    }
+}
+
+/// Creates an empty database on the test cluster and returns its URL.
+async fn fresh_postgres_database(admin_url: &str) -> String {
+    use sqlx::{Connection, Executor};
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let name = format!(
+        "jisr_test_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    );
+    sqlx::any::install_default_drivers();
+    let mut admin = sqlx::AnyConnection::connect(admin_url)
+        .await
+        .expect("connect to PostgreSQL");
+    admin
+        .execute(format!("create database {name}").as_str())
+        .await
+        .expect("create a test database");
+    admin.close().await.ok();
+    let base = admin_url
+        .rsplit_once('/')
+        .map(|(base, _)| base)
+        .unwrap_or(admin_url);
+    format!("{base}/{name}")
+}

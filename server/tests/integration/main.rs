@@ -1,0 +1,8 @@
+//! The integration suite. It runs once on SQLite and once on PostgreSQL (`make test`).
+
+mod helpers;
+
+mod health;
+mod landing;
+mod language;
+mod reference;

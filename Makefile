@@ -12,6 +12,10 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(
 export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CARGO_TERM_COLOR ?= never
 
+# cargo-leptos builds the debug site with these two set; giving clippy and the tests the same
+# lets one build of the dependencies serve them all (other RUSTFLAGS would rebuild everything).
+DEV_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=jisr
+
 LOGS := target/test-logs
 APT_UPDATED := target/.apt-updated
 
@@ -64,25 +68,25 @@ check-fmt:
 	cargo fmt --all -- --check
 
 clippy:
-	cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings
-	cargo clippy -p app -p frontend --target wasm32-unknown-unknown --features app/hydrate -- -D warnings
+	$(DEV_ENV) cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings
+	$(DEV_ENV) cargo clippy -p app -p frontend --target wasm32-unknown-unknown --features app/hydrate -- -D warnings
 
 unit:
-	cargo test -p app --features ssr --lib 2>&1 | tee $(LOGS)/unit-app.log
-	cargo test -p server --lib --bins 2>&1 | tee $(LOGS)/unit-server.log
+	$(DEV_ENV) cargo test -p app --features ssr --lib 2>&1 | tee $(LOGS)/unit-app.log
+	$(DEV_ENV) cargo test -p server --lib --bins 2>&1 | tee $(LOGS)/unit-server.log
 
 integration-sqlite:
-	cargo test -p server --test integration 2>&1 | tee $(LOGS)/integration-sqlite.log
+	$(DEV_ENV) cargo test -p server --test integration 2>&1 | tee $(LOGS)/integration-sqlite.log
 
 # A throwaway PostgreSQL cluster, created and removed by pg_virtualenv around the run.
 integration-postgres:
-	pg_virtualenv sh -c 'export JISR_TEST_POSTGRES_URL="postgres://$$PGUSER:$$PGPASSWORD@$$PGHOST:$$PGPORT/$$PGDATABASE"; \
+	$(DEV_ENV) pg_virtualenv sh -c 'export JISR_TEST_POSTGRES_URL="postgres://$$PGUSER:$$PGPASSWORD@$$PGHOST:$$PGPORT/$$PGDATABASE"; \
 	  cargo test -p server --test integration --test schema_parity -- --include-ignored' 2>&1 \
 	  | tee $(LOGS)/integration-postgres.log
 
 # The debug site, a server on a free port and a fresh SQLite file, Playwright in headless Chromium.
 e2e:
-	cargo leptos build
+	$(DEV_ENV) cargo leptos build
 	E2E_PORT=$$(scripts/free-port) E2E_DATA_DIR=$$(mktemp -d) && trap 'rm -rf "$$E2E_DATA_DIR"' EXIT \
 	  && cd end2end && E2E_PORT=$$E2E_PORT E2E_DATA_DIR=$$E2E_DATA_DIR npx playwright test 2>&1 \
 	  | tee ../$(LOGS)/e2e-chromium.log

@@ -52,7 +52,7 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
             secure_cookies: args.secure_cookies,
         }),
     };
-    let app = routes::router(state);
+    let app = routes::router(state, routes::page_routes());
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .with_context(|| format!("cannot listen on {}", args.addr))?;

@@ -10,12 +10,17 @@ use axum::{
 };
 use http_body_util::BodyExt;
 use leptos::config::LeptosOptions;
+use leptos_axum::AxumRouteListing;
 use server::state::{AppState, Settings};
 use std::sync::{
     atomic::{AtomicU32, Ordering},
-    Arc,
+    Arc, LazyLock,
 };
 use tower::ServiceExt;
+
+/// The page routes, generated once for the whole test process: generating them pauses
+/// resource loading process-wide, which would stall another test's page render.
+static PAGE_ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(server::routes::page_routes);
 
 pub struct TestApp {
     pub db: Db,
@@ -59,7 +64,7 @@ impl TestApp {
         };
         TestApp {
             db,
-            router: server::routes::router(state),
+            router: server::routes::router(state, PAGE_ROUTES.clone()),
             _dir: dir,
         }
     }

@@ -53,10 +53,14 @@ async fn the_landing_page_lists_every_region_with_its_places_from_the_database()
 async fn the_region_names_follow_the_language() {
     let app = TestApp::spawn().await;
     let arabic = app.get("/").await;
-    assert!(arabic.body.contains(r#"class="region-name">العيون الساقية الحمراء<"#));
+    assert!(arabic
+        .body
+        .contains(r#"class="region-name">العيون الساقية الحمراء<"#));
     assert!(!arabic.body.contains(r#"class="region-name">Laâyoune"#));
     let french = app.get_with("/", &[("cookie", "jisr_lang=fr")]).await;
-    assert!(french.body.contains(r#"class="region-name">Laâyoune-Sakia El Hamra<"#));
+    assert!(french
+        .body
+        .contains(r#"class="region-name">Laâyoune-Sakia El Hamra<"#));
 }
 
 #[tokio::test]

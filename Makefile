@@ -14,6 +14,7 @@ export CARGO_TERM_COLOR ?= never
 
 # cargo-leptos builds the debug site with these two set; giving clippy and the tests the same
 # lets one build of the dependencies serve them all (other RUSTFLAGS would rebuild everything).
+# cargo-leptos itself gets only the name: it adds the flag, and would add it twice.
 DEV_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=jisr
 
 LOGS := target/test-logs
@@ -86,7 +87,7 @@ integration-postgres:
 
 # The debug site, a server on a free port and a fresh SQLite file, Playwright in headless Chromium.
 e2e:
-	$(DEV_ENV) cargo leptos build
+	LEPTOS_OUTPUT_NAME=jisr cargo leptos build
 	E2E_PORT=$$(scripts/free-port) E2E_DATA_DIR=$$(mktemp -d) && trap 'rm -rf "$$E2E_DATA_DIR"' EXIT \
 	  && cd end2end && E2E_PORT=$$E2E_PORT E2E_DATA_DIR=$$E2E_DATA_DIR npx playwright test 2>&1 \
 	  | tee ../$(LOGS)/e2e-chromium.log

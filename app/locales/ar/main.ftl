@@ -54,3 +54,20 @@ places-waitlist-note = عندما تمتلئ جميع مقاعد جهة ما، �
 ## Registration
 register-soon-title = التسجيل عبر الإنترنت سيفتح قريبًا
 register-soon-text = ستكون استمارة التسجيل متاحة هنا قريبًا جدًا. في الأثناء، يمكن لعونة مركز التعاون الوطني الأقرب إليك أن تجيبك.
+
+## Answers refused, shown next to the field
+field-error-required = هذا الجواب إلزامي.
+field-error-too-short = { $min } أحرف على الأقل.
+field-error-too-long = { $max } حرفًا على الأكثر.
+field-error-control-characters = يحتوي هذا النص على رموز غير مرئية. أعيدي كتابته دون نسخ ولصق.
+field-error-name-characters = استعملي الحروف فقط، مع المسافات أو الشرطات أو الفواصل العليا.
+field-error-mixed-scripts = اكتبي الاسم بالحروف العربية أو بالحروف اللاتينية، وليس بهما معًا.
+field-error-cin-format = رقم البطاقة الوطنية يبدأ بحرف أو حرفين تليهما أرقام، مثلا BK123456.
+field-error-phone-format = أدخلي رقم هاتف محمول مغربي، مثلا 06 12 34 56 78 أو ‎+212 6 12 34 56 78.
+field-error-email-format = هذا البريد الإلكتروني غير صحيح، مثلا: name@example.ma. وهو اختياري.
+field-error-date-format = أدخلي تاريخًا صحيحًا بصيغة يوم/شهر/سنة.
+field-error-date-in-future = هذا التاريخ في المستقبل.
+field-error-too-young = البرنامج مفتوح للنساء البالغات { $age } سنة أو أكثر.
+field-error-date-implausible = تحققي من سنة الازدياد.
+field-error-not-an-option = اختاري أحد الأجوبة المقترحة.
+field-error-reference-format = رقم الملف يشبه JSR-7K4M-2P9X.

@@ -51,3 +51,20 @@ places-waitlist-note = Quand toutes les places d'une région sont prises, l'insc
 ## Registration
 register-soon-title = L'inscription en ligne ouvre bientôt
 register-soon-text = Le formulaire d'inscription sera disponible ici très prochainement. En attendant, l'agente de votre centre de l'Entraide Nationale peut vous renseigner.
+
+## Answers refused, shown next to the field
+field-error-required = Cette réponse est obligatoire.
+field-error-too-short = { $min } caractères au moins.
+field-error-too-long = { $max } caractères au plus.
+field-error-control-characters = Ce texte contient des caractères invisibles. Retapez-le sans copier-coller.
+field-error-name-characters = Utilisez seulement des lettres, des espaces, des tirets ou des apostrophes.
+field-error-mixed-scripts = Écrivez le nom soit en lettres arabes, soit en lettres latines, pas les deux.
+field-error-cin-format = Le numéro de CIN commence par une ou deux lettres suivies de chiffres, par exemple BK123456.
+field-error-phone-format = Donnez un numéro de mobile marocain, par exemple 06 12 34 56 78 ou +212 6 12 34 56 78.
+field-error-email-format = Cette adresse e-mail n'est pas valide, par exemple : nom@exemple.ma. Elle est facultative.
+field-error-date-format = Donnez une date réelle, au format JJ/MM/AAAA.
+field-error-date-in-future = Cette date est dans le futur.
+field-error-too-young = Le programme est ouvert aux femmes de { $age } ans ou plus.
+field-error-date-implausible = Vérifiez l'année de naissance.
+field-error-not-an-option = Choisissez une des réponses proposées.
+field-error-reference-format = Le numéro de dossier ressemble à JSR-7K4M-2P9X.

@@ -1,5 +1,8 @@
-//! Applicant registration. The wizard itself is the next piece of work; until it lands, the
-//! link from the landing page says so plainly instead of leading nowhere.
+//! Applicant registration. The rules of each answer are in `fields`; the wizard itself is
+//! the next piece of work, and until it lands the link from the landing page says so plainly
+//! instead of leading nowhere.
+
+pub mod fields;
 
 use crate::i18n::t;
 use leptos::prelude::*;

@@ -1,0 +1,748 @@
+//! One type per answer that has a rule. Each is built only by its `parse`, which runs in the
+//! browser (instant feedback) and again in the server function (the authority), so every rule
+//! is written once, here.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use time::{Date, Month};
+
+/// Why an answer was refused. Each has a message in every language (`field-error-*`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FieldError {
+    Required,
+    TooShort {
+        min: usize,
+    },
+    TooLong {
+        max: usize,
+    },
+    /// Invisible control or direction-override characters.
+    ControlCharacters,
+    /// Digits or symbols where only letters belong.
+    NameCharacters,
+    /// Arabic and Latin letters mixed in one name.
+    MixedScripts,
+    CinFormat,
+    PhoneFormat,
+    EmailFormat,
+    DateFormat,
+    DateInFuture,
+    TooYoung {
+        min_age: u8,
+    },
+    DateImplausible,
+    NotAnOption,
+    ReferenceFormat,
+}
+
+impl FieldError {
+    /// The message key and its arguments, for [`crate::i18n::tr_with`].
+    pub fn message_key(self) -> (&'static str, Option<(&'static str, i64)>) {
+        match self {
+            FieldError::Required => ("field-error-required", None),
+            FieldError::TooShort { min } => ("field-error-too-short", Some(("min", min as i64))),
+            FieldError::TooLong { max } => ("field-error-too-long", Some(("max", max as i64))),
+            FieldError::ControlCharacters => ("field-error-control-characters", None),
+            FieldError::NameCharacters => ("field-error-name-characters", None),
+            FieldError::MixedScripts => ("field-error-mixed-scripts", None),
+            FieldError::CinFormat => ("field-error-cin-format", None),
+            FieldError::PhoneFormat => ("field-error-phone-format", None),
+            FieldError::EmailFormat => ("field-error-email-format", None),
+            FieldError::DateFormat => ("field-error-date-format", None),
+            FieldError::DateInFuture => ("field-error-date-in-future", None),
+            FieldError::TooYoung { min_age } => {
+                ("field-error-too-young", Some(("age", i64::from(min_age))))
+            }
+            FieldError::DateImplausible => ("field-error-date-implausible", None),
+            FieldError::NotAnOption => ("field-error-not-an-option", None),
+            FieldError::ReferenceFormat => ("field-error-reference-format", None),
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn message(self, lang: crate::i18n::Lang) -> String {
+        match self.message_key() {
+            (key, None) => crate::i18n::tr(lang, key),
+            (key, Some((name, value))) => crate::i18n::tr_with(lang, key, &[(name, value.into())]),
+        }
+    }
+}
+
+/// Characters never accepted in free text: C0/C1 controls (but tab and newline in long
+/// text) and the bidi embedding, override and isolate marks that can disguise text.
+fn is_forbidden_char(c: char, allow_newlines: bool) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{FEFF}')
+        || (c.is_control() && !(allow_newlines && matches!(c, '\n' | '\r' | '\t')))
+}
+
+/// Trims, folds runs of white space into one space, and refuses hidden characters.
+fn clean_line(raw: &str) -> Result<String, FieldError> {
+    if raw.chars().any(|c| is_forbidden_char(c, false)) {
+        return Err(FieldError::ControlCharacters);
+    }
+    Ok(raw.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{064A}' | '\u{0660}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\u{06FA}'..='\u{06FC}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}')
+        && !c.is_numeric()
+}
+
+/// Arabic diacritics (harakat) and the tatweel, which may appear inside Arabic names.
+fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+}
+
+fn is_latin_letter(c: char) -> bool {
+    c.is_alphabetic()
+        && matches!(c, 'A'..='Z' | 'a'..='z' | '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+        && !matches!(c, '\u{00D7}' | '\u{00F7}')
+}
+
+/// A first or last name, in Arabic or in Latin letters (accents, spaces, hyphens and
+/// apostrophes allowed), 2 to 60 characters.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonName(String);
+
+impl PersonName {
+    pub const MAX: usize = 60;
+
+    pub fn parse(raw: &str) -> Result<PersonName, FieldError> {
+        let name = clean_line(raw)?;
+        let count = name.chars().count();
+        if count == 0 {
+            return Err(FieldError::Required);
+        }
+        if count > Self::MAX {
+            return Err(FieldError::TooLong { max: Self::MAX });
+        }
+        let (mut arabic, mut latin) = (false, false);
+        for c in name.chars() {
+            if is_arabic_letter(c) {
+                arabic = true;
+            } else if is_latin_letter(c) {
+                latin = true;
+            } else if !(is_arabic_mark(c) || matches!(c, ' ' | '-' | '\'' | '’')) {
+                return Err(FieldError::NameCharacters);
+            }
+        }
+        if arabic && latin {
+            return Err(FieldError::MixedScripts);
+        }
+        if !(arabic || latin) {
+            return Err(FieldError::NameCharacters);
+        }
+        if count < 2 {
+            return Err(FieldError::TooShort { min: 2 });
+        }
+        Ok(PersonName(name))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A Moroccan national identity card number (CIN): one or two letters then digits, stored
+/// upper case without spaces, e.g. `BK123456`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Cin(String);
+
+impl Cin {
+    pub fn parse(raw: &str) -> Result<Cin, FieldError> {
+        if raw.chars().any(|c| is_forbidden_char(c, false)) {
+            return Err(FieldError::ControlCharacters);
+        }
+        let cin: String = raw
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        if cin.is_empty() {
+            return Err(FieldError::Required);
+        }
+        let letters = cin.chars().take_while(char::is_ascii_uppercase).count();
+        let digits = &cin[letters..];
+        let valid = (1..=2).contains(&letters)
+            && (3..=7).contains(&digits.len())
+            && digits.chars().all(|c| c.is_ascii_digit());
+        if valid {
+            Ok(Cin(cin))
+        } else {
+            Err(FieldError::CinFormat)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A Moroccan mobile number (06… or 07…), read in any usual form (`06 12 34 56 78`,
+/// `+212 6-12-34-56-78`, `00212612345678`) and stored in international form, `+212612345678`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct PhoneNumber(String);
+
+impl PhoneNumber {
+    pub fn parse(raw: &str) -> Result<PhoneNumber, FieldError> {
+        if raw.chars().any(|c| is_forbidden_char(c, false)) {
+            return Err(FieldError::ControlCharacters);
+        }
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            return Err(FieldError::Required);
+        }
+        let plus = trimmed.starts_with('+');
+        let mut digits = String::new();
+        for (i, c) in trimmed.chars().enumerate() {
+            match c {
+                '0'..='9' => digits.push(c),
+                // Arabic-Indic digits, as some phones type them.
+                '\u{0660}'..='\u{0669}' => digits.push((b'0' + (c as u32 - 0x0660) as u8) as char),
+                ' ' | '-' | '.' | '(' | ')' => {}
+                '+' if i == 0 => {}
+                _ => return Err(FieldError::PhoneFormat),
+            }
+        }
+        let national = if plus {
+            digits.strip_prefix("212")
+        } else if let Some(rest) = digits.strip_prefix("00212") {
+            Some(rest)
+        } else {
+            digits.strip_prefix('0')
+        };
+        // After +212 some write the trunk 0 too: +212 06…
+        let national = national.map(|n| {
+            if n.len() == 10 {
+                n.strip_prefix('0').unwrap_or(n)
+            } else {
+                n
+            }
+        });
+        match national {
+            Some(n) if n.len() == 9 && (n.starts_with('6') || n.starts_with('7')) => {
+                Ok(PhoneNumber(format!("+212{n}")))
+            }
+            _ => Err(FieldError::PhoneFormat),
+        }
+    }
+
+    /// `+212612345678`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// As Moroccans write it: `06 12 34 56 78`.
+    pub fn national(&self) -> String {
+        let n = &self.0[4..];
+        format!(
+            "0{} {} {} {} {}",
+            &n[0..1],
+            &n[1..3],
+            &n[3..5],
+            &n[5..7],
+            &n[7..9]
+        )
+    }
+}
+
+/// An e-mail address (optional in the wizard: an empty answer is `Ok(None)`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Email(String);
+
+impl Email {
+    pub const MAX: usize = 254;
+
+    pub fn parse_optional(raw: &str) -> Result<Option<Email>, FieldError> {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            return Ok(None);
+        }
+        if trimmed.chars().count() > Self::MAX {
+            return Err(FieldError::TooLong { max: Self::MAX });
+        }
+        if trimmed.chars().any(|c| is_forbidden_char(c, false)) {
+            return Err(FieldError::ControlCharacters);
+        }
+        let address: email_address::EmailAddress =
+            trimmed.parse().map_err(|_| FieldError::EmailFormat)?;
+        // A programme address needs a real domain, not `user@localhost`.
+        if !address.domain().contains('.') || address.domain().ends_with('.') {
+            return Err(FieldError::EmailFormat);
+        }
+        Ok(Some(Email(format!(
+            "{}@{}",
+            address.local_part(),
+            address.domain().to_lowercase()
+        ))))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A date of birth such that the applicant is at least [`BirthDate::MIN_AGE`] years old on
+/// `today` (the day of submission), read from `<input type=date>` (`YYYY-MM-DD`) or written
+/// by hand as `DD/MM/YYYY`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BirthDate(Date);
+
+impl BirthDate {
+    pub const MIN_AGE: u8 = 18;
+    const MAX_AGE: i32 = 100;
+
+    pub fn parse(raw: &str, today: Date) -> Result<BirthDate, FieldError> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Err(FieldError::Required);
+        }
+        let date = parse_date(raw).ok_or(FieldError::DateFormat)?;
+        if date > today {
+            return Err(FieldError::DateInFuture);
+        }
+        let age = age_on(date, today);
+        if age < i32::from(Self::MIN_AGE) {
+            return Err(FieldError::TooYoung {
+                min_age: Self::MIN_AGE,
+            });
+        }
+        if age > Self::MAX_AGE {
+            return Err(FieldError::DateImplausible);
+        }
+        Ok(BirthDate(date))
+    }
+
+    pub fn date(self) -> Date {
+        self.0
+    }
+
+    /// `YYYY-MM-DD`, as stored and as `<input type=date>` wants it.
+    pub fn iso(self) -> String {
+        iso_date(self.0)
+    }
+}
+
+impl fmt::Display for BirthDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:02}/{:02}/{}",
+            self.0.day(),
+            u8::from(self.0.month()),
+            self.0.year()
+        )
+    }
+}
+
+pub fn iso_date(date: Date) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
+}
+
+fn parse_date(raw: &str) -> Option<Date> {
+    let numbers: Vec<&str> = raw.split(['-', '/', '.']).collect();
+    let [a, b, c] = numbers.as_slice() else {
+        return None;
+    };
+    let (year, month, day) = if a.len() == 4 { (a, b, c) } else { (c, b, a) };
+    if year.len() != 4 {
+        return None;
+    }
+    let month = Month::try_from(month.parse::<u8>().ok()?).ok()?;
+    Date::from_calendar_date(year.parse().ok()?, month, day.parse().ok()?).ok()
+}
+
+/// Whole years between `birth` and `today`.
+pub fn age_on(birth: Date, today: Date) -> i32 {
+    let mut age = today.year() - birth.year();
+    if (u8::from(today.month()), today.day()) < (u8::from(birth.month()), birth.day()) {
+        age -= 1;
+    }
+    age
+}
+
+/// Free text with a length range (a project description, a locality): trimmed, hidden
+/// characters refused, stored as typed (and always shown escaped).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoundedText(String);
+
+impl BoundedText {
+    pub fn parse(
+        raw: &str,
+        min: usize,
+        max: usize,
+        multiline: bool,
+    ) -> Result<BoundedText, FieldError> {
+        if raw.chars().any(|c| is_forbidden_char(c, multiline)) {
+            return Err(FieldError::ControlCharacters);
+        }
+        let text = if multiline {
+            raw.trim().replace("\r\n", "\n")
+        } else {
+            clean_line(raw)?
+        };
+        let count = text.chars().count();
+        if count == 0 {
+            return Err(FieldError::Required);
+        }
+        if count < min {
+            return Err(FieldError::TooShort { min });
+        }
+        if count > max {
+            return Err(FieldError::TooLong { max });
+        }
+        Ok(BoundedText(text))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The letters and digits of reference numbers and resume codes: no 0/O, 1/I/L or U, so
+/// that nothing is mistaken when read aloud or copied by hand.
+pub const CODE_ALPHABET: &[u8; 30] = b"23456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// An application's reference number, `JSR-XXXX-XXXX`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ReferenceNumber(String);
+
+impl ReferenceNumber {
+    const LEN: usize = 8;
+
+    /// Builds one from random bytes (the server supplies them).
+    pub fn from_random(bytes: [u8; Self::LEN]) -> ReferenceNumber {
+        let chars: String = bytes
+            .iter()
+            .map(|b| CODE_ALPHABET[usize::from(*b) % CODE_ALPHABET.len()] as char)
+            .collect();
+        ReferenceNumber(format!("JSR-{}-{}", &chars[..4], &chars[4..]))
+    }
+
+    /// Reads what a person typed: any case, with or without `JSR` and dashes or spaces.
+    pub fn parse(raw: &str) -> Result<ReferenceNumber, FieldError> {
+        let compact: String = raw
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        if compact.is_empty() {
+            return Err(FieldError::Required);
+        }
+        let body = compact.strip_prefix("JSR").unwrap_or(&compact);
+        if body.len() != Self::LEN || !body.bytes().all(|b| CODE_ALPHABET.contains(&b)) {
+            return Err(FieldError::ReferenceFormat);
+        }
+        Ok(ReferenceNumber(format!(
+            "JSR-{}-{}",
+            &body[..4],
+            &body[4..]
+        )))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ReferenceNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    const TODAY: Date = date!(2026 - 11 - 29);
+
+    #[test]
+    fn a_name_in_arabic_or_in_latin_letters_is_accepted() {
+        assert_eq!(
+            PersonName::parse("  فاطمة   الزهراء ").unwrap().as_str(),
+            "فاطمة الزهراء"
+        );
+        assert_eq!(
+            PersonName::parse("Aït Benhaddou").unwrap().as_str(),
+            "Aït Benhaddou"
+        );
+        assert_eq!(
+            PersonName::parse("O'Neil-Zahra").unwrap().as_str(),
+            "O'Neil-Zahra"
+        );
+        assert!(
+            PersonName::parse("مُحَمَّد").is_ok(),
+            "diacritics are part of Arabic names"
+        );
+    }
+
+    #[test]
+    fn a_name_mixing_scripts_or_with_symbols_is_refused() {
+        assert_eq!(
+            PersonName::parse("Fatima فاطمة"),
+            Err(FieldError::MixedScripts)
+        );
+        assert_eq!(
+            PersonName::parse("<script>"),
+            Err(FieldError::NameCharacters)
+        );
+        assert_eq!(
+            PersonName::parse("Robert'); DROP TABLE--"),
+            Err(FieldError::NameCharacters)
+        );
+        assert_eq!(
+            PersonName::parse("Fatima2"),
+            Err(FieldError::NameCharacters)
+        );
+        assert_eq!(
+            PersonName::parse("Fatima 😀"),
+            Err(FieldError::NameCharacters)
+        );
+    }
+
+    #[test]
+    fn a_name_with_hidden_characters_is_refused() {
+        assert_eq!(
+            PersonName::parse("Fat\u{202E}ima"),
+            Err(FieldError::ControlCharacters)
+        );
+        assert_eq!(
+            PersonName::parse("Fat\u{0000}ima"),
+            Err(FieldError::ControlCharacters)
+        );
+    }
+
+    #[test]
+    fn a_name_has_a_length_range() {
+        assert_eq!(PersonName::parse("   "), Err(FieldError::Required));
+        assert_eq!(PersonName::parse("A"), Err(FieldError::TooShort { min: 2 }));
+        assert_eq!(
+            PersonName::parse(&"a".repeat(61)),
+            Err(FieldError::TooLong { max: 60 })
+        );
+        assert!(PersonName::parse(&"ب".repeat(60)).is_ok());
+    }
+
+    #[test]
+    fn a_cin_with_lowercase_letters_and_spaces_is_normalised() {
+        assert_eq!(Cin::parse(" bk 123456 ").unwrap().as_str(), "BK123456");
+        assert_eq!(Cin::parse("j-12345").unwrap().as_str(), "J12345");
+    }
+
+    #[test]
+    fn a_cin_must_be_one_or_two_letters_then_digits() {
+        assert_eq!(Cin::parse(""), Err(FieldError::Required));
+        assert_eq!(Cin::parse("123456"), Err(FieldError::CinFormat));
+        assert_eq!(Cin::parse("ABC12345"), Err(FieldError::CinFormat));
+        assert_eq!(Cin::parse("AB12"), Err(FieldError::CinFormat));
+        assert_eq!(Cin::parse("AB12345678"), Err(FieldError::CinFormat));
+        assert_eq!(Cin::parse("AB12X45"), Err(FieldError::CinFormat));
+        assert_eq!(Cin::parse("AB1234'--"), Err(FieldError::CinFormat));
+    }
+
+    #[test]
+    fn a_phone_in_any_usual_form_is_stored_in_one_form() {
+        for raw in [
+            "0612345678",
+            "06 12 34 56 78",
+            "06-12-34-56-78",
+            "+212612345678",
+            "+212 6 12 34 56 78",
+            "00212612345678",
+            "+212 06 12 34 56 78",
+            "٠٦١٢٣٤٥٦٧٨",
+        ] {
+            assert_eq!(
+                PhoneNumber::parse(raw).unwrap().as_str(),
+                "+212612345678",
+                "{raw}"
+            );
+        }
+        assert_eq!(
+            PhoneNumber::parse("0712345678").unwrap().national(),
+            "07 12 34 56 78"
+        );
+    }
+
+    #[test]
+    fn a_phone_that_is_not_a_moroccan_mobile_is_refused() {
+        assert_eq!(PhoneNumber::parse(""), Err(FieldError::Required));
+        assert_eq!(
+            PhoneNumber::parse("0512345678"),
+            Err(FieldError::PhoneFormat)
+        );
+        assert_eq!(
+            PhoneNumber::parse("061234567"),
+            Err(FieldError::PhoneFormat)
+        );
+        assert_eq!(
+            PhoneNumber::parse("+33612345678"),
+            Err(FieldError::PhoneFormat)
+        );
+        assert_eq!(
+            PhoneNumber::parse("06123456789"),
+            Err(FieldError::PhoneFormat)
+        );
+        assert_eq!(
+            PhoneNumber::parse("06 12 ab 56 78"),
+            Err(FieldError::PhoneFormat)
+        );
+    }
+
+    #[test]
+    fn an_email_is_optional_but_checked_when_given() {
+        assert_eq!(Email::parse_optional("  "), Ok(None));
+        assert_eq!(
+            Email::parse_optional(" Fatima@Example.MA ")
+                .unwrap()
+                .unwrap()
+                .as_str(),
+            "Fatima@example.ma"
+        );
+        assert_eq!(
+            Email::parse_optional("fatima@"),
+            Err(FieldError::EmailFormat)
+        );
+        assert_eq!(
+            Email::parse_optional("fatima@localhost"),
+            Err(FieldError::EmailFormat)
+        );
+        assert_eq!(
+            Email::parse_optional("a b@example.ma"),
+            Err(FieldError::EmailFormat)
+        );
+    }
+
+    #[test]
+    fn a_woman_of_18_on_the_day_is_old_enough() {
+        assert_eq!(
+            BirthDate::parse("2008-11-29", TODAY).unwrap().iso(),
+            "2008-11-29"
+        );
+        assert_eq!(
+            BirthDate::parse("2008-11-30", TODAY),
+            Err(FieldError::TooYoung { min_age: 18 })
+        );
+        assert_eq!(
+            BirthDate::parse("29/11/1980", TODAY).unwrap().iso(),
+            "1980-11-29"
+        );
+    }
+
+    #[test]
+    fn an_impossible_birth_date_is_refused() {
+        assert_eq!(BirthDate::parse("", TODAY), Err(FieldError::Required));
+        assert_eq!(
+            BirthDate::parse("1990-02-30", TODAY),
+            Err(FieldError::DateFormat)
+        );
+        assert_eq!(
+            BirthDate::parse("tomorrow", TODAY),
+            Err(FieldError::DateFormat)
+        );
+        assert_eq!(
+            BirthDate::parse("2030-01-01", TODAY),
+            Err(FieldError::DateInFuture)
+        );
+        assert_eq!(
+            BirthDate::parse("1900-01-01", TODAY),
+            Err(FieldError::DateImplausible)
+        );
+    }
+
+    #[test]
+    fn free_text_keeps_markup_as_typed_but_refuses_hidden_characters() {
+        let text = BoundedText::parse("<b>couture</b> ' OR 1=1 -- 🧵", 5, 500, true).unwrap();
+        assert_eq!(text.as_str(), "<b>couture</b> ' OR 1=1 -- 🧵");
+        assert_eq!(
+            BoundedText::parse("ab", 5, 500, true),
+            Err(FieldError::TooShort { min: 5 })
+        );
+        assert_eq!(
+            BoundedText::parse(&"x".repeat(501), 5, 500, true),
+            Err(FieldError::TooLong { max: 500 })
+        );
+        assert_eq!(
+            BoundedText::parse("abc\u{202D}def", 1, 50, true),
+            Err(FieldError::ControlCharacters)
+        );
+        assert_eq!(
+            BoundedText::parse("line one\nline two", 1, 50, true)
+                .unwrap()
+                .as_str(),
+            "line one\nline two"
+        );
+        assert_eq!(
+            BoundedText::parse("line one\nline two", 1, 50, false),
+            Err(FieldError::ControlCharacters)
+        );
+    }
+
+    #[test]
+    fn reference_numbers_use_only_unambiguous_characters() {
+        let reference = ReferenceNumber::from_random([0, 29, 30, 255, 7, 8, 9, 10]);
+        assert_eq!(reference.as_str().len(), 13);
+        assert!(reference.as_str().starts_with("JSR-"));
+        for c in ['0', 'O', '1', 'I', 'L', 'U'] {
+            assert!(!CODE_ALPHABET.contains(&(c as u8)), "{c}");
+        }
+    }
+
+    #[test]
+    fn a_reference_number_is_read_however_it_is_typed() {
+        let reference = ReferenceNumber::parse("jsr 7k4m 2p9x").unwrap();
+        assert_eq!(reference.as_str(), "JSR-7K4M-2P9X");
+        assert_eq!(ReferenceNumber::parse("7K4M-2P9X").unwrap(), reference);
+        assert_eq!(
+            ReferenceNumber::parse("JSR-7K4M-2P9O"),
+            Err(FieldError::ReferenceFormat)
+        );
+        assert_eq!(
+            ReferenceNumber::parse("JSR-7K4M"),
+            Err(FieldError::ReferenceFormat)
+        );
+        assert_eq!(ReferenceNumber::parse(""), Err(FieldError::Required));
+    }
+
+    #[test]
+    fn every_field_error_has_a_message_in_every_language() {
+        use crate::i18n::Lang;
+        let errors = [
+            FieldError::Required,
+            FieldError::TooShort { min: 2 },
+            FieldError::TooLong { max: 60 },
+            FieldError::ControlCharacters,
+            FieldError::NameCharacters,
+            FieldError::MixedScripts,
+            FieldError::CinFormat,
+            FieldError::PhoneFormat,
+            FieldError::EmailFormat,
+            FieldError::DateFormat,
+            FieldError::DateInFuture,
+            FieldError::TooYoung { min_age: 18 },
+            FieldError::DateImplausible,
+            FieldError::NotAnOption,
+            FieldError::ReferenceFormat,
+        ];
+        for lang in Lang::ALL {
+            for error in errors {
+                let message = error.message(lang);
+                assert!(
+                    !message.contains("Unknown localization"),
+                    "{lang:?} {error:?}"
+                );
+            }
+        }
+        assert_eq!(
+            FieldError::TooLong { max: 60 }.message(Lang::Fr),
+            "60 caractères au plus."
+        );
+    }
+}

@@ -20,7 +20,7 @@ DEV_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=jisr
 LOGS := target/test-logs
 APT_UPDATED := target/.apt-updated
 
-.PHONY: help run build test bench deps-build deps-test check-fmt clippy unit integration-sqlite integration-postgres e2e clean
+.PHONY: help run build test deps-build deps-test apt-install check-fmt clippy unit integration-sqlite integration-postgres e2e clean
 
 help:
 	@echo "make run    install what is missing, build the release site, serve it on http://127.0.0.1:3000"
@@ -42,6 +42,7 @@ deps-build:
 	  || (cd end2end && npm ci --no-audit --no-fund)
 
 deps-test: deps-build
+	@command -v python3 >/dev/null || $(MAKE) --no-print-directory apt-install PACKAGES=python3
 	@[ -x /usr/bin/chromium ] || $(MAKE) --no-print-directory apt-install PACKAGES=chromium
 	@ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 && command -v pg_virtualenv >/dev/null \
 	  || $(MAKE) --no-print-directory apt-install PACKAGES="postgresql"

@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use time::{Date, Month};
 
+/// The refused answers of a step, by field name, in the order of the form.
+pub type FieldErrors = Vec<(&'static str, FieldError)>;
+
 /// Why an answer was refused. Each has a message in every language (`field-error-*`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FieldError {

@@ -2,6 +2,8 @@
 //! the next piece of work, and until it lands the link from the landing page says so plainly
 //! instead of leading nowhere.
 
+pub mod choices;
+pub mod eligibility;
 pub mod fields;
 
 use crate::i18n::t;

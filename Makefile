@@ -2,6 +2,8 @@
 # missing first (see README.md). Run them from the repository's root.
 
 SHELL := /bin/bash
+# apt-get needs root; anyone else goes through sudo.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
 
@@ -29,6 +31,9 @@ help:
 ## ---- set-up: each step does nothing when its tool is already there ----
 
 deps-build:
+	@rustup component list --installed | grep -q '^clippy' \
+	  && rustup component list --installed | grep -q '^rustfmt' \
+	  || rustup component add clippy rustfmt
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
 	  || rustup target add wasm32-unknown-unknown
 	@cargo leptos --version 2>/dev/null | grep -qF "$(CARGO_LEPTOS_VERSION)" \
@@ -36,8 +41,10 @@ deps-build:
 	       cargo install cargo-leptos --version $(CARGO_LEPTOS_VERSION) --locked; }
 	@wasm-bindgen --version 2>/dev/null | grep -qxF "wasm-bindgen $(WASM_BINDGEN_VERSION)" \
 	  || { echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 3 minutes)"; \
-	       cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); }
+	       cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); } # not --locked: one of its locked dependencies is gone from crates.io
 	@command -v npm >/dev/null || $(MAKE) --no-print-directory apt-install PACKAGES="nodejs npm"
+	@[ "$$(node -p 'process.versions.node.split(".")[0]')" -ge 20 ] \
+	  || { echo "Playwright needs Node.js 20 or newer; this machine has $$(node --version)"; exit 1; }
 	@[ end2end/node_modules/.package-lock.json -nt end2end/package-lock.json ] \
 	  || (cd end2end && npm ci --no-audit --no-fund)
 
@@ -48,13 +55,14 @@ deps-test: deps-build
 	  || $(MAKE) --no-print-directory apt-install PACKAGES="postgresql"
 
 apt-install:
-	@[ -f $(APT_UPDATED) ] || { apt-get update -qq && mkdir -p target && touch $(APT_UPDATED); }
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(PACKAGES)
+	@[ -f $(APT_UPDATED) ] || { $(SUDO) apt-get update -qq && mkdir -p target && touch $(APT_UPDATED); }
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(PACKAGES)
 
 ## ---- run ----
 
+# --precompress writes .br and .gz beside each site file; the server sends them as they are.
 build: deps-build
-	cargo leptos build --release
+	cargo leptos build --release --precompress
 
 run: build
 	LEPTOS_ENV=PROD ./target/release/server serve
@@ -89,10 +97,11 @@ integration-postgres:
 # The debug site, a server on a free port and a fresh SQLite file, Playwright in headless Chromium.
 e2e:
 	LEPTOS_OUTPUT_NAME=jisr cargo leptos build
-	E2E_PORT=$$(scripts/free-port) E2E_DATA_DIR=$$(mktemp -d) && trap 'rm -rf "$$E2E_DATA_DIR"' EXIT \
-	  && cd end2end && E2E_PORT=$$E2E_PORT E2E_DATA_DIR=$$E2E_DATA_DIR npx playwright test 2>&1 \
+	E2E_PORT=$$(scripts/free-port) && E2E_DATA_DIR=$$(mktemp -d) && [ -n "$$E2E_PORT" ] \
+	  && trap 'rm -rf "$$E2E_DATA_DIR"' EXIT && cd end2end && E2E_PORT=$$E2E_PORT E2E_DATA_DIR=$$E2E_DATA_DIR npx playwright test 2>&1 \
 	  | tee ../$(LOGS)/e2e-chromium.log
 
+# Build output only: ./data (the database) is never removed by make.
 clean:
 	cargo clean
-	rm -rf data end2end/node_modules end2end/test-results
+	rm -rf end2end/node_modules end2end/test-results

@@ -29,7 +29,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(not(feature = "ssr"))]
     let lang = Lang::DEFAULT;
     provide_context(lang);
-    let css = format!("/{}/{}.css", options.site_pkg_dir, options.output_name);
 
     view! {
         <!DOCTYPE html>
@@ -40,7 +39,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="description" content=t("site-description") />
                 <meta name="theme-color" content="#5b2a86" />
                 <link rel="icon" href="/favicon.ico" sizes="32x32" />
-                <link rel="stylesheet" href=css />
+                <leptos_meta::HashedStylesheet options=options.clone() id="leptos" />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options />
                 <leptos_meta::MetaTags />

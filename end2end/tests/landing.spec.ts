@@ -63,6 +63,27 @@ test.describe('with JavaScript', () => {
     expect(await landing.hasHorizontalScroll()).toBe(false);
   });
 
+  test('the stylesheet and the WASM have hashed names and are kept for a year', async ({ page }) => {
+    const landing = new LandingPage(page);
+    const siteFiles: { url: string; cacheControl: string | undefined }[] = [];
+    page.on('response', (response) => {
+      if (new URL(response.url()).pathname.startsWith('/pkg/')) {
+        siteFiles.push({ url: response.url(), cacheControl: response.headers()['cache-control'] });
+      }
+    });
+    await landing.goto();
+    await landing.waitForHydration();
+    // The stylesheet applies: the page has no default body margin.
+    expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe('0px');
+    const names = siteFiles.map((file) => new URL(file.url).pathname);
+    for (const ext of ['css', 'js', 'wasm']) {
+      expect(names.some((name) => new RegExp(`^/pkg/jisr\\.[\\w-]+\\.${ext}$`).test(name))).toBe(true);
+    }
+    for (const file of siteFiles) {
+      expect(file.cacheControl, file.url).toBe('public, max-age=31536000, immutable');
+    }
+  });
+
   test('the health check answers', async ({ request }) => {
     const response = await request.get('/healthz');
     expect(response.status()).toBe(200);

@@ -15,7 +15,8 @@ pub struct Cli {
         long,
         env = "DATABASE_URL",
         default_value = "sqlite://data/jisr.db",
-        global = true
+        global = true,
+        hide_env_values = true
     )]
     pub database_url: DatabaseUrl,
 
@@ -59,8 +60,15 @@ pub struct ServeArgs {
     #[arg(long, env = "JISR_SITE_ROOT", global = true)]
     pub site_root: Option<String>,
 
-    /// Mark cookies `Secure` (set when the platform is served over HTTPS).
-    #[arg(long, env = "JISR_SECURE_COOKIES", global = true)]
+    /// Mark cookies `Secure` (set when the platform is served over HTTPS). The variable takes
+    /// true/false, 1/0, yes/no or on/off.
+    #[arg(
+        long,
+        env = "JISR_SECURE_COOKIES",
+        global = true,
+        action = clap::ArgAction::SetTrue,
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
     pub secure_cookies: bool,
 }
 
@@ -83,23 +91,41 @@ impl std::str::FromStr for DatabaseUrl {
 
 impl fmt::Display for DatabaseUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (base, query) = match self.0.split_once('?') {
+            Some((base, query)) => (base, Some(query)),
+            None => (self.0.as_str(), None),
+        };
         // scheme://user:password@host/db -> scheme://user:***@host/db
-        match (self.0.find("://"), self.0.rfind('@')) {
+        match (base.find("://"), base.rfind('@')) {
             (Some(scheme_end), Some(at)) if at > scheme_end => {
-                let credentials = &self.0[scheme_end + 3..at];
+                let credentials = &base[scheme_end + 3..at];
                 match credentials.find(':') {
                     Some(colon) => write!(
                         f,
                         "{}{}:***{}",
-                        &self.0[..scheme_end + 3],
+                        &base[..scheme_end + 3],
                         &credentials[..colon],
-                        &self.0[at..]
-                    ),
-                    None => f.write_str(&self.0),
+                        &base[at..]
+                    )?,
+                    None => f.write_str(base)?,
                 }
             }
-            _ => f.write_str(&self.0),
+            _ => f.write_str(base)?,
         }
+        // ...?password=secret&sslmode=require -> ...?password=***&sslmode=require
+        if let Some(query) = query {
+            let hidden: Vec<String> = query
+                .split('&')
+                .map(|pair| match pair.split_once('=') {
+                    Some((key, _)) if key.to_ascii_lowercase().contains("password") => {
+                        format!("{key}=***")
+                    }
+                    _ => pair.to_owned(),
+                })
+                .collect();
+            write!(f, "?{}", hidden.join("&"))?;
+        }
+        Ok(())
     }
 }
 
@@ -121,6 +147,28 @@ mod tests {
         assert_eq!(url.to_string(), "postgres://jisr:***@db.example:5432/jisr");
         assert!(!format!("{url:?}").contains("s3cret"));
         assert_eq!(url.expose(), "postgres://jisr:s3cret@db.example:5432/jisr");
+    }
+
+    #[test]
+    fn a_password_in_the_query_is_hidden_too() {
+        let url: DatabaseUrl = "postgres://jisr@db/jisr?password=s3cret&sslmode=require"
+            .parse()
+            .unwrap();
+        assert_eq!(
+            url.to_string(),
+            "postgres://jisr@db/jisr?password=***&sslmode=require"
+        );
+    }
+
+    #[test]
+    fn the_help_never_shows_the_database_url_from_the_environment() {
+        use clap::CommandFactory;
+        let command = Cli::command();
+        let arg = command
+            .get_arguments()
+            .find(|a| a.get_id() == "database_url")
+            .unwrap();
+        assert!(arg.is_hide_env_values_set());
     }
 
     #[test]

@@ -44,6 +44,14 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
         leptos_options.site_root = site_root.as_str().into();
     }
     leptos_options.site_addr = args.addr;
+    if !leptos_options.hash_files {
+        // cargo-leptos names the site's files after their hashes and lists them beside the
+        // binary; it tells only the processes it starts, so look for the list.
+        leptos_options.hash_files = std::env::current_exe()
+            .ok()
+            .and_then(|exe| Some(exe.parent()?.join(&*leptos_options.hash_file)))
+            .is_some_and(|list| list.exists());
+    }
 
     let state = AppState {
         leptos_options,

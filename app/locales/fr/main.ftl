@@ -54,14 +54,17 @@ register-soon-text = Le formulaire d'inscription sera disponible ici très proch
 
 ## Answers refused, shown next to the field
 field-error-required = Cette réponse est obligatoire.
-field-error-too-short = { $min } caractères au moins.
+field-error-too-short = { $min ->
+    [one] 1 caractère au moins.
+   *[other] { $min } caractères au moins.
+}
 field-error-too-long = { $max } caractères au plus.
 field-error-control-characters = Ce texte contient des caractères invisibles. Retapez-le sans copier-coller.
 field-error-name-characters = Utilisez seulement des lettres, des espaces, des tirets ou des apostrophes.
 field-error-mixed-scripts = Écrivez le nom soit en lettres arabes, soit en lettres latines, pas les deux.
 field-error-cin-format = Le numéro de CIN commence par une ou deux lettres suivies de chiffres, par exemple BK123456.
 field-error-phone-format = Donnez un numéro de mobile marocain, par exemple 06 12 34 56 78 ou +212 6 12 34 56 78.
-field-error-email-format = Cette adresse e-mail n'est pas valide, par exemple : nom@exemple.ma. Elle est facultative.
+field-error-email-format = Cette adresse e-mail n'est pas valide. Une adresse valide ressemble à nom@exemple.ma. Cette réponse est facultative.
 field-error-date-format = Donnez une date réelle, au format JJ/MM/AAAA.
 field-error-date-in-future = Cette date est dans le futur.
 field-error-too-young = Le programme est ouvert aux femmes de { $age } ans ou plus.

@@ -92,10 +92,12 @@ pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Lang {
         return lang;
     }
     accept_language
-        .map(accept_language::parse)
+        .map(accept_language::parse_with_quality)
         .unwrap_or_default()
         .iter()
-        .find_map(|tag| Lang::from_tag(tag))
+        // q=0 means "not this one".
+        .filter(|(_, quality)| *quality > 0.0)
+        .find_map(|(tag, _)| Lang::from_tag(tag))
         .unwrap_or(Lang::DEFAULT)
 }
 
@@ -168,6 +170,11 @@ mod tests {
             Lang::Ar
         );
         assert_eq!(negotiate(None, Some("en;q=0.9,fr;q=0.8")), Lang::Fr);
+        assert_eq!(
+            negotiate(None, Some("en, fr;q=0")),
+            Lang::Ar,
+            "q=0 refuses French"
+        );
     }
 
     #[test]

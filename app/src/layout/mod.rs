@@ -34,7 +34,9 @@ pub fn LanguageSwitcher() -> impl IntoView {
                     .into_iter()
                     .map(|lang| {
                         let href = move || {
-                            format!("/lang/{}?next={}", lang.code(), location.pathname.get())
+                            let here =
+                                format!("{}{}", location.pathname.get(), location.search.get());
+                            format!("/lang/{}?next={}", lang.code(), encode_query_value(&here))
                         };
                         let is_current = lang == current;
                         view! {
@@ -55,6 +57,20 @@ pub fn LanguageSwitcher() -> impl IntoView {
             </ul>
         </nav>
     }
+}
+
+/// Percent-encodes a query parameter's value (all but unreserved characters and `/`).
+pub fn encode_query_value(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
 }
 
 #[component]
@@ -78,5 +94,20 @@ pub fn NotFound() -> impl IntoView {
                 <a href="/">{t("back-home")}</a>
             </p>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::encode_query_value;
+
+    #[test]
+    fn the_page_to_come_back_to_survives_the_trip() {
+        assert_eq!(encode_query_value("/register"), "/register");
+        assert_eq!(
+            encode_query_value("/a%26b?x=1&y=2"),
+            "/a%2526b%3Fx%3D1%26y%3D2"
+        );
+        assert_eq!(encode_query_value("/é"), "/%C3%A9");
     }
 }

@@ -83,7 +83,7 @@ impl EligibilityForm {
         let others: Vec<String> = self
             .situations
             .iter()
-            .filter(|s| s.trim() != Self::NO_SITUATION)
+            .filter(|s| !s.trim().is_empty() && s.trim() != Self::NO_SITUATION)
             .cloned()
             .collect();
         let situations = if none_of_these && !others.is_empty() {
@@ -170,7 +170,7 @@ mod tests {
             ]))
         );
         assert_eq!(
-            form("yes", "01", "yes", &["none"]).check(is_region),
+            form("yes", "01", "yes", &["none", ""]).check(is_region),
             Ok(Verdict::NotEligible(vec![
                 NotEligible::NoDifficultSituation
             ]))

@@ -71,6 +71,15 @@ impl FieldError {
     }
 }
 
+/// The message key: the error as logs and serde show it; people see [`FieldError::message`].
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message_key().0)
+    }
+}
+
+impl std::error::Error for FieldError {}
+
 /// Characters never accepted in free text: C0/C1 controls (but tab and newline in long
 /// text) and the bidi embedding, override and isolate marks that can disguise text.
 fn is_forbidden_char(c: char, allow_newlines: bool) -> bool {
@@ -86,9 +95,26 @@ fn clean_line(raw: &str) -> Result<String, FieldError> {
     Ok(raw.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+/// The digit a character stands for: Western, Arabic-Indic (٠١٢…) or Eastern Arabic-Indic
+/// (۰۱۲…), as phones type them.
+fn ascii_digit(c: char) -> Option<char> {
+    let zero = match c {
+        '0'..='9' => return Some(c),
+        '\u{0660}'..='\u{0669}' => 0x0660,
+        '\u{06F0}'..='\u{06F9}' => 0x06F0,
+        _ => return None,
+    };
+    char::from_digit(c as u32 - zero, 10)
+}
+
+/// Replaces Arabic-Indic digits by Western ones, leaving everything else as it is.
+fn western_digits(raw: &str) -> String {
+    raw.chars().map(|c| ascii_digit(c).unwrap_or(c)).collect()
+}
+
+/// Arabic letters, without the tatweel (a stretching mark, see [`is_arabic_mark`]).
 fn is_arabic_letter(c: char) -> bool {
-    matches!(c, '\u{0620}'..='\u{064A}' | '\u{0660}'..='\u{0669}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\u{06FA}'..='\u{06FC}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}')
-        && !c.is_numeric()
+    matches!(c, '\u{0620}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06FA}'..='\u{06FC}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}')
 }
 
 /// Arabic diacritics (harakat) and the tatweel, which may appear inside Arabic names.
@@ -105,6 +131,7 @@ fn is_latin_letter(c: char) -> bool {
 /// A first or last name, in Arabic or in Latin letters (accents, spaces, hyphens and
 /// apostrophes allowed), 2 to 60 characters.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct PersonName(String);
 
 impl PersonName {
@@ -119,12 +146,14 @@ impl PersonName {
         if count > Self::MAX {
             return Err(FieldError::TooLong { max: Self::MAX });
         }
-        let (mut arabic, mut latin) = (false, false);
+        let (mut arabic, mut latin, mut letters) = (false, false, 0);
         for c in name.chars() {
             if is_arabic_letter(c) {
                 arabic = true;
+                letters += 1;
             } else if is_latin_letter(c) {
                 latin = true;
+                letters += 1;
             } else if !(is_arabic_mark(c) || matches!(c, ' ' | '-' | '\'' | '’')) {
                 return Err(FieldError::NameCharacters);
             }
@@ -135,7 +164,7 @@ impl PersonName {
         if !(arabic || latin) {
             return Err(FieldError::NameCharacters);
         }
-        if count < 2 {
+        if letters < 2 {
             return Err(FieldError::TooShort { min: 2 });
         }
         Ok(PersonName(name))
@@ -149,6 +178,7 @@ impl PersonName {
 /// A Moroccan national identity card number (CIN): one or two letters then digits, stored
 /// upper case without spaces, e.g. `BK123456`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct Cin(String);
 
 impl Cin {
@@ -156,7 +186,7 @@ impl Cin {
         if raw.chars().any(|c| is_forbidden_char(c, false)) {
             return Err(FieldError::ControlCharacters);
         }
-        let cin: String = raw
+        let cin: String = western_digits(raw)
             .chars()
             .filter(|c| !c.is_whitespace() && *c != '-')
             .map(|c| c.to_ascii_uppercase())
@@ -184,6 +214,7 @@ impl Cin {
 /// A Moroccan mobile number (06… or 07…), read in any usual form (`06 12 34 56 78`,
 /// `+212 6-12-34-56-78`, `00212612345678`) and stored in international form, `+212612345678`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct PhoneNumber(String);
 
 impl PhoneNumber {
@@ -198,30 +229,24 @@ impl PhoneNumber {
         let plus = trimmed.starts_with('+');
         let mut digits = String::new();
         for (i, c) in trimmed.chars().enumerate() {
-            match c {
-                '0'..='9' => digits.push(c),
-                // Arabic-Indic digits, as some phones type them.
-                '\u{0660}'..='\u{0669}' => digits.push((b'0' + (c as u32 - 0x0660) as u8) as char),
-                ' ' | '-' | '.' | '(' | ')' => {}
-                '+' if i == 0 => {}
+            match (ascii_digit(c), c) {
+                (Some(digit), _) => digits.push(digit),
+                (None, ' ' | '-' | '.' | '(' | ')') => {}
+                (None, '+') if i == 0 => {}
                 _ => return Err(FieldError::PhoneFormat),
             }
         }
-        let national = if plus {
+        let international = if plus {
             digits.strip_prefix("212")
-        } else if let Some(rest) = digits.strip_prefix("00212") {
-            Some(rest)
         } else {
-            digits.strip_prefix('0')
+            digits.strip_prefix("00212")
         };
-        // After +212 some write the trunk 0 too: +212 06…
-        let national = national.map(|n| {
-            if n.len() == 10 {
-                n.strip_prefix('0').unwrap_or(n)
-            } else {
-                n
-            }
-        });
+        let national = match international {
+            // After +212 some write the trunk 0 too: +212 06…
+            Some(n) if n.len() == 10 => n.strip_prefix('0'),
+            Some(n) => Some(n),
+            None => digits.strip_prefix('0'),
+        };
         match national {
             Some(n) if n.len() == 9 && (n.starts_with('6') || n.starts_with('7')) => {
                 Ok(PhoneNumber(format!("+212{n}")))
@@ -251,6 +276,7 @@ impl PhoneNumber {
 
 /// An e-mail address (optional in the wizard: an empty answer is `Ok(None)`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct Email(String);
 
 impl Email {
@@ -288,7 +314,10 @@ impl Email {
 /// A date of birth such that the applicant is at least [`BirthDate::MIN_AGE`] years old on
 /// `today` (the day of submission), read from `<input type=date>` (`YYYY-MM-DD`) or written
 /// by hand as `DD/MM/YYYY`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Not `Deserialize`: its rule needs the day of submission, so it travels as the typed text
+/// and is parsed again where it arrives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct BirthDate(Date);
 
 impl BirthDate {
@@ -300,7 +329,7 @@ impl BirthDate {
         if raw.is_empty() {
             return Err(FieldError::Required);
         }
-        let date = parse_date(raw).ok_or(FieldError::DateFormat)?;
+        let date = parse_date(&western_digits(raw)).ok_or(FieldError::DateFormat)?;
         if date > today {
             return Err(FieldError::DateInFuture);
         }
@@ -413,6 +442,7 @@ pub const CODE_ALPHABET: &[u8; 30] = b"23456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /// An application's reference number, `JSR-XXXX-XXXX`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct ReferenceNumber(String);
 
 impl ReferenceNumber {
@@ -456,6 +486,71 @@ impl ReferenceNumber {
 impl fmt::Display for ReferenceNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+impl TryFrom<String> for PersonName {
+    type Error = FieldError;
+    fn try_from(raw: String) -> Result<Self, FieldError> {
+        PersonName::parse(&raw)
+    }
+}
+
+impl From<PersonName> for String {
+    fn from(value: PersonName) -> String {
+        value.0
+    }
+}
+
+impl TryFrom<String> for Cin {
+    type Error = FieldError;
+    fn try_from(raw: String) -> Result<Self, FieldError> {
+        Cin::parse(&raw)
+    }
+}
+
+impl From<Cin> for String {
+    fn from(value: Cin) -> String {
+        value.0
+    }
+}
+
+impl TryFrom<String> for PhoneNumber {
+    type Error = FieldError;
+    fn try_from(raw: String) -> Result<Self, FieldError> {
+        PhoneNumber::parse(&raw)
+    }
+}
+
+impl From<PhoneNumber> for String {
+    fn from(value: PhoneNumber) -> String {
+        value.0
+    }
+}
+
+impl TryFrom<String> for ReferenceNumber {
+    type Error = FieldError;
+    fn try_from(raw: String) -> Result<Self, FieldError> {
+        ReferenceNumber::parse(&raw)
+    }
+}
+
+impl From<ReferenceNumber> for String {
+    fn from(value: ReferenceNumber) -> String {
+        value.0
+    }
+}
+
+impl TryFrom<String> for Email {
+    type Error = FieldError;
+    fn try_from(raw: String) -> Result<Self, FieldError> {
+        Email::parse_optional(&raw)?.ok_or(FieldError::Required)
+    }
+}
+
+impl From<Email> for String {
+    fn from(value: Email) -> String {
+        value.0
     }
 }
 
@@ -526,6 +621,11 @@ mod tests {
     fn a_name_has_a_length_range() {
         assert_eq!(PersonName::parse("   "), Err(FieldError::Required));
         assert_eq!(PersonName::parse("A"), Err(FieldError::TooShort { min: 2 }));
+        assert_eq!(PersonName::parse("ــ"), Err(FieldError::NameCharacters));
+        assert_eq!(
+            PersonName::parse("بـــ"),
+            Err(FieldError::TooShort { min: 2 })
+        );
         assert_eq!(
             PersonName::parse(&"a".repeat(61)),
             Err(FieldError::TooLong { max: 60 })
@@ -537,6 +637,7 @@ mod tests {
     fn a_cin_with_lowercase_letters_and_spaces_is_normalised() {
         assert_eq!(Cin::parse(" bk 123456 ").unwrap().as_str(), "BK123456");
         assert_eq!(Cin::parse("j-12345").unwrap().as_str(), "J12345");
+        assert_eq!(Cin::parse("BK١٢٣٤٥٦").unwrap().as_str(), "BK123456");
     }
 
     #[test]
@@ -561,6 +662,7 @@ mod tests {
             "00212612345678",
             "+212 06 12 34 56 78",
             "٠٦١٢٣٤٥٦٧٨",
+            "۰۶۱۲۳۴۵۶۷۸",
         ] {
             assert_eq!(
                 PhoneNumber::parse(raw).unwrap().as_str(),
@@ -595,6 +697,10 @@ mod tests {
         );
         assert_eq!(
             PhoneNumber::parse("06 12 ab 56 78"),
+            Err(FieldError::PhoneFormat)
+        );
+        assert_eq!(
+            PhoneNumber::parse("00612345678"),
             Err(FieldError::PhoneFormat)
         );
     }
@@ -635,6 +741,10 @@ mod tests {
         );
         assert_eq!(
             BirthDate::parse("29/11/1980", TODAY).unwrap().iso(),
+            "1980-11-29"
+        );
+        assert_eq!(
+            BirthDate::parse("٢٩/١١/١٩٨٠", TODAY).unwrap().iso(),
             "1980-11-29"
         );
     }
@@ -686,6 +796,23 @@ mod tests {
             BoundedText::parse("line one\nline two", 1, 50, false),
             Err(FieldError::ControlCharacters)
         );
+    }
+
+    #[test]
+    fn checked_types_cannot_be_deserialised_around_their_rules() {
+        assert_eq!(
+            serde_json::from_str::<Cin>(r#""bk 123456""#)
+                .unwrap()
+                .as_str(),
+            "BK123456"
+        );
+        assert!(serde_json::from_str::<Cin>(r#""123""#).is_err());
+        assert!(serde_json::from_str::<PhoneNumber>(r#""+2126""#).is_err());
+        assert!(serde_json::from_str::<PersonName>(r#""<b>""#).is_err());
+        assert!(serde_json::from_str::<Email>(r#""nope""#).is_err());
+        assert!(serde_json::from_str::<ReferenceNumber>(r#""JSR-0000-0000""#).is_err());
+        let phone = PhoneNumber::parse("0612345678").unwrap();
+        assert_eq!(serde_json::to_string(&phone).unwrap(), r#""+212612345678""#);
     }
 
     #[test]
@@ -746,6 +873,18 @@ mod tests {
         assert_eq!(
             FieldError::TooLong { max: 60 }.message(Lang::Fr),
             "60 caractères au plus."
+        );
+        assert_eq!(
+            FieldError::TooShort { min: 2 }.message(Lang::Ar),
+            "حرفان على الأقل."
+        );
+        assert_eq!(
+            FieldError::TooLong { max: 500 }.message(Lang::Ar),
+            "500 حرف على الأكثر."
+        );
+        assert_eq!(
+            FieldError::TooShort { min: 5 }.message(Lang::Ar),
+            "5 أحرف على الأقل."
         );
     }
 }

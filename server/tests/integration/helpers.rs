@@ -45,6 +45,11 @@ impl TestResponse {
 
 impl TestApp {
     pub async fn spawn() -> TestApp {
+        Self::spawn_with_site(LeptosOptions::builder().output_name("jisr").build()).await
+    }
+
+    /// With the given Leptos options (a site folder, hashed names).
+    pub async fn spawn_with_site(leptos_options: LeptosOptions) -> TestApp {
         let (url, dir) = match std::env::var("JISR_TEST_POSTGRES_URL") {
             Ok(admin_url) => (fresh_postgres_database(&admin_url).await, None),
             Err(_) => {
@@ -58,7 +63,7 @@ impl TestApp {
             .expect("connect to the test database");
         db.migrate().await.expect("migrate the test database");
         let state = AppState {
-            leptos_options: LeptosOptions::builder().output_name("jisr").build(),
+            leptos_options,
             db: db.clone(),
             settings: Arc::new(Settings::default()),
         };

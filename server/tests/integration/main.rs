@@ -6,3 +6,4 @@ mod health;
 mod landing;
 mod language;
 mod reference;
+mod static_files;

@@ -83,18 +83,24 @@ pub fn SiteFooter() -> impl IntoView {
     }
 }
 
+/// A page that only says something: a title, a sentence, and the way home.
 #[component]
-pub fn NotFound() -> impl IntoView {
+pub fn MessagePage(title_key: &'static str, text_key: &'static str) -> impl IntoView {
     view! {
-        <Title text=t("not-found-title") />
+        <Title text=t(title_key) />
         <section class="page narrow">
-            <h1>{t("not-found-title")}</h1>
-            <p>{t("not-found-text")}</p>
+            <h1>{t(title_key)}</h1>
+            <p>{t(text_key)}</p>
             <p>
                 <a href="/">{t("back-home")}</a>
             </p>
         </section>
     }
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! { <MessagePage title_key="not-found-title" text_key="not-found-text" /> }
 }
 
 #[cfg(test)]

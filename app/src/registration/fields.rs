@@ -489,69 +489,32 @@ impl fmt::Display for ReferenceNumber {
     }
 }
 
-impl TryFrom<String> for PersonName {
-    type Error = FieldError;
-    fn try_from(raw: String) -> Result<Self, FieldError> {
-        PersonName::parse(&raw)
-    }
+/// Lets serde build a checked type only through its rule, and write it as its text.
+macro_rules! checked_string {
+    ($($name:ident => $parse:expr;)+) => {
+        $(
+            impl TryFrom<String> for $name {
+                type Error = FieldError;
+                fn try_from(raw: String) -> Result<Self, FieldError> {
+                    $parse(raw.as_str())
+                }
+            }
+
+            impl From<$name> for String {
+                fn from(value: $name) -> String {
+                    value.0
+                }
+            }
+        )+
+    };
 }
 
-impl From<PersonName> for String {
-    fn from(value: PersonName) -> String {
-        value.0
-    }
-}
-
-impl TryFrom<String> for Cin {
-    type Error = FieldError;
-    fn try_from(raw: String) -> Result<Self, FieldError> {
-        Cin::parse(&raw)
-    }
-}
-
-impl From<Cin> for String {
-    fn from(value: Cin) -> String {
-        value.0
-    }
-}
-
-impl TryFrom<String> for PhoneNumber {
-    type Error = FieldError;
-    fn try_from(raw: String) -> Result<Self, FieldError> {
-        PhoneNumber::parse(&raw)
-    }
-}
-
-impl From<PhoneNumber> for String {
-    fn from(value: PhoneNumber) -> String {
-        value.0
-    }
-}
-
-impl TryFrom<String> for ReferenceNumber {
-    type Error = FieldError;
-    fn try_from(raw: String) -> Result<Self, FieldError> {
-        ReferenceNumber::parse(&raw)
-    }
-}
-
-impl From<ReferenceNumber> for String {
-    fn from(value: ReferenceNumber) -> String {
-        value.0
-    }
-}
-
-impl TryFrom<String> for Email {
-    type Error = FieldError;
-    fn try_from(raw: String) -> Result<Self, FieldError> {
-        Email::parse_optional(&raw)?.ok_or(FieldError::Required)
-    }
-}
-
-impl From<Email> for String {
-    fn from(value: Email) -> String {
-        value.0
-    }
+checked_string! {
+    PersonName => PersonName::parse;
+    Cin => Cin::parse;
+    PhoneNumber => PhoneNumber::parse;
+    Email => |raw| Email::parse_optional(raw)?.ok_or(FieldError::Required);
+    ReferenceNumber => ReferenceNumber::parse;
 }
 
 #[cfg(test)]

@@ -6,20 +6,10 @@ pub mod choices;
 pub mod eligibility;
 pub mod fields;
 
-use crate::i18n::t;
+use crate::layout::MessagePage;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn RegisterSoon() -> impl IntoView {
-    view! {
-        <Title text=t("register-soon-title") />
-        <section class="page narrow">
-            <h1>{t("register-soon-title")}</h1>
-            <p>{t("register-soon-text")}</p>
-            <p>
-                <a href="/">{t("back-home")}</a>
-            </p>
-        </section>
-    }
+    view! { <MessagePage title_key="register-soon-title" text_key="register-soon-text" /> }
 }

@@ -7,6 +7,7 @@ pub mod landing;
 pub mod layout;
 pub mod reference;
 pub mod registration;
+pub mod safety;
 
 #[cfg(feature = "ssr")]
 pub mod db;
@@ -29,6 +30,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(not(feature = "ssr"))]
     let lang = Lang::DEFAULT;
     provide_context(lang);
+    let quick_exit = use_context::<safety::QuickExitUrl>().unwrap_or_default();
 
     view! {
         <!DOCTYPE html>
@@ -38,6 +40,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="description" content=t("site-description") />
                 <meta name="theme-color" content="#5b2a86" />
+                <meta name=safety::QuickExitUrl::META_NAME content=quick_exit.0 />
                 <link rel="icon" href="/favicon.ico" sizes="32x32" />
                 <leptos_meta::HashedStylesheet options=options.clone() id="leptos" />
                 <AutoReload options=options.clone() />
@@ -58,6 +61,17 @@ pub fn document_lang() -> Lang {
         .and_then(|html| html.get_attribute("lang"))
         .and_then(|tag| Lang::from_tag(&tag))
         .unwrap_or(Lang::DEFAULT)
+}
+
+/// Reads the quick exit's address from the page's `<meta>`, where the server wrote it.
+pub fn document_quick_exit() -> safety::QuickExitUrl {
+    document()
+        .query_selector(&format!("meta[name={}]", safety::QuickExitUrl::META_NAME))
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .map(safety::QuickExitUrl)
+        .unwrap_or_default()
 }
 
 #[component]

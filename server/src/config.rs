@@ -1,5 +1,6 @@
 //! Command line and environment. Every setting has a default that works on a laptop.
 
+use app::safety::QuickExitUrl;
 use clap::{Args, Parser, Subcommand};
 use std::{fmt, net::SocketAddr};
 
@@ -70,6 +71,16 @@ pub struct ServeArgs {
         value_parser = clap::builder::BoolishValueParser::new()
     )]
     pub secure_cookies: bool,
+
+    /// Where the applicant's quick exit leads: a neutral site, opened in place of Jisr's page.
+    #[arg(
+        long,
+        env = "JISR_QUICK_EXIT_URL",
+        global = true,
+        default_value_t = QuickExitUrl::default(),
+        value_parser = QuickExitUrl::parse
+    )]
+    pub quick_exit_url: QuickExitUrl,
 }
 
 /// A database URL. Shown without its password, so it can be logged.
@@ -169,6 +180,15 @@ mod tests {
             .find(|a| a.get_id() == "database_url")
             .unwrap();
         assert!(arg.is_hide_env_values_set());
+    }
+
+    #[test]
+    fn the_quick_exit_must_be_a_web_address() {
+        let cli = Cli::try_parse_from(["server", "--quick-exit-url", "https://example.org/"]);
+        assert_eq!(cli.unwrap().serve.quick_exit_url.0, "https://example.org/");
+        assert!(
+            Cli::try_parse_from(["server", "--quick-exit-url", "javascript:alert(1)"]).is_err()
+        );
     }
 
     #[test]

@@ -58,6 +58,7 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
         db,
         settings: Arc::new(Settings {
             secure_cookies: args.secure_cookies,
+            quick_exit_url: args.quick_exit_url,
         }),
     };
     let app = routes::router(state, routes::page_routes());

@@ -23,7 +23,11 @@ pub fn page_routes() -> Vec<AxumRouteListing> {
 /// and the built site's files.
 pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
     let db = state.db.clone();
-    let context = move || provide_context(db.clone());
+    let quick_exit = state.settings.quick_exit_url.clone();
+    let context = move || {
+        provide_context(db.clone());
+        provide_context(quick_exit.clone());
+    };
     let options = state.leptos_options.clone();
 
     Router::new()

@@ -1,4 +1,4 @@
-use app::db::Db;
+use app::{db::Db, safety::QuickExitUrl};
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
@@ -15,4 +15,5 @@ pub struct AppState {
 #[derive(Debug, Default)]
 pub struct Settings {
     pub secure_cookies: bool,
+    pub quick_exit_url: QuickExitUrl,
 }

@@ -16,6 +16,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <span class="brand-name">{t("site-name")}</span>
             </a>
             <LanguageSwitcher />
+            <crate::safety::QuickExit />
         </header>
     }
 }

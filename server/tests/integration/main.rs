@@ -6,4 +6,5 @@ mod health;
 mod landing;
 mod language;
 mod reference;
+mod safety;
 mod static_files;

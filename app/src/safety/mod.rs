@@ -1,0 +1,115 @@
+//! The applicant's safety. Some women register from a home where they are at risk: a quick
+//! exit on every page leaves at once for a neutral site, and takes Jisr's page out of the
+//! browser's history (`location.replace`), so Back does not bring it back.
+
+use crate::i18n::t;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Where the quick exit leads (`--quick-exit-url`). The server writes it into the page's
+/// `<meta name="jisr-quick-exit">`, where the browser reads it back when it hydrates.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuickExitUrl(pub String);
+
+impl QuickExitUrl {
+    pub const META_NAME: &'static str = "jisr-quick-exit";
+
+    /// Only an absolute http(s) address is a place to go.
+    pub fn parse(raw: &str) -> Result<QuickExitUrl, &'static str> {
+        let raw = raw.trim();
+        let rest = raw
+            .strip_prefix("https://")
+            .or_else(|| raw.strip_prefix("http://"))
+            .ok_or("the quick exit address must start with https:// or http://")?;
+        if rest.is_empty() || rest.starts_with('/') || raw.chars().any(|c| c.is_whitespace()) {
+            return Err("the quick exit address must name a site");
+        }
+        Ok(QuickExitUrl(raw.to_owned()))
+    }
+}
+
+impl std::fmt::Display for QuickExitUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Default for QuickExitUrl {
+    /// A weather search: a page nobody would wonder about.
+    fn default() -> Self {
+        QuickExitUrl("https://www.google.com/search?q=m%C3%A9t%C3%A9o".to_owned())
+    }
+}
+
+/// How close together three presses of Shift must come to leave.
+#[cfg(feature = "hydrate")]
+const SHIFT_WINDOW_MS: f64 = 1500.0;
+
+#[component]
+pub fn QuickExit() -> impl IntoView {
+    let url = use_context::<QuickExitUrl>().unwrap_or_default().0;
+    let leave = {
+        let url = url.clone();
+        move || {
+            let _ = window().location().replace(&url);
+        }
+    };
+
+    #[cfg(feature = "hydrate")]
+    {
+        let presses = StoredValue::new(Vec::<f64>::new());
+        let leave = leave.clone();
+        let handle = window_event_listener(leptos::ev::keydown, move |event| {
+            if event.key() != "Shift" || event.repeat() {
+                return;
+            }
+            let now = event.time_stamp();
+            let three = presses.with_value(|times| {
+                times
+                    .iter()
+                    .filter(|t| now - **t <= SHIFT_WINDOW_MS)
+                    .count()
+                    >= 2
+            });
+            presses.update_value(|times| {
+                times.retain(|t| now - *t <= SHIFT_WINDOW_MS);
+                times.push(now);
+            });
+            if three {
+                leave();
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+
+    view! {
+        <a
+            class="quick-exit"
+            href=url
+            rel="noreferrer"
+            title=t("quick-exit-hint")
+            on:click=move |event| {
+                event.prevent_default();
+                leave();
+            }
+        >
+            {t("quick-exit")}
+        </a>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_quick_exit_goes_only_to_a_web_address() {
+        assert!(QuickExitUrl::parse("https://www.example.org/weather").is_ok());
+        assert!(QuickExitUrl::parse("http://127.0.0.1:3000/healthz").is_ok());
+        assert!(QuickExitUrl::parse("javascript:alert(1)").is_err());
+        assert!(QuickExitUrl::parse("/register").is_err());
+        assert!(QuickExitUrl::parse("https://").is_err());
+        assert!(QuickExitUrl::parse("https:///x").is_err());
+        assert!(QuickExitUrl::parse(&QuickExitUrl::default().0).is_ok());
+    }
+}

@@ -36,6 +36,11 @@ impl Backend {
 pub enum DbError {
     #[error("the database URL must start with sqlite: or postgres://")]
     UnsupportedUrl,
+    /// Each pooled connection would get a database of its own, most of them without tables.
+    #[error(
+        "an in-memory SQLite database cannot serve a pool; give a file, e.g. sqlite://data/jisr.db"
+    )]
+    InMemory,
     #[error("could not create the folder for the SQLite database: {0}")]
     CreateDir(#[source] std::io::Error),
     #[error(transparent)]
@@ -117,6 +122,9 @@ impl Db {
 
 /// Adds the options every SQLite connection needs, and creates the file's folder.
 fn sqlite_url(url: &str) -> Result<String, DbError> {
+    if url.contains(":memory:") || url.contains("mode=memory") {
+        return Err(DbError::InMemory);
+    }
     let options = sqlx::sqlite::SqliteConnectOptions::from_str(url)?;
     let path = options.get_filename();
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -124,7 +132,7 @@ fn sqlite_url(url: &str) -> Result<String, DbError> {
     }
     let separator = if url.contains('?') { '&' } else { '?' };
     let mut url = url.to_owned();
-    if !url.contains("mode=") && !url.contains(":memory:") {
+    if !url.contains("mode=") {
         url.push(separator);
         url.push_str("mode=rwc");
     }
@@ -151,5 +159,17 @@ mod tests {
             Backend::Postgres
         );
         assert!(Backend::of_url("mysql://u@h/db").is_err());
+    }
+
+    #[test]
+    fn an_in_memory_sqlite_database_is_refused() {
+        assert!(matches!(
+            sqlite_url("sqlite::memory:"),
+            Err(DbError::InMemory)
+        ));
+        assert!(matches!(
+            sqlite_url("sqlite://x.db?mode=memory"),
+            Err(DbError::InMemory)
+        ));
     }
 }

@@ -22,11 +22,12 @@ DEV_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=jisr
 LOGS := target/test-logs
 APT_UPDATED := target/.apt-updated
 
-.PHONY: help run build test deps-build deps-test apt-install check-fmt clippy unit integration-sqlite integration-postgres e2e clean
+.PHONY: help run build bench test deps-build deps-test apt-install check-fmt clippy unit integration-sqlite integration-postgres e2e clean
 
 help:
 	@echo "make run    install what is missing, build the release site, serve it on http://127.0.0.1:3000"
 	@echo "make test   install what is missing, then fmt, clippy, unit, integration (SQLite, PostgreSQL), Playwright"
+	@echo "make bench  build the release site and measure it (what a first visit downloads)"
 
 ## ---- set-up: each step does nothing when its tool is already there ----
 
@@ -66,6 +67,10 @@ build: deps-build
 
 run: build
 	LEPTOS_ENV=PROD ./target/release/server serve
+
+# Figures, not pass/fail tests: what the first visit downloads (budget 250 KB).
+bench: build
+	scripts/bench
 
 ## ---- test ----
 

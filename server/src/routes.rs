@@ -8,8 +8,9 @@ use axum::{
     routing::get,
     Router,
 };
-use leptos::prelude::provide_context;
+use leptos::prelude::{provide_context, LeptosOptions};
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
+use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
 
 /// The routes of the Leptos app. Generating them renders the app once with resource loading
@@ -40,7 +41,10 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
             AppState,
             _,
         >(context, shell))
-        .layer(middleware::from_fn_with_state(state.clone(), cache_control))
+        .layer(middleware::from_fn_with_state(
+            CachePolicy::new(&state.leptos_options),
+            cache_control,
+        ))
         // Pages and server function answers; site files are sent precompressed as they are.
         .layer(CompressionLayer::new())
         .layer(telemetry::request_layer())
@@ -49,20 +53,42 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
 
 /// Files under `/pkg/` named after their content never change: browsers keep them a year.
 /// Without hashed names they are checked each time. Pages are never stored by shared caches.
-async fn cache_control(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let pkg = format!("/{}/", state.leptos_options.site_pkg_dir);
-    let is_site_file = request.uri().path().starts_with(&pkg);
+#[derive(Clone)]
+struct CachePolicy {
+    site_prefix: Arc<str>,
+    site_files: HeaderValue,
+}
+
+impl CachePolicy {
+    fn new(options: &LeptosOptions) -> CachePolicy {
+        CachePolicy {
+            site_prefix: format!("/{}/", options.site_pkg_dir).into(),
+            site_files: HeaderValue::from_static(if options.hash_files {
+                "public, max-age=31536000, immutable"
+            } else {
+                "no-cache"
+            }),
+        }
+    }
+}
+
+async fn cache_control(
+    State(policy): State<CachePolicy>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let is_site_file = request.uri().path().starts_with(&*policy.site_prefix);
     let mut response = next.run(request).await;
-    let value = match (is_site_file, state.leptos_options.hash_files) {
-        (true, true) => "public, max-age=31536000, immutable",
-        (true, false) => "no-cache",
-        (false, _) => "private, no-cache",
+    let value = if is_site_file {
+        policy.site_files
+    } else {
+        HeaderValue::from_static("private, no-cache")
     };
     if response.status().is_success() {
         response
             .headers_mut()
             .entry(header::CACHE_CONTROL)
-            .or_insert(HeaderValue::from_static(value));
+            .or_insert(value);
     }
     response
 }

@@ -89,10 +89,16 @@ fn is_forbidden_char(c: char, allow_newlines: bool) -> bool {
 
 /// Trims, folds runs of white space into one space, and refuses hidden characters.
 fn clean_line(raw: &str) -> Result<String, FieldError> {
-    if raw.chars().any(|c| is_forbidden_char(c, false)) {
+    refuse_hidden(raw, false)?;
+    Ok(raw.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Refuses text holding any [forbidden character](is_forbidden_char).
+fn refuse_hidden(raw: &str, allow_newlines: bool) -> Result<(), FieldError> {
+    if raw.chars().any(|c| is_forbidden_char(c, allow_newlines)) {
         return Err(FieldError::ControlCharacters);
     }
-    Ok(raw.split_whitespace().collect::<Vec<_>>().join(" "))
+    Ok(())
 }
 
 /// The digit a character stands for: Western, Arabic-Indic (٠١٢…) or Eastern Arabic-Indic
@@ -183,9 +189,7 @@ pub struct Cin(String);
 
 impl Cin {
     pub fn parse(raw: &str) -> Result<Cin, FieldError> {
-        if raw.chars().any(|c| is_forbidden_char(c, false)) {
-            return Err(FieldError::ControlCharacters);
-        }
+        refuse_hidden(raw, false)?;
         let cin: String = western_digits(raw)
             .chars()
             .filter(|c| !c.is_whitespace() && *c != '-')
@@ -219,9 +223,7 @@ pub struct PhoneNumber(String);
 
 impl PhoneNumber {
     pub fn parse(raw: &str) -> Result<PhoneNumber, FieldError> {
-        if raw.chars().any(|c| is_forbidden_char(c, false)) {
-            return Err(FieldError::ControlCharacters);
-        }
+        refuse_hidden(raw, false)?;
         let trimmed = raw.trim();
         if trimmed.is_empty() {
             return Err(FieldError::Required);
@@ -290,9 +292,7 @@ impl Email {
         if trimmed.chars().count() > Self::MAX {
             return Err(FieldError::TooLong { max: Self::MAX });
         }
-        if trimmed.chars().any(|c| is_forbidden_char(c, false)) {
-            return Err(FieldError::ControlCharacters);
-        }
+        refuse_hidden(trimmed, false)?;
         let address: email_address::EmailAddress =
             trimmed.parse().map_err(|_| FieldError::EmailFormat)?;
         // A programme address needs a real domain, not `user@localhost`.
@@ -410,10 +410,8 @@ impl BoundedText {
         max: usize,
         multiline: bool,
     ) -> Result<BoundedText, FieldError> {
-        if raw.chars().any(|c| is_forbidden_char(c, multiline)) {
-            return Err(FieldError::ControlCharacters);
-        }
         let text = if multiline {
+            refuse_hidden(raw, true)?;
             raw.trim().replace("\r\n", "\n")
         } else {
             clean_line(raw)?

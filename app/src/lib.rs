@@ -17,7 +17,11 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    SsrMode, StaticSegment,
+    path, SsrMode, StaticSegment,
+};
+use registration::{
+    pages::{CheckPage, RegisterStart, ResumePage, StatusPage, StepPage, SubmittedPage},
+    steps::Step,
 };
 
 /// The whole HTML document, rendered on the server. The language is decided here, per
@@ -95,7 +99,18 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <layout::NotFound /> }>
                     <Route path=StaticSegment("") view=landing::LandingPage ssr=SsrMode::Async />
-                    <Route path=StaticSegment("register") view=registration::RegisterSoon />
+                    <Route path=StaticSegment("register") view=RegisterStart />
+                    <Route path=path!("/register/eligibility") view=|| view! { <StepPage step=Step::Eligibility /> } ssr=SsrMode::Async />
+                    <Route path=path!("/register/identity") view=|| view! { <StepPage step=Step::Identity /> } ssr=SsrMode::Async />
+                    <Route path=path!("/register/residence") view=|| view! { <StepPage step=Step::Residence /> } ssr=SsrMode::Async />
+                    <Route path=path!("/register/situation") view=|| view! { <StepPage step=Step::Situation /> } ssr=SsrMode::Async />
+                    <Route path=path!("/register/project") view=|| view! { <StepPage step=Step::Project /> } ssr=SsrMode::Async />
+                    <Route path=path!("/register/preferences") view=|| view! { <StepPage step=Step::Preferences /> } ssr=SsrMode::Async />
+                    <Route path=path!("/register/consent") view=|| view! { <StepPage step=Step::Consent /> } ssr=SsrMode::Async />
+                    <Route path=path!("/register/check") view=CheckPage ssr=SsrMode::Async />
+                    <Route path=path!("/register/submitted") view=SubmittedPage ssr=SsrMode::Async />
+                    <Route path=path!("/register/resume") view=ResumePage ssr=SsrMode::Async />
+                    <Route path=path!("/status") view=StatusPage ssr=SsrMode::Async />
                 </Routes>
             </main>
             <layout::SiteFooter />

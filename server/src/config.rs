@@ -1,8 +1,8 @@
 //! Command line and environment. Every setting has a default that works on a laptop.
 
-use app::safety::QuickExitUrl;
+use app::{registration::service::LookupLimiter, safety::QuickExitUrl};
 use clap::{Args, Parser, Subcommand};
-use std::{fmt, net::SocketAddr};
+use std::{fmt, net::SocketAddr, num::NonZeroU32};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -81,6 +81,26 @@ pub struct ServeArgs {
         value_parser = QuickExitUrl::parse
     )]
     pub quick_exit_url: QuickExitUrl,
+
+    /// Days an unfinished registration (a draft) is kept after its last change; it is then
+    /// deleted.
+    #[arg(
+        long,
+        env = "JISR_DRAFT_DAYS",
+        global = true,
+        default_value_t = app::registration::service::DEFAULT_DRAFT_TTL_DAYS,
+        value_parser = clap::value_parser!(u32).range(1..=365)
+    )]
+    pub draft_days: u32,
+
+    /// Status lookups and resume attempts allowed per minute from one client address.
+    #[arg(
+        long,
+        env = "JISR_LOOKUPS_PER_MINUTE",
+        global = true,
+        default_value_t = NonZeroU32::new(LookupLimiter::DEFAULT_PER_MINUTE).unwrap_or(NonZeroU32::MIN)
+    )]
+    pub lookups_per_minute: NonZeroU32,
 }
 
 /// A database URL. Shown without its password, so it can be logged.

@@ -6,9 +6,11 @@ pub mod lang;
 pub mod routes;
 pub mod state;
 pub mod telemetry;
+pub mod wizard;
 
 use anyhow::Context;
 use app::db::Db;
+use app::registration::service::{purge_expired_drafts, LookupLimiter, WizardSettings};
 use config::{Cli, Command, ServeArgs};
 use state::{AppState, Settings};
 use std::sync::Arc;
@@ -55,24 +57,46 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
 
     let state = AppState {
         leptos_options,
-        db,
+        db: db.clone(),
         settings: Arc::new(Settings {
             secure_cookies: args.secure_cookies,
             quick_exit_url: args.quick_exit_url,
+            wizard: WizardSettings {
+                secure_cookies: args.secure_cookies,
+                draft_ttl_secs: i64::from(args.draft_days) * 86_400,
+            },
         }),
+        lookups: LookupLimiter::per_minute(args.lookups_per_minute),
     };
+    tokio::spawn(purge_drafts_hourly(db));
     let app = routes::router(state, routes::page_routes());
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .with_context(|| format!("cannot listen on {}", args.addr))?;
     let addr = listener.local_addr()?;
     tracing::info!("listening on http://{addr}");
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("the server stopped with an error")?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("the server stopped with an error")?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Deletes expired drafts now, then every hour.
+async fn purge_drafts_hourly(db: Db) {
+    let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        every_hour.tick().await;
+        match purge_expired_drafts(&db).await {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "expired drafts deleted"),
+            Err(error) => tracing::warn!(%error, "could not delete expired drafts"),
+        }
+    }
 }
 
 /// Completes on Ctrl-C or SIGTERM, so requests in flight finish before the server exits.

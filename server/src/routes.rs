@@ -1,4 +1,4 @@
-use crate::{health, lang, state::AppState, telemetry};
+use crate::{health, lang, state::AppState, telemetry, wizard};
 use app::{shell, App};
 use axum::{
     extract::{Request, State},
@@ -23,15 +23,10 @@ pub fn page_routes() -> Vec<AxumRouteListing> {
 /// The whole HTTP surface: the Leptos pages and server functions, health, language switch,
 /// and the built site's files.
 pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
-    let db = state.db.clone();
-    let quick_exit = state.settings.quick_exit_url.clone();
-    let context = move || {
-        provide_context(db.clone());
-        provide_context(quick_exit.clone());
-    };
+    let context = page_context(&state);
     let options = state.leptos_options.clone();
 
-    Router::new()
+    wizard::add_routes(Router::new())
         .route("/healthz", get(health::healthz))
         .route("/lang/{code}", get(lang::switch))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
@@ -49,6 +44,19 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
         .layer(CompressionLayer::new())
         .layer(telemetry::request_layer())
         .with_state(state)
+}
+
+/// What pages and server functions find in their context.
+pub fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
+    let db = state.db.clone();
+    let settings = state.settings.clone();
+    let lookups = state.lookups.clone();
+    move || {
+        provide_context(db.clone());
+        provide_context(settings.quick_exit_url.clone());
+        provide_context(settings.wizard.clone());
+        provide_context(lookups.clone());
+    }
 }
 
 /// Files under `/pkg/` named after their content never change: browsers keep them a year.

@@ -1,4 +1,8 @@
-use app::{db::Db, safety::QuickExitUrl};
+use app::{
+    db::Db,
+    registration::service::{LookupLimiter, WizardSettings},
+    safety::QuickExitUrl,
+};
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
@@ -9,6 +13,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub settings: Arc<Settings>,
+    /// Status lookups and resume attempts, per client address.
+    pub lookups: LookupLimiter,
 }
 
 /// Settings the handlers need from the command line.
@@ -16,4 +22,5 @@ pub struct AppState {
 pub struct Settings {
     pub secure_cookies: bool,
     pub quick_exit_url: QuickExitUrl,
+    pub wizard: WizardSettings,
 }

@@ -54,8 +54,140 @@ places-waitlist = لائحة الانتظار مفتوحة
 places-waitlist-note = عندما تمتلئ جميع مقاعد جهة ما، يبقى التسجيل مفتوحًا وتنضمين إلى لائحة الانتظار.
 
 ## Registration
-register-soon-title = التسجيل عبر الإنترنت سيفتح قريبًا
-register-soon-text = ستكون استمارة التسجيل متاحة هنا قريبًا جدًا. في الأثناء، يمكن لعونة مركز التعاون الوطني الأقرب إليك أن تجيبك.
+register-title = التسجيل في البرنامج
+register-intro = يتم التسجيل في 7 مراحل قصيرة. يمكنك التوقف والمتابعة لاحقًا: أجوبتك محفوظة.
+register-needs-title = ما تحتاجينه
+register-needs-cin = بطاقتك الوطنية للتعريف؛
+register-needs-phone = رقم هاتف محمول؛
+register-needs-time = حوالي 10 دقائق.
+register-kept = بعد مرحلة «الهوية» تحصلين على رمز استئناف لمتابعة التسجيل من هاتف آخر.
+register-start = ابدئي
+register-resume-link = لدي رمز استئناف
+status-link = تتبع ملفي
+step-progress = المرحلة { $step } من { $total }
+step-eligibility-title = هل يمكنك المشاركة؟
+step-identity-title = هويتك
+step-residence-title = مكان سكنك
+step-situation-title = وضعيتك
+step-project-title = مشروعك
+step-preferences-title = تفضيلاتك
+step-consent-title = معطياتك وموافقتك
+step-answer-first = أجيبي أولًا عن المرحلة السابقة:
+step-continue = متابعة
+step-save-and-return = حفظ والرجوع إلى ملخص الأجوبة
+waiting-list-notice = كل المقاعد في جهة { $region } مشغولة. يمكنك التسجيل، وستنضمين إلى لائحة الانتظار.
+resume-code-label = رمز الاستئناف لمتابعة التسجيل من هاتف آخر:
+not-eligible-title = لا يمكنك التسجيل في هذا البرنامج
+not-eligible-change = تعديل أجوبتي
+region-abroad = أعيش خارج المغرب
+situation-none = لا شيء من هذه الوضعيات
+field-optional = (اختياري)
+select-placeholder = اختاري…
+error-summary-title = بعض الأجوبة تحتاج إلى تصحيح
+change = تعديل
+answer-none = لا جواب
+situations-chosen = الوضعيات المذكورة في المرحلة الأولى
+
+## Questions
+field-adult = هل عمرك 18 سنة أو أكثر؟
+field-region = الجهة التي تعيشين فيها
+field-has-project = هل لديك فكرة مشروع أو نشاط يدر عليك دخلًا؟
+field-has-project-hint = مثلا: الخياطة، تربية المواشي، الطبخ، التجارة الصغيرة، ولو من البيت.
+field-situations = وضعيتك
+field-situations-hint = اختاري كل ما ينطبق عليك.
+field-first-name = الاسم الشخصي
+field-first-name-hint = بالحروف العربية أو اللاتينية، كما في بطاقتك الوطنية.
+field-last-name = الاسم العائلي
+field-cin = رقم البطاقة الوطنية
+field-cin-hint = حرف أو حرفان ثم أرقام، مثلا BK123456.
+field-birth-date = تاريخ الازدياد
+field-birth-date-hint = مثلا 14/03/1985.
+field-phone = الهاتف المحمول
+field-phone-hint = مثلا 06 12 34 56 78.
+field-email = البريد الإلكتروني
+field-province = الإقليم أو العمالة
+field-locality = الجماعة أو المكان
+field-area = تعيشين في
+field-marital-status = الحالة العائلية
+field-dependants = عدد الأشخاص الذين تعيلينهم
+field-dependants-hint = الأطفال أو الوالدان أو غيرهم ممن تتكفلين بهم. 0 إن لم يكن أحد.
+field-household-head = هل أنت ربة الأسرة؟
+field-disability = هل أنت في وضعية إعاقة؟
+field-education = المستوى الدراسي
+field-reading = القراءة والكتابة
+field-rsu = هل أنت مسجلة في السجل الاجتماعي الموحد؟
+field-rsu-hint = السجل الاجتماعي الموحد يفتح الحق في برامج الدعم الاجتماعي للدولة.
+field-income = دخلك الحالي
+field-situation-details = حدثينا أكثر عن وضعيتك
+field-situation-details-hint = إن رغبت في ذلك، 500 حرف على الأكثر.
+field-stage = أين وصل مشروعك؟
+field-sector = القطاع
+field-description = صفي مشروعك في بضع جمل
+field-description-hint = ما تقومين به أو تريدين القيام به، ولمن، وما الذي ينقصك. من 20 إلى 1000 حرف.
+field-support = ما الدعم الذي تحتاجينه؟
+field-cooperative-member = هل أنت عضوة في تعاونية؟
+field-budget = الميزانية التقريبية للمشروع
+field-centre = المركز أو المدينة التي تفضلين التكوين فيها
+field-centre-hint = مثلا أقرب مركز للتعاون الوطني.
+field-availability = أوقات تفرغك
+field-training-language = لغة التكوين المفضلة
+field-consent = موافقتك
+field-resume-code = رمز الاستئناف
+field-resume-code-hint = الرمز المكون من 8 خانات الذي حصلت عليه أثناء التسجيل، مثلا 7K4M-2P9X.
+field-reference = رقم الملف
+field-reference-hint = مثلا JSR-7K4M-2P9X.
+field-identity = رقم بطاقتك الوطنية أو تاريخ ازديادك
+field-identity-hint = مثلا BK123456 أو 14/03/1985.
+
+## Consent (Law 09-08)
+consent-purpose-title = لماذا نطلب هذه المعلومات
+consent-purpose = تُستعمل أجوبتك فقط لدراسة ترشيحك لبرنامج التمكين الاقتصادي والقيادة للنساء، وللتواصل معك، ولتتبع مسارك في التكوين والمواكبة والتمويل.
+consent-who-title = من يطلع عليها
+consent-who = فريق البرنامج في جهتك وفي وزارة التضامن والإدماج الاجتماعي والأسرة. أما الشركاء (صندوق الأمم المتحدة للسكان، الوكالة الإسبانية للتعاون الدولي من أجل التنمية، التعاون الوطني، وكالة التنمية الاجتماعية) فلا يرون إلا أرقامًا إجمالية، ولا يرون اسمك أبدًا.
+consent-keep-title = مدة الحفظ
+consent-keep = يُحفظ ملفك طوال مدة البرنامج، ثم خمس سنوات على الأكثر، قبل أن يُحذف. أما التسجيل الذي بدأ ولم يُرسل فيُحذف بعد 30 يومًا.
+consent-rights-title = حقوقك
+consent-rights = طبقًا للقانون 09-08 المتعلق بحماية المعطيات ذات الطابع الشخصي، يمكنك الاطلاع على معطياتك وتصحيحها والاعتراض على معالجتها أو سحب ترشيحك، بالتوجه إلى الوزارة أو إلى مركزك. ويمكنك أيضًا اللجوء إلى اللجنة الوطنية لمراقبة حماية المعطيات ذات الطابع الشخصي.
+consent-version = نسخة النص: { $version }
+consent-agree = قرأت هذا النص وأوافق على استعمال أجوبتي بهذه الطريقة.
+
+## Check your answers
+check-title = راجعي أجوبتك
+check-intro = أعيدي قراءة أجوبتك. يمكنك تعديل كل جواب قبل إرسال تسجيلك.
+check-declaration = بالإرسال، تؤكدين أن أجوبتك صحيحة.
+check-submit = إرسال تسجيلي
+
+## Submitted
+submitted-title = تم إرسال تسجيلك
+submitted-none-title = لم يُرسل أي تسجيل من هذا الهاتف
+submitted-reference-label = رقم ملفك:
+submitted-waiting-list = كل المقاعد في جهتك مشغولة حاليًا: تسجيلك في لائحة الانتظار. سنتصل بك إذا شغر مقعد.
+submitted-keep-title = احتفظي بهذا الرقم
+submitted-keep = ستحتاجينه لتتبع ملفك. دونيه، أو التقطي صورة للشاشة، أو أرسليه لنفسك في رسالة قصيرة.
+submitted-copy = نسخ الرقم
+submitted-copied = تم نسخ الرقم
+submitted-sms = إرساله في رسالة قصيرة
+submitted-next-title = وماذا بعد؟
+submitted-next-review = يدرس فريق جهتك ملفك خلال 4 أسابيع.
+submitted-next-call = يتصل بك على الرقم الذي أعطيته لإخبارك بالقرار.
+submitted-next-training = إذا تم قبولك، يدعوك إلى أول حصة تكوين.
+
+## Resume and status
+resume-title = متابعة تسجيلي
+resume-intro = أدخلي رمز الاستئناف الذي حصلت عليه أثناء التسجيل وتاريخ ازديادك.
+resume-submit = متابعة
+status-title = تتبع ملفي
+status-intro = أدخلي رقم ملفك ورقم بطاقتك الوطنية أو تاريخ ازديادك.
+status-submit = عرض حالة ملفي
+status-reference = الملف
+status-not-found = لا يوجد ملف يطابق هذه المعلومات. تحققي من رقم الملف ومن رقم بطاقتك الوطنية أو تاريخ ازديادك.
+status-submitted = تم الاستلام: ملفك في انتظار الدراسة.
+status-under-review = قيد الدراسة من طرف فريق جهتك.
+status-accepted = مقبول: سيتصل بك فريق جهتك.
+status-waiting-list = في لائحة الانتظار: سنتصل بك إذا شغر مقعد.
+status-rejected = لم يتم قبوله. يمكن لفريق جهتك أن يشرح لك السبب.
+status-enrolled = مسجلة في البرنامج.
+status-withdrawn = سُحب بطلب منك.
 
 ## Answers refused, shown next to the field
 field-error-required = هذا الجواب إلزامي.
@@ -85,6 +217,13 @@ field-error-too-young = البرنامج مفتوح للنساء البالغا�
 field-error-date-implausible = تحققي من سنة الازدياد.
 field-error-not-an-option = اختاري أحد الأجوبة المقترحة.
 field-error-reference-format = رقم الملف يشبه JSR-7K4M-2P9X.
+field-error-number-range = أدخلي عددًا صحيحًا من 0 إلى { $max }.
+field-error-consent-required = ضعي علامة في الخانة لإعطاء موافقتك؛ بدونها لا يمكننا دراسة تسجيلك.
+field-error-cin-already-registered = يوجد تسجيل سابق بهذا الرقم للبطاقة الوطنية. لمعرفة حالته، استعملي «تتبع ملفي» برقم ملفك.
+field-error-resume-code-format = رمز الاستئناف مكون من 8 خانات، مثلا 7K4M-2P9X.
+field-error-resume-not-found = لا يوجد تسجيل جارٍ يطابق هذا الرمز وتاريخ الازدياد هذا. ربما انتهت صلاحية الرمز بعد 30 يومًا.
+field-error-identity-format = أدخلي رقم بطاقتك الوطنية (مثلا BK123456) أو تاريخ ازديادك (مثلا 14/03/1985).
+field-error-too-many-attempts = محاولات كثيرة في وقت قصير. انتظري دقيقة ثم أعيدي المحاولة.
 
 ## Choices offered by the registration form
 situation-widowed = أرملة

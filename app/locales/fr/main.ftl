@@ -51,8 +51,140 @@ places-waitlist = Liste d'attente ouverte
 places-waitlist-note = Quand toutes les places d'une région sont prises, l'inscription reste ouverte : vous rejoignez la liste d'attente.
 
 ## Registration
-register-soon-title = L'inscription en ligne ouvre bientôt
-register-soon-text = Le formulaire d'inscription sera disponible ici très prochainement. En attendant, l'agente de votre centre de l'Entraide Nationale peut vous renseigner.
+register-title = S'inscrire au programme
+register-intro = L'inscription se fait en 7 étapes courtes. Vous pouvez vous arrêter et reprendre plus tard : vos réponses sont gardées.
+register-needs-title = Ce qu'il vous faut
+register-needs-cin = votre carte nationale d'identité (CIN) ;
+register-needs-phone = un numéro de téléphone mobile ;
+register-needs-time = environ 10 minutes.
+register-kept = Après l'étape « Identité », vous recevez un code de reprise pour continuer sur un autre téléphone.
+register-start = Commencer
+register-resume-link = J'ai un code de reprise
+status-link = Suivre mon dossier
+step-progress = Étape { $step } sur { $total }
+step-eligibility-title = Pouvez-vous participer ?
+step-identity-title = Votre identité
+step-residence-title = Où vous vivez
+step-situation-title = Votre situation
+step-project-title = Votre projet
+step-preferences-title = Vos préférences
+step-consent-title = Vos données et votre accord
+step-answer-first = Répondez d'abord à l'étape précédente :
+step-continue = Continuer
+step-save-and-return = Enregistrer et revenir au récapitulatif
+waiting-list-notice = Toutes les places de la région { $region } sont prises. Vous pouvez vous inscrire : vous rejoindrez la liste d'attente.
+resume-code-label = Votre code de reprise, pour continuer sur un autre téléphone :
+not-eligible-title = Vous ne pouvez pas vous inscrire à ce programme
+not-eligible-change = Modifier mes réponses
+region-abroad = Je vis hors du Maroc
+situation-none = Aucune de ces situations
+field-optional = (facultatif)
+select-placeholder = Choisissez…
+error-summary-title = Certaines réponses sont à corriger
+change = Modifier
+answer-none = Pas de réponse
+situations-chosen = Situations indiquées à la première étape
+
+## Questions
+field-adult = Avez-vous 18 ans ou plus ?
+field-region = Région où vous vivez
+field-has-project = Avez-vous une idée de projet ou une activité qui vous rapporte un revenu ?
+field-has-project-hint = Par exemple : couture, élevage, cuisine, petit commerce, même à la maison.
+field-situations = Votre situation
+field-situations-hint = Cochez tout ce qui vous concerne.
+field-first-name = Prénom
+field-first-name-hint = En lettres arabes ou latines, comme sur votre CIN.
+field-last-name = Nom
+field-cin = Numéro de CIN
+field-cin-hint = Une ou deux lettres puis des chiffres, par exemple BK123456.
+field-birth-date = Date de naissance
+field-birth-date-hint = Par exemple 14/03/1985.
+field-phone = Téléphone mobile
+field-phone-hint = Par exemple 06 12 34 56 78.
+field-email = Adresse e-mail
+field-province = Province ou préfecture
+field-locality = Commune ou localité
+field-area = Vous vivez
+field-marital-status = Situation familiale
+field-dependants = Nombre de personnes à votre charge
+field-dependants-hint = Enfants, parents ou autres personnes que vous faites vivre. 0 si aucune.
+field-household-head = Êtes-vous cheffe de ménage ?
+field-disability = Êtes-vous en situation de handicap ?
+field-education = Niveau d'études
+field-reading = Lecture et écriture
+field-rsu = Êtes-vous inscrite au Registre Social Unifié (RSU) ?
+field-rsu-hint = Le RSU donne accès aux aides sociales de l'État.
+field-income = Votre revenu actuel
+field-situation-details = Dites-nous en plus sur votre situation
+field-situation-details-hint = Si vous le souhaitez, 500 caractères au plus.
+field-stage = Où en est votre projet ?
+field-sector = Secteur
+field-description = Décrivez votre projet en quelques phrases
+field-description-hint = Ce que vous faites ou voulez faire, pour qui, et ce qu'il vous manque. De 20 à 1 000 caractères.
+field-support = De quel appui avez-vous besoin ?
+field-cooperative-member = Êtes-vous membre d'une coopérative ?
+field-budget = Budget approximatif du projet
+field-centre = Centre ou ville où vous préférez suivre la formation
+field-centre-hint = Par exemple le centre de l'Entraide Nationale le plus proche.
+field-availability = Vos disponibilités
+field-training-language = Langue de formation préférée
+field-consent = Votre accord
+field-resume-code = Code de reprise
+field-resume-code-hint = Le code de 8 caractères reçu pendant l'inscription, par exemple 7K4M-2P9X.
+field-reference = Numéro de dossier
+field-reference-hint = Par exemple JSR-7K4M-2P9X.
+field-identity = Votre CIN ou votre date de naissance
+field-identity-hint = Par exemple BK123456 ou 14/03/1985.
+
+## Consent (Law 09-08)
+consent-purpose-title = Pourquoi nous demandons ces informations
+consent-purpose = Vos réponses servent uniquement à étudier votre candidature au programme d'autonomisation économique et de leadership des femmes, à vous contacter et à suivre votre parcours de formation, d'accompagnement et de financement.
+consent-who-title = Qui les voit
+consent-who = L'équipe du programme de votre région et du Ministère de la Solidarité, de l'Insertion sociale et de la Famille. Les partenaires (UNFPA, AECID, Entraide Nationale, Agence de Développement Social) ne voient que des chiffres d'ensemble, jamais votre nom.
+consent-keep-title = Combien de temps
+consent-keep = Votre dossier est gardé pendant la durée du programme, puis cinq ans au plus, avant d'être supprimé. Une inscription commencée et non envoyée est supprimée après 30 jours.
+consent-rights-title = Vos droits
+consent-rights = Selon la loi 09-08 sur la protection des données personnelles, vous pouvez consulter vos données, les faire corriger, vous opposer à leur traitement ou retirer votre candidature, en vous adressant au Ministère ou à votre centre. Vous pouvez aussi saisir la CNDP (Commission nationale de contrôle de la protection des données à caractère personnel).
+consent-version = Version du texte : { $version }
+consent-agree = J'ai lu ce texte et j'accepte que mes réponses soient utilisées ainsi.
+
+## Check your answers
+check-title = Vérifiez vos réponses
+check-intro = Relisez vos réponses. Vous pouvez modifier chacune avant d'envoyer votre inscription.
+check-declaration = En envoyant, vous confirmez que vos réponses sont exactes.
+check-submit = Envoyer mon inscription
+
+## Submitted
+submitted-title = Votre inscription est envoyée
+submitted-none-title = Aucune inscription envoyée depuis ce téléphone
+submitted-reference-label = Votre numéro de dossier :
+submitted-waiting-list = Toutes les places de votre région sont prises pour l'instant : votre inscription est sur la liste d'attente. Vous serez contactée si une place se libère.
+submitted-keep-title = Gardez ce numéro
+submitted-keep = Il vous servira à suivre votre dossier. Notez-le, faites une capture d'écran ou envoyez-le-vous par SMS.
+submitted-copy = Copier le numéro
+submitted-copied = Numéro copié
+submitted-sms = L'envoyer par SMS
+submitted-next-title = Et maintenant ?
+submitted-next-review = L'équipe de votre région étudie votre dossier dans les 4 semaines.
+submitted-next-call = Elle vous appelle au numéro que vous avez donné pour vous informer de la décision.
+submitted-next-training = Si vous êtes retenue, elle vous invite à la première séance de formation.
+
+## Resume and status
+resume-title = Reprendre mon inscription
+resume-intro = Entrez le code de reprise reçu pendant l'inscription et votre date de naissance.
+resume-submit = Reprendre
+status-title = Suivre mon dossier
+status-intro = Entrez votre numéro de dossier et votre CIN ou votre date de naissance.
+status-submit = Voir l'état de mon dossier
+status-reference = Dossier
+status-not-found = Aucun dossier ne correspond à ces informations. Vérifiez le numéro de dossier et votre CIN ou votre date de naissance.
+status-submitted = Reçu : votre dossier attend d'être étudié.
+status-under-review = En cours d'étude par l'équipe de votre région.
+status-accepted = Accepté : l'équipe de votre région va vous contacter.
+status-waiting-list = Sur la liste d'attente : vous serez contactée si une place se libère.
+status-rejected = Non retenu. L'équipe de votre région peut vous expliquer pourquoi.
+status-enrolled = Inscrite au programme.
+status-withdrawn = Retiré à votre demande.
 
 ## Answers refused, shown next to the field
 field-error-required = Cette réponse est obligatoire.
@@ -73,6 +205,13 @@ field-error-too-young = Le programme est ouvert aux femmes de { $age } ans ou pl
 field-error-date-implausible = Vérifiez l'année de naissance.
 field-error-not-an-option = Choisissez une des réponses proposées.
 field-error-reference-format = Le numéro de dossier ressemble à JSR-7K4M-2P9X.
+field-error-number-range = Donnez un nombre entier de 0 à { $max }.
+field-error-consent-required = Cochez la case pour donner votre accord ; sans lui, nous ne pouvons pas étudier votre inscription.
+field-error-cin-already-registered = Une inscription existe déjà avec ce numéro de CIN. Pour connaître son état, utilisez « Suivre mon dossier » avec votre numéro de dossier.
+field-error-resume-code-format = Le code de reprise a 8 caractères, par exemple 7K4M-2P9X.
+field-error-resume-not-found = Aucune inscription en cours ne correspond à ce code et à cette date de naissance. Le code a peut-être expiré après 30 jours.
+field-error-identity-format = Donnez votre numéro de CIN (par exemple BK123456) ou votre date de naissance (par exemple 14/03/1985).
+field-error-too-many-attempts = Trop d'essais en peu de temps. Attendez une minute puis réessayez.
 
 ## Choices offered by the registration form
 situation-widowed = Veuve

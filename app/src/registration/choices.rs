@@ -43,7 +43,25 @@ macro_rules! choices {
                 format!("{}-{}", $prefix, self.code().replace('_', "-"))
             }
         }
+
+        impl Choice for $name {
+            fn options() -> Vec<(&'static str, String)> {
+                Self::ALL.iter().map(|v| (v.code(), v.label_key())).collect()
+            }
+
+            fn label_key_of(code: &str) -> Option<String> {
+                Self::parse(code).ok().map(Self::label_key)
+            }
+        }
     };
+}
+
+/// What the forms and the answers page need of any closed list.
+pub trait Choice {
+    /// Every value's code and label key, in the order the form lists them.
+    fn options() -> Vec<(&'static str, String)>;
+    /// The label key of a code, `None` for a code not offered.
+    fn label_key_of(code: &str) -> Option<String>;
 }
 
 /// Reads the values of a multiple-choice question (each checked box sends one code); at

@@ -36,6 +36,21 @@ pub enum FieldError {
     DateImplausible,
     NotAnOption,
     ReferenceFormat,
+    /// A whole number outside `0..=max`.
+    NumberRange {
+        max: u32,
+    },
+    /// The consent box was left unticked.
+    ConsentRequired,
+    /// This CIN already has an application; nothing else about it is said.
+    CinAlreadyRegistered,
+    ResumeCodeFormat,
+    /// No draft has this resume code with this date of birth (or it has expired).
+    ResumeNotFound,
+    /// Neither a CIN nor a date of birth.
+    IdentityFormat,
+    /// Too many lookups from this connection in a short time.
+    TooManyAttempts,
 }
 
 impl FieldError {
@@ -59,6 +74,15 @@ impl FieldError {
             FieldError::DateImplausible => ("field-error-date-implausible", None),
             FieldError::NotAnOption => ("field-error-not-an-option", None),
             FieldError::ReferenceFormat => ("field-error-reference-format", None),
+            FieldError::NumberRange { max } => {
+                ("field-error-number-range", Some(("max", i64::from(max))))
+            }
+            FieldError::ConsentRequired => ("field-error-consent-required", None),
+            FieldError::CinAlreadyRegistered => ("field-error-cin-already-registered", None),
+            FieldError::ResumeCodeFormat => ("field-error-resume-code-format", None),
+            FieldError::ResumeNotFound => ("field-error-resume-not-found", None),
+            FieldError::IdentityFormat => ("field-error-identity-format", None),
+            FieldError::TooManyAttempts => ("field-error-too-many-attempts", None),
         }
     }
 
@@ -376,7 +400,9 @@ pub fn iso_date(date: Date) -> String {
     )
 }
 
-fn parse_date(raw: &str) -> Option<Date> {
+/// Reads `YYYY-MM-DD` or `DD/MM/YYYY` (Arabic-Indic digits accepted).
+pub fn parse_date(raw: &str) -> Option<Date> {
+    let raw = &western_digits(raw.trim());
     let numbers: Vec<&str> = raw.split(['-', '/', '.']).collect();
     let [a, b, c] = numbers.as_slice() else {
         return None;
@@ -487,6 +513,56 @@ impl fmt::Display for ReferenceNumber {
     }
 }
 
+/// A whole number from 0 to `max` (the number of dependants), Arabic-Indic digits accepted.
+pub fn parse_count(raw: &str, max: u32) -> Result<u32, FieldError> {
+    let raw = western_digits(raw.trim());
+    if raw.is_empty() {
+        return Err(FieldError::Required);
+    }
+    match raw.parse::<u32>() {
+        Ok(n) if n <= max && raw.bytes().all(|b| b.is_ascii_digit()) => Ok(n),
+        _ => Err(FieldError::NumberRange { max }),
+    }
+}
+
+/// The code that lets a woman take up her draft on another phone, `XXXX-XXXX`, from the
+/// same unambiguous letters and digits as reference numbers.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct ResumeCode(String);
+
+impl ResumeCode {
+    const LEN: usize = 8;
+
+    pub fn from_random(bytes: [u8; Self::LEN]) -> ResumeCode {
+        let chars: String = bytes
+            .iter()
+            .map(|b| CODE_ALPHABET[usize::from(*b) % CODE_ALPHABET.len()] as char)
+            .collect();
+        ResumeCode(format!("{}-{}", &chars[..4], &chars[4..]))
+    }
+
+    /// Reads what a person typed: any case, with or without dashes or spaces.
+    pub fn parse(raw: &str) -> Result<ResumeCode, FieldError> {
+        let compact: String = raw
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        if compact.is_empty() {
+            return Err(FieldError::Required);
+        }
+        if compact.len() != Self::LEN || !compact.bytes().all(|b| CODE_ALPHABET.contains(&b)) {
+            return Err(FieldError::ResumeCodeFormat);
+        }
+        Ok(ResumeCode(format!("{}-{}", &compact[..4], &compact[4..])))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// Lets serde build a checked type only through its rule, and write it as its text.
 macro_rules! checked_string {
     ($($name:ident => $parse:expr;)+) => {
@@ -513,6 +589,7 @@ checked_string! {
     PhoneNumber => PhoneNumber::parse;
     Email => |raw| Email::parse_optional(raw)?.ok_or(FieldError::Required);
     ReferenceNumber => ReferenceNumber::parse;
+    ResumeCode => ResumeCode::parse;
 }
 
 #[cfg(test)]
@@ -821,6 +898,13 @@ mod tests {
             FieldError::DateImplausible,
             FieldError::NotAnOption,
             FieldError::ReferenceFormat,
+            FieldError::NumberRange { max: 20 },
+            FieldError::ConsentRequired,
+            FieldError::CinAlreadyRegistered,
+            FieldError::ResumeCodeFormat,
+            FieldError::ResumeNotFound,
+            FieldError::IdentityFormat,
+            FieldError::TooManyAttempts,
         ];
         for lang in Lang::ALL {
             for error in errors {
@@ -847,5 +931,40 @@ mod tests {
             FieldError::TooShort { min: 5 }.message(Lang::Ar),
             "5 أحرف على الأقل."
         );
+    }
+
+    #[test]
+    fn a_count_is_a_whole_number_in_range() {
+        assert_eq!(parse_count(" 3 ", 20), Ok(3));
+        assert_eq!(parse_count("٢", 20), Ok(2));
+        assert_eq!(parse_count("0", 20), Ok(0));
+        assert_eq!(parse_count("", 20), Err(FieldError::Required));
+        for bad in ["21", "-1", "2.5", "+2", "deux", "99999999999"] {
+            assert_eq!(
+                parse_count(bad, 20),
+                Err(FieldError::NumberRange { max: 20 }),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_resume_code_is_read_however_it_is_typed() {
+        let code = ResumeCode::from_random([0, 1, 2, 3, 29, 30, 255, 7]);
+        assert_eq!(code.as_str().len(), 9);
+        assert_eq!(
+            ResumeCode::parse(&code.as_str().to_lowercase()),
+            Ok(code.clone())
+        );
+        assert_eq!(
+            ResumeCode::parse(" 7k4m 2p9x "),
+            Ok(ResumeCode("7K4M-2P9X".into()))
+        );
+        assert_eq!(
+            ResumeCode::parse("7K4M-2P9O"),
+            Err(FieldError::ResumeCodeFormat)
+        );
+        assert_eq!(ResumeCode::parse("7K4M"), Err(FieldError::ResumeCodeFormat));
+        assert_eq!(ResumeCode::parse(""), Err(FieldError::Required));
     }
 }

@@ -1,15 +1,12 @@
-//! Applicant registration. The rules of each answer are in `fields`; the wizard itself is
-//! the next piece of work, and until it lands the link from the landing page says so plainly
-//! instead of leading nowhere.
+//! Applicant registration: the rules of each answer (`fields`, `choices`, `eligibility`), the
+//! wizard's steps (`steps`), its server side (`service`, `api`) and its pages.
 
+pub mod api;
 pub mod choices;
 pub mod eligibility;
 pub mod fields;
-
-use crate::layout::MessagePage;
-use leptos::prelude::*;
-
-#[component]
-pub fn RegisterSoon() -> impl IntoView {
-    view! { <MessagePage title_key="register-soon-title" text_key="register-soon-text" /> }
-}
+pub mod form;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod service;
+pub mod steps;

@@ -66,6 +66,7 @@ impl TestApp {
             leptos_options,
             db: db.clone(),
             settings: Arc::new(Settings::default()),
+            lookups: Default::default(),
         };
         TestApp {
             db,

@@ -1,0 +1,540 @@
+//! The wizard's form parts. Every form is a real `<form method=post>` that works before and
+//! without the WASM; once hydrated, the same form checks answers as she goes, keeps what she
+//! types on the phone, and sends them without a page load.
+
+use super::{
+    api::Refusals,
+    fields::FieldError,
+    steps::{label_key, Raw},
+};
+use crate::i18n::{t, use_lang};
+use leptos::prelude::*;
+
+/// What a form's fields show: the answers to fill in, and the refused ones.
+#[derive(Clone, Copy)]
+pub struct FormState {
+    pub values: StoredValue<Raw>,
+    pub errors: RwSignal<Refusals>,
+    /// A message for the whole form (the connection failed).
+    pub alert: RwSignal<Option<String>>,
+    pub pending: RwSignal<bool>,
+}
+
+impl FormState {
+    pub fn new(values: Raw, errors: Refusals) -> FormState {
+        FormState {
+            values: StoredValue::new(values),
+            errors: RwSignal::new(errors),
+            alert: RwSignal::new(None),
+            pending: RwSignal::new(false),
+        }
+    }
+
+    fn error(self, name: &'static str) -> impl Fn() -> Option<FieldError> + Copy {
+        move || {
+            self.errors
+                .with(|errors| errors.iter().find(|(n, _)| n == name).map(|(_, e)| *e))
+        }
+    }
+
+    fn value(self, name: &str) -> String {
+        self.values
+            .with_value(|raw| super::steps::first(raw, name).to_owned())
+    }
+
+    fn checked(self, name: &str, code: &str) -> bool {
+        self.values
+            .with_value(|raw| super::steps::values(raw, name).iter().any(|v| v == code))
+    }
+}
+
+/// The ids that tie a field to its hint and its error.
+fn field_id(name: &str) -> String {
+    format!("field-{name}")
+}
+
+fn described_by(
+    name: &'static str,
+    hint: bool,
+    error: impl Fn() -> Option<FieldError> + Copy,
+) -> impl Fn() -> Option<String> + Copy {
+    move || {
+        let mut ids = Vec::new();
+        if hint {
+            ids.push(format!("hint-{name}"));
+        }
+        if error().is_some() {
+            ids.push(format!("error-{name}"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+#[component]
+fn FieldError(name: &'static str) -> impl IntoView {
+    let state = expect_context::<FormState>();
+    let error = state.error(name);
+    let lang = use_lang();
+    move || {
+        error().map(|error| {
+            view! {
+                <p class="field-error" id=format!("error-{name}")>
+                    {error.message(lang)}
+                </p>
+            }
+        })
+    }
+}
+
+#[component]
+fn Hint(name: &'static str, shown: bool) -> impl IntoView {
+    shown.then(|| {
+        view! {
+            <p class="hint" id=format!("hint-{name}")>
+                {t(&format!("{}-hint", label_key(name)))}
+            </p>
+        }
+    })
+}
+
+/// A one-line answer, or several lines with `multiline`.
+#[component]
+pub fn TextField(
+    name: &'static str,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] inputmode: Option<&'static str>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    /// Numbers and codes stay left-to-right inside Arabic.
+    #[prop(optional)]
+    ltr: bool,
+    #[prop(optional)] optional: bool,
+    #[prop(optional)] hint: bool,
+    #[prop(optional)] maxlength: Option<usize>,
+    #[prop(optional)] multiline: bool,
+) -> impl IntoView {
+    let state = expect_context::<FormState>();
+    let error = state.error(name);
+    let value = state.value(name);
+    let id = field_id(name);
+    let invalid = move || error().is_some().then_some("true");
+    let described = described_by(name, hint, error);
+    let control = if multiline {
+        view! {
+            <textarea
+                id=id.clone()
+                name=name
+                rows="5"
+                maxlength=maxlength
+                aria-invalid=invalid
+                aria-describedby=described
+            >
+                {value}
+            </textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=id.clone()
+                name=name
+                type=kind
+                value=value
+                inputmode=inputmode
+                autocomplete=autocomplete.unwrap_or("off")
+                dir=ltr.then_some("ltr")
+                maxlength=maxlength
+                aria-invalid=invalid
+                aria-describedby=described
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:invalid=move || error().is_some()>
+            <label for=id>
+                {t(&label_key(name))}
+                {optional.then(|| view! { <span class="optional">{t("field-optional")}</span> })}
+            </label>
+            <Hint name shown=hint />
+            <FieldError name />
+            {control}
+        </div>
+    }
+}
+
+/// One answer from a list: radio buttons, or tick boxes with `multiple`.
+#[component]
+pub fn ChoiceField(
+    name: &'static str,
+    /// Codes and their labels' message keys.
+    options: Vec<(&'static str, String)>,
+    #[prop(optional)] multiple: bool,
+    #[prop(optional)] hint: bool,
+) -> impl IntoView {
+    let state = expect_context::<FormState>();
+    let error = state.error(name);
+    let described = described_by(name, hint, error);
+    let kind = if multiple { "checkbox" } else { "radio" };
+    view! {
+        <fieldset
+            class="field choices"
+            class:invalid=move || error().is_some()
+            aria-describedby=described
+        >
+            <legend>{t(&label_key(name))}</legend>
+            <Hint name shown=hint />
+            <FieldError name />
+            {options
+                .into_iter()
+                .enumerate()
+                .map(|(i, (code, label))| {
+                    let id = if i == 0 { field_id(name) } else { format!("field-{name}-{code}") };
+                    let label_for = id.clone();
+                    view! {
+                        <label class="choice" for=label_for>
+                            <input
+                                id=id
+                                type=kind
+                                name=name
+                                value=code
+                                checked=state.checked(name, code)
+                            />
+                            <span>{t(&label)}</span>
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}
+
+/// One answer from a long list: a `<select>`. Labels are given already translated.
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    options: Vec<(String, String)>,
+    #[prop(optional)] hint: bool,
+) -> impl IntoView {
+    let state = expect_context::<FormState>();
+    let error = state.error(name);
+    let current = state.value(name);
+    let id = field_id(name);
+    view! {
+        <div class="field" class:invalid=move || error().is_some()>
+            <label for=id.clone()>{t(&label_key(name))}</label>
+            <Hint name shown=hint />
+            <FieldError name />
+            <select
+                id=id
+                name=name
+                aria-invalid=move || error().is_some().then_some("true")
+                aria-describedby=described_by(name, hint, error)
+            >
+                <option value="">{t("select-placeholder")}</option>
+                {options
+                    .into_iter()
+                    .map(|(code, label)| {
+                        let selected = code == current;
+                        view! {
+                            <option value=code selected=selected>
+                                {label}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// Translated options of a closed list, for a `<select>`.
+pub fn translated(options: Vec<(&'static str, String)>) -> Vec<(String, String)> {
+    options
+        .into_iter()
+        .map(|(code, key)| (code.to_owned(), t(&key)))
+        .collect()
+}
+
+/// The refused answers, at the top of the form, each a link to its field. It takes the focus
+/// when it appears, so a screen reader reads it first.
+#[component]
+pub fn ErrorSummary(
+    /// Where each field lives when it is not on this page (the answers page).
+    #[prop(optional)]
+    field_href: Option<fn(&str) -> String>,
+) -> impl IntoView {
+    let state = expect_context::<FormState>();
+    let lang = use_lang();
+    move || {
+        let errors = state.errors.get();
+        let alert = state.alert.get();
+        (!errors.is_empty() || alert.is_some()).then(|| {
+            view! {
+                <div
+                    class="error-summary"
+                    id="error-summary"
+                    role="alert"
+                    tabindex="-1"
+                    autofocus=true
+                    aria-labelledby="error-summary-title"
+                >
+                    <h2 id="error-summary-title">{t("error-summary-title")}</h2>
+                    {alert.map(|alert| view! { <p>{alert}</p> })}
+                    <ul>
+                        {errors
+                            .into_iter()
+                            .map(|(name, error)| {
+                                let href = match field_href {
+                                    Some(href) => href(&name),
+                                    None => format!("#{}", field_id(&name)),
+                                };
+                                view! {
+                                    <li>
+                                        <a href=href>
+                                            {t(&label_key(&name))} ": " {error.message(lang)}
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// A form that posts to `action` without the WASM; with it, `submit` receives the answers
+/// instead and no page loads. With a `keep` key, what she types is kept on the phone as she
+/// types, and put back when the page is opened again.
+#[component]
+pub fn WizardForm<F>(
+    action: String,
+    state: FormState,
+    submit: F,
+    submit_label: String,
+    #[prop(optional)] keep: Option<String>,
+    /// Checks one field as she leaves it: the field's refusal, if any.
+    #[prop(optional, into)]
+    check_field: Option<Callback<(Vec<(String, String)>, String), Option<FieldError>>>,
+    children: Children,
+) -> impl IntoView
+where
+    F: Fn(Vec<(String, String)>) + 'static,
+{
+    let form = NodeRef::<leptos::html::Form>::new();
+    let pending = state.pending;
+    provide_context(state);
+
+    #[cfg(feature = "hydrate")]
+    {
+        let keep = keep.clone();
+        Effect::new(move |_| {
+            if let (Some(form), Some(key)) = (form.get(), keep.as_deref()) {
+                browser::restore(&form, key);
+            }
+        });
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (&keep, &check_field, form);
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        #[cfg(feature = "hydrate")]
+        if let Some(form) = form.get_untracked() {
+            submit(browser::pairs(&form));
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = &submit;
+    };
+    let on_input = {
+        let keep = keep.clone();
+        move |_ev: leptos::ev::Event| {
+            #[cfg(feature = "hydrate")]
+            if let (Some(form), Some(key)) = (form.get_untracked(), keep.as_deref()) {
+                browser::keep(key, &browser::pairs(&form));
+            }
+            #[cfg(not(feature = "hydrate"))]
+            let _ = &keep;
+        }
+    };
+    let on_focusout = move |ev: leptos::ev::FocusEvent| {
+        #[cfg(feature = "hydrate")]
+        if let (Some(form), Some(check)) = (form.get_untracked(), check_field) {
+            use wasm_bindgen::JsCast;
+            let Some(name) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.get_attribute("name"))
+            else {
+                return;
+            };
+            let pairs = browser::pairs(&form);
+            let had_error = state
+                .errors
+                .with_untracked(|e| e.iter().any(|(n, _)| *n == name));
+            let answered = pairs
+                .iter()
+                .any(|(n, v)| *n == name && !v.trim().is_empty());
+            if !(answered || had_error) {
+                return;
+            }
+            let refusal = check.run((pairs, name.clone()));
+            state.errors.update(|errors| {
+                errors.retain(|(n, _)| *n != name);
+                if let Some(error) = refusal {
+                    errors.push((name, error));
+                }
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+
+    view! {
+        <form
+            method="post"
+            action=action
+            novalidate=true
+            node_ref=form
+            on:submit=on_submit
+            on:input=on_input.clone()
+            on:change=on_input
+            on:focusout=on_focusout
+        >
+            <ErrorSummary />
+            {children()}
+            <div class="actions">
+                <button type="submit" class="button primary" disabled=move || pending.get()>
+                    {submit_label}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// Moves the focus to the error summary once it is on the page.
+pub fn focus_error_summary() {
+    #[cfg(feature = "hydrate")]
+    request_animation_frame(|| {
+        use wasm_bindgen::JsCast;
+        if let Some(summary) = document()
+            .get_element_by_id("error-summary")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = summary.focus();
+        }
+    });
+}
+
+/// The browser's side: reading a form, and keeping answers on the phone.
+#[cfg(feature = "hydrate")]
+pub mod browser {
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    /// The form's name and value pairs, as it would post them.
+    pub fn pairs(form: &web_sys::HtmlFormElement) -> Vec<(String, String)> {
+        let Ok(data) = web_sys::FormData::new_with_form(form) else {
+            return Vec::new();
+        };
+        let Ok(Some(entries)) = js_sys::try_iter(&data) else {
+            return Vec::new();
+        };
+        entries
+            .filter_map(Result::ok)
+            .filter_map(|entry| {
+                let pair = entry.dyn_into::<js_sys::Array>().ok()?;
+                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+            })
+            .collect()
+    }
+
+    fn storage() -> Option<web_sys::Storage> {
+        window().local_storage().ok().flatten()
+    }
+
+    pub const PREFIX: &str = "jisr.wizard.";
+
+    /// Keeps the answers under `key` on the phone.
+    pub fn keep(key: &str, pairs: &[(String, String)]) {
+        if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(pairs)) {
+            let _ = storage.set_item(&format!("{PREFIX}{key}"), &json);
+        }
+    }
+
+    pub fn forget(key: &str) {
+        if let Some(storage) = storage() {
+            let _ = storage.remove_item(&format!("{PREFIX}{key}"));
+        }
+    }
+
+    /// Forgets every answer kept on the phone (once the application is submitted).
+    pub fn forget_all() {
+        let Some(storage) = storage() else { return };
+        let count = storage.length().unwrap_or(0);
+        let keys: Vec<String> = (0..count)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|k| k.starts_with(PREFIX))
+            .collect();
+        for key in keys {
+            let _ = storage.remove_item(&key);
+        }
+    }
+
+    /// Puts back the answers kept under `key` into the form's fields.
+    pub fn restore(form: &web_sys::HtmlFormElement, key: &str) {
+        let Some(json) =
+            storage().and_then(|s| s.get_item(&format!("{PREFIX}{key}")).ok().flatten())
+        else {
+            return;
+        };
+        let Ok(pairs) = serde_json::from_str::<Vec<(String, String)>>(&json) else {
+            return;
+        };
+        let value_of = |name: &str| {
+            pairs
+                .iter()
+                .find(|(n, _)| n == name)
+                .map_or(String::new(), |(_, v)| v.clone())
+        };
+        let elements = form.elements();
+        for i in 0..elements.length() {
+            let Some(element) = elements.item(i) else {
+                continue;
+            };
+            if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+                let name = input.name();
+                match input.type_().as_str() {
+                    "radio" | "checkbox" => input
+                        .set_checked(pairs.iter().any(|(n, v)| *n == name && *v == input.value())),
+                    "hidden" | "submit" => {}
+                    _ => input.set_value(&value_of(&name)),
+                }
+            } else if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                area.set_value(&value_of(&area.name()));
+            } else if let Some(select) = element.dyn_ref::<web_sys::HtmlSelectElement>() {
+                select.set_value(&value_of(&select.name()));
+            }
+        }
+    }
+
+    /// Today on the phone, for the age rule's instant answer (the server checks again).
+    pub fn today() -> time::Date {
+        let now = js_sys::Date::new_0();
+        time::Month::try_from(now.get_month() as u8 + 1)
+            .ok()
+            .and_then(|month| {
+                time::Date::from_calendar_date(
+                    now.get_full_year() as i32,
+                    month,
+                    now.get_date() as u8,
+                )
+                .ok()
+            })
+            .unwrap_or(time::Date::MIN)
+    }
+}

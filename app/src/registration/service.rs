@@ -347,9 +347,21 @@ pub async fn save_step(
     back_to_check: bool,
 ) -> Result<Outcome<StepReply>, AppError> {
     let session = session(db, parts).await?;
+    if step > Step::Identity && session.draft.is_none() {
+        // No draft (expired, or the steps taken out of order): start again.
+        return Ok(Outcome::new(StepReply::Next(Step::Eligibility.path())));
+    }
     let mut answers = session.answers;
     merge_step(&mut answers, step, step_answers(step, fields));
     let rules = rules_for(db, &answers).await?;
+    if step == Step::Identity
+        && !matches!(
+            eligibility_verdict(&answers, &rules),
+            Ok(Verdict::Eligible(_))
+        )
+    {
+        return Ok(Outcome::new(StepReply::Next(Step::Eligibility.path())));
+    }
     if let Err(errors) = check_step(step, &answers, &rules) {
         return Ok(Outcome::new(refusals(errors)));
     }
@@ -397,12 +409,6 @@ pub async fn save_step(
             }
         }
         Step::Identity => {
-            if !matches!(
-                eligibility_verdict(&answers, &rules),
-                Ok(Verdict::Eligible(_))
-            ) {
-                return Ok(Outcome::new(StepReply::Next(Step::Eligibility.path())));
-            }
             let cin = Cin::parse(first(&answers, "cin")).map_err(|_| AppError::Internal)?;
             if cin_has_application(db, cin.as_str()).await? {
                 return Ok(Outcome::new(StepReply::Invalid(vec![(
@@ -425,7 +431,6 @@ pub async fn save_step(
         }
         _ => {
             let Some(draft) = session.draft else {
-                // No draft (expired, or the steps taken out of order): start again.
                 return Ok(Outcome::new(StepReply::Next(Step::Eligibility.path())));
             };
             if step == Step::Consent {

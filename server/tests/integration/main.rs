@@ -8,3 +8,4 @@ mod language;
 mod reference;
 mod safety;
 mod static_files;
+mod wizard;

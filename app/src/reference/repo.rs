@@ -4,10 +4,11 @@ use crate::db::Db;
 /// Every region with its target and the places still open, in code order.
 #[tracing::instrument(skip(db))]
 pub async fn region_places(db: &Db) -> Result<Vec<RegionPlaces>, sqlx::Error> {
-    // Applications arrive with the registration wizard; until then every place is open.
     sqlx::query_as::<_, RegionPlaces>(
-        "select code, name_fr, name_ar, target, target as places_left \
-         from regions order by code",
+        "select r.code, r.name_fr, r.name_ar, r.target, \
+                r.target - (select count(*) from applications a where a.region_code = r.code) \
+                    as places_left \
+         from regions r order by r.code",
     )
     .fetch_all(db.pool())
     .await

@@ -564,6 +564,12 @@ async fn past_the_regions_target_she_is_told_she_joins_the_waiting_list() {
             page.body.contains("JSR-")
         );
     }
+    let landing = Phone::new(&app).get("/").await;
+    let region = landing.body.find(r#"data-region="01""#).unwrap();
+    assert!(
+        landing.body[region..region + 300].contains("Liste d'attente ouverte"),
+        "the landing page counts the applications"
+    );
     let mut phone = Phone::new(&app);
     phone.post("/register/eligibility", ELIGIBLE).await;
     let identity = phone.get("/register/identity").await;

@@ -50,6 +50,8 @@ export default defineConfig({
       DATABASE_URL: `sqlite://${dataDir}/e2e.db`,
       JISR_SITE_ROOT: '../target/site',
       JISR_LOG: 'warn',
+      // Status lookups all come from 127.0.0.1 here; the limit itself is tested in integration.
+      JISR_LOOKUPS_PER_MINUTE: '1000',
       // The quick exit leaves for a page of the test server, so the test can see it arrive.
       JISR_QUICK_EXIT_URL: `${baseURL}/healthz`,
     },

@@ -288,9 +288,27 @@ pub fn ErrorSummary(
                                     Some(href) => href(&name),
                                     None => format!("#{}", field_id(&name)),
                                 };
+                                let target = href.strip_prefix('#').map(str::to_owned);
+                                let focus_field = move |ev: leptos::ev::MouseEvent| {
+                                    // A link to a field on this page puts the focus in it, as
+                                    // a fragment link alone does not.
+                                    #[cfg(feature = "hydrate")]
+                                    if let Some(field) = target.as_deref().and_then(|id| {
+                                        use wasm_bindgen::JsCast;
+                                        document()
+                                            .get_element_by_id(id)
+                                            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                                    }) {
+                                        ev.prevent_default();
+                                        field.scroll_into_view();
+                                        let _ = field.focus();
+                                    }
+                                    #[cfg(not(feature = "hydrate"))]
+                                    let _ = (ev, &target);
+                                };
                                 view! {
                                     <li>
-                                        <a href=href>
+                                        <a href=href on:click=focus_field>
                                             {t(&label_key(&name))} ": " {error.message(lang)}
                                         </a>
                                     </li>

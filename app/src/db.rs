@@ -54,6 +54,9 @@ pub enum DbError {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    /// SQLite lets one connection write at a time; the others would sleep in its busy handler
+    /// and retry. Writers queue here instead, in order, without sleeping.
+    sqlite_writer: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 impl Db {
@@ -77,17 +80,26 @@ impl Db {
             options = options.after_connect(|conn, _| {
                 Box::pin(async move {
                     use sqlx::Executor;
-                    conn.execute(
-                        "pragma journal_mode = wal; pragma synchronous = normal; \
-                         pragma foreign_keys = on; pragma busy_timeout = 5000;",
-                    )
-                    .await
-                    .map(|_| ())
+                    // One statement per call: through the `Any` driver a string of several
+                    // runs only the first.
+                    for pragma in [
+                        "pragma journal_mode = wal",
+                        "pragma synchronous = normal",
+                        "pragma foreign_keys = on",
+                        "pragma busy_timeout = 5000",
+                    ] {
+                        conn.execute(pragma).await?;
+                    }
+                    Ok(())
                 })
             });
         }
         let pool = options.connect(&url).await?;
-        Ok(Db { pool, backend })
+        Ok(Db {
+            pool,
+            backend,
+            sqlite_writer: Default::default(),
+        })
     }
 
     /// Brings the schema up to date.
@@ -105,6 +117,15 @@ impl Db {
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// Waits for this process's turn to write, on SQLite; at once on PostgreSQL, whose rows
+    /// lock one by one. Hold the turn for the whole write (or transaction).
+    pub async fn writing(&self) -> Option<tokio::sync::OwnedMutexGuard<()>> {
+        match self.backend {
+            Backend::Sqlite => Some(self.sqlite_writer.clone().lock_owned().await),
+            Backend::Postgres => None,
+        }
     }
 
     /// Answers whether the database can be reached and queried.

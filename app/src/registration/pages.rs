@@ -95,6 +95,13 @@ fn focus_heading() {
         if document().get_element_by_id("error-summary").is_some() {
             return;
         }
+        // Never take the focus from a field she is already typing in.
+        let typing = document()
+            .active_element()
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+        if typing {
+            return;
+        }
         if let Some(heading) = document()
             .get_element_by_id("page-title")
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())

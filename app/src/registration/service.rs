@@ -461,6 +461,7 @@ async fn create_draft(
     for _ in 0..5 {
         let token = random_token()?;
         let resume_code = ResumeCode::from_random(random()?);
+        let _turn = db.writing().await;
         let done = sqlx::query(
             "insert into drafts (token, resume_code, idempotency_key, birth_date, answers, \
                                  created_at, updated_at, expires_at) \
@@ -491,6 +492,7 @@ async fn update_draft(
 ) -> Result<(), AppError> {
     let json = serde_json::to_string(answers).map_err(|_| AppError::Internal)?;
     let now = now();
+    let _turn = db.writing().await;
     sqlx::query(
         "update drafts set answers = $1, birth_date = $2, updated_at = $3, expires_at = $4 \
          where token = $5",
@@ -507,6 +509,7 @@ async fn update_draft(
 
 /// Deletes the drafts past their expiry. Returns how many.
 pub async fn purge_expired_drafts(db: &Db) -> Result<u64, sqlx::Error> {
+    let _turn = db.writing().await;
     let done = sqlx::query("delete from drafts where expires_at <= $1")
         .bind(now())
         .execute(db.pool())
@@ -562,11 +565,54 @@ pub async fn submit(
     let consented_at = first(&draft.answers, CONSENTED_AT)
         .parse::<i64>()
         .unwrap_or_else(|_| now());
-    let answers = serde_json::to_string(&draft.answers).map_err(|_| AppError::Internal)?;
-    let key = &draft.idempotency_key;
+    let stored = store_application(
+        db,
+        &NewApplication {
+            application: &application,
+            answers: &draft.answers,
+            idempotency_key: &draft.idempotency_key,
+            lang,
+            consented_at,
+            draft_token: Some(&draft.token),
+        },
+    )
+    .await?;
+    Ok(match stored {
+        Stored::Submitted(reference) => submitted_outcome(reference, settings),
+        Stored::CinTaken => Outcome::new(StepReply::Invalid(vec![(
+            "cin".into(),
+            FieldError::CinAlreadyRegistered,
+        )])),
+    })
+}
 
+/// An application to store, with what it was submitted with.
+pub struct NewApplication<'a> {
+    pub application: &'a Application,
+    pub answers: &'a Raw,
+    pub idempotency_key: &'a str,
+    pub lang: crate::i18n::Lang,
+    pub consented_at: i64,
+    /// The draft it came from, deleted in the same transaction.
+    pub draft_token: Option<&'a str>,
+}
+
+pub enum Stored {
+    /// Stored now, or before with the same idempotency key: its reference.
+    Submitted(String),
+    /// Another application has this CIN.
+    CinTaken,
+}
+
+/// Stores an application once: a second call with the same idempotency key finds the first.
+/// Flags possible duplicates and closes the draft in the same transaction.
+pub async fn store_application(db: &Db, new: &NewApplication<'_>) -> Result<Stored, AppError> {
+    let application = new.application;
+    let key = new.idempotency_key;
+    let answers = serde_json::to_string(new.answers).map_err(|_| AppError::Internal)?;
     for _ in 0..5 {
         let reference = ReferenceNumber::from_random(random()?);
+        let turn = db.writing().await;
         let mut tx = db.pool().begin().await?;
         let inserted = sqlx::query(
             "insert into applications (reference, idempotency_key, cin, first_name, last_name, \
@@ -596,36 +642,36 @@ pub async fn submit(
         .bind(application.sector.code())
         .bind(application.stage.code())
         .bind(&answers)
-        .bind(lang.code())
+        .bind(new.lang.code())
         .bind(CONSENT_VERSION)
-        .bind(consented_at)
+        .bind(new.consented_at)
         .bind(now())
         .fetch_optional(&mut *tx)
         .await?;
         let Some(row) = inserted else {
             tx.rollback().await?;
+            drop(turn);
             // Someone (a double tap, a retry) got there first with this key?
             if let Some(reference) = reference_of(db, key).await? {
-                return Ok(submitted_outcome(reference, settings));
+                return Ok(Stored::Submitted(reference));
             }
             if cin_has_application(db, application.cin.as_str()).await? {
-                return Ok(Outcome::new(StepReply::Invalid(vec![(
-                    "cin".into(),
-                    FieldError::CinAlreadyRegistered,
-                )])));
+                return Ok(Stored::CinTaken);
             }
             // The reference number was taken: draw another.
             continue;
         };
         let id: i64 = row.try_get(0)?;
-        flag_possible_duplicates(&mut tx, id, &application).await?;
-        sqlx::query("delete from drafts where token = $1")
-            .bind(&draft.token)
-            .execute(&mut *tx)
-            .await?;
+        flag_possible_duplicates(&mut tx, id, application).await?;
+        if let Some(token) = new.draft_token {
+            sqlx::query("delete from drafts where token = $1")
+                .bind(token)
+                .execute(&mut *tx)
+                .await?;
+        }
         tx.commit().await?;
         tracing::info!(application = id, "application submitted");
-        return Ok(submitted_outcome(reference.as_str().to_owned(), settings));
+        return Ok(Stored::Submitted(reference.as_str().to_owned()));
     }
     tracing::error!("five reference numbers in a row were taken");
     Err(AppError::Internal)

@@ -62,8 +62,10 @@ apt-install:
 ## ---- run ----
 
 # --precompress writes .br and .gz beside each site file; the server sends them as they are.
+# --split: the wizard's pages are lazy routes, each fetched as its own WASM file when opened.
+# erase_components: type-erased components, a third less WASM (and the dev builds use it too).
 build: deps-build
-	cargo leptos build --release --precompress
+	RUSTFLAGS="--cfg erase_components" cargo leptos build --release --precompress --split
 
 run: build
 	LEPTOS_ENV=PROD ./target/release/server serve
@@ -101,7 +103,7 @@ integration-postgres:
 
 # The debug site, a server on a free port and a fresh SQLite file, Playwright in headless Chromium.
 e2e:
-	LEPTOS_OUTPUT_NAME=jisr cargo leptos build
+	LEPTOS_OUTPUT_NAME=jisr cargo leptos build --split
 	E2E_PORT=$$(scripts/free-port) && E2E_DATA_DIR=$$(mktemp -d) && [ -n "$$E2E_PORT" ] \
 	  && trap 'rm -rf "$$E2E_DATA_DIR"' EXIT && cd end2end && E2E_PORT=$$E2E_PORT E2E_DATA_DIR=$$E2E_DATA_DIR npx playwright test 2>&1 \
 	  | tee ../$(LOGS)/e2e-chromium.log

@@ -40,7 +40,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `../target/debug/server serve --addr 127.0.0.1:${port}`,
+    command: `${process.env.E2E_SERVER ?? '../target/debug/server'} serve --addr 127.0.0.1:${port}`,
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

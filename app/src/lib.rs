@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    path, SsrMode, StaticSegment,
+    lazy_route, path, Lazy, LazyRoute, SsrMode, StaticSegment,
 };
 use registration::{
     pages::{CheckPage, RegisterStart, ResumePage, StatusPage, StepPage, SubmittedPage},
@@ -78,6 +78,8 @@ pub fn document_quick_exit() -> safety::QuickExitUrl {
         .unwrap_or_default()
 }
 
+/// The wizard's pages are lazy routes (see [`lazy_page!`]): their code is a separate WASM
+/// file, fetched when she opens one, so a first visit to the landing page stays small.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -100,20 +102,55 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <layout::NotFound /> }>
                     <Route path=StaticSegment("") view=landing::LandingPage ssr=SsrMode::Async />
                     <Route path=StaticSegment("register") view=RegisterStart />
-                    <Route path=path!("/register/eligibility") view=|| view! { <StepPage step=Step::Eligibility /> } ssr=SsrMode::Async />
-                    <Route path=path!("/register/identity") view=|| view! { <StepPage step=Step::Identity /> } ssr=SsrMode::Async />
-                    <Route path=path!("/register/residence") view=|| view! { <StepPage step=Step::Residence /> } ssr=SsrMode::Async />
-                    <Route path=path!("/register/situation") view=|| view! { <StepPage step=Step::Situation /> } ssr=SsrMode::Async />
-                    <Route path=path!("/register/project") view=|| view! { <StepPage step=Step::Project /> } ssr=SsrMode::Async />
-                    <Route path=path!("/register/preferences") view=|| view! { <StepPage step=Step::Preferences /> } ssr=SsrMode::Async />
-                    <Route path=path!("/register/consent") view=|| view! { <StepPage step=Step::Consent /> } ssr=SsrMode::Async />
-                    <Route path=path!("/register/check") view=CheckPage ssr=SsrMode::Async />
-                    <Route path=path!("/register/submitted") view=SubmittedPage ssr=SsrMode::Async />
-                    <Route path=path!("/register/resume") view=ResumePage ssr=SsrMode::Async />
-                    <Route path=path!("/status") view=StatusPage ssr=SsrMode::Async />
+                    <Route path=path!("/register/eligibility") view={Lazy::<EligibilityStep>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/register/identity") view={Lazy::<IdentityStep>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/register/residence") view={Lazy::<ResidenceStep>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/register/situation") view={Lazy::<SituationStep>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/register/project") view={Lazy::<ProjectStep>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/register/preferences") view={Lazy::<PreferencesStep>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/register/consent") view={Lazy::<ConsentStep>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/register/check") view={Lazy::<Check>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/register/submitted") view={Lazy::<Submitted>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/register/resume") view={Lazy::<Resume>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/status") view={Lazy::<Status>::new()} ssr=SsrMode::Async />
                 </Routes>
             </main>
             <layout::SiteFooter />
         </Router>
     }
+}
+
+/// A page loaded lazily: `$name` is its route, `$view` what it shows.
+macro_rules! lazy_page {
+    ($($name:ident => $view:expr;)+) => {
+        $(
+            pub struct $name;
+
+            #[lazy_route]
+            impl LazyRoute for $name {
+                fn data() -> Self {
+                    $name
+                }
+
+                fn view(this: Self) -> AnyView {
+                    let _ = this;
+                    $view.into_any()
+                }
+            }
+        )+
+    };
+}
+
+lazy_page! {
+    EligibilityStep => view! { <StepPage step=Step::Eligibility /> };
+    IdentityStep => view! { <StepPage step=Step::Identity /> };
+    ResidenceStep => view! { <StepPage step=Step::Residence /> };
+    SituationStep => view! { <StepPage step=Step::Situation /> };
+    ProjectStep => view! { <StepPage step=Step::Project /> };
+    PreferencesStep => view! { <StepPage step=Step::Preferences /> };
+    ConsentStep => view! { <StepPage step=Step::Consent /> };
+    Check => view! { <CheckPage /> };
+    Submitted => view! { <SubmittedPage /> };
+    Resume => view! { <ResumePage /> };
+    Status => view! { <StatusPage /> };
 }

@@ -36,8 +36,10 @@ export class Wizard {
     await this.page.context().addCookies([{ name: 'jisr_lang', value: lang, url: baseURL }]);
   }
 
+  /** Resolves once the WASM runs the page, its lazily loaded form included. */
   async waitForHydration() {
     await expect(this.page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+    await expect(this.page.locator('main form').first()).toHaveAttribute('data-ready', 'true');
   }
 
   field(name: string) {
@@ -138,10 +140,13 @@ export class Wizard {
     await this.preferences();
     await this.consent();
     await expect(this.page).toHaveURL(/\/register\/check$/);
+    // The answers page's own code arrives on its own: wait for the page, not just the address.
+    await expect(this.page.locator('input[name="idempotency_key"]')).toBeAttached();
   }
 
   /** Submits from the answers page; returns the reference number. */
   async submit(): Promise<string> {
+    await expect(this.page.locator('input[name="idempotency_key"]')).toBeAttached();
     await this.page.locator('main form button[type="submit"]').click();
     await expect(this.page).toHaveURL(/\/register\/submitted$/);
     const reference = this.page.locator('#reference');

@@ -9,7 +9,8 @@ pub fn hydrate() {
     // The server chose the language and wrote it into <html lang>; use the same one.
     let lang = document_lang();
     let quick_exit = document_quick_exit();
-    leptos::mount::hydrate_body(move || {
+    // The wizard's pages are lazy routes: hydration waits for their WASM files to arrive.
+    leptos::mount::hydrate_lazy(move || {
         provide_context(lang);
         provide_context(quick_exit.clone());
         view! { <App /> }

@@ -353,6 +353,7 @@ where
             }
         });
     }
+    mark_ready(form);
     #[cfg(not(feature = "hydrate"))]
     let _ = (&keep, &check_field, form);
 
@@ -432,6 +433,16 @@ where
             </div>
         </form>
     }
+}
+
+/// Marks a form `data-ready` once the browser runs it: its own code arrives after the page
+/// (the wizard's pages are lazy), and until then a submission is a plain post.
+pub fn mark_ready(form: NodeRef<leptos::html::Form>) {
+    Effect::new(move |_| {
+        if let Some(form) = form.get() {
+            let _ = form.set_attribute("data-ready", "true");
+        }
+    });
 }
 
 /// Moves the focus to the error summary once it is on the page.

@@ -533,6 +533,8 @@ fn check_body(view: WizardView) -> AnyView {
             }
         });
     };
+    let check_form = NodeRef::<leptos::html::Form>::new();
+    mark_ready(check_form);
     let sections = Step::ALL
         .into_iter()
         .map(|step| {
@@ -568,7 +570,7 @@ fn check_body(view: WizardView) -> AnyView {
         <ErrorSummary field_href=change_href />
         <p>{t("check-intro")}</p>
         {sections}
-        <form method="post" action=CHECK_PATH on:submit=on_submit>
+        <form method="post" action=CHECK_PATH on:submit=on_submit node_ref=check_form>
             <input type="hidden" name="idempotency_key" value=key />
             <p class="hint">{t("check-declaration")}</p>
             <div class="actions">

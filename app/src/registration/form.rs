@@ -322,6 +322,9 @@ pub fn ErrorSummary(
     }
 }
 
+/// Checks one field of a form's answers (the pairs, the field's name): its refusal, if any.
+pub type FieldCheck = Callback<(Vec<(String, String)>, String), Option<FieldError>>;
+
 /// A form that posts to `action` without the WASM; with it, `submit` receives the answers
 /// instead and no page loads. With a `keep` key, what she types is kept on the phone as she
 /// types, and put back when the page is opened again.
@@ -334,7 +337,7 @@ pub fn WizardForm<F>(
     #[prop(optional)] keep: Option<String>,
     /// Checks one field as she leaves it: the field's refusal, if any.
     #[prop(optional, into)]
-    check_field: Option<Callback<(Vec<(String, String)>, String), Option<FieldError>>>,
+    check_field: Option<FieldCheck>,
     children: Children,
 ) -> impl IntoView
 where

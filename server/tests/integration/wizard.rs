@@ -171,7 +171,8 @@ const PREFERENCES: &[(&str, &str)] = &[
 
 /// Answers every step up to the answers page; returns the idempotency key found there.
 async fn fill_in(phone: &mut Phone<'_>, cin: &str, number: &str, first_name: &str) -> String {
-    let steps: Vec<(&str, Vec<(&str, &str)>, &str)> = vec![
+    type Form<'a> = Vec<(&'a str, &'a str)>;
+    let steps: Vec<(&str, Form, &str)> = vec![
         (
             "/register/eligibility",
             ELIGIBLE.to_vec(),

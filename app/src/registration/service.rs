@@ -551,6 +551,13 @@ pub async fn submit(
     }
     let session = session(db, parts).await?;
     let Some(draft) = session.draft else {
+        // The same submission, sent twice at once, may have closed the draft just now: it
+        // stored the application in the same transaction.
+        if !idempotency_key.is_empty() {
+            if let Some(reference) = reference_of(db, idempotency_key).await? {
+                return Ok(submitted_outcome(reference, settings));
+            }
+        }
         return Ok(Outcome::new(StepReply::Next(Step::Eligibility.path())));
     };
     let rules = rules_for(db, &draft.answers).await?;

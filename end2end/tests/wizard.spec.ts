@@ -96,9 +96,12 @@ test('refused answers are explained next to each field and in a summary that tak
   await wizard.choose('adult', 'no');
   await wizard.field('region').selectOption('abroad');
   await wizard.choose('has_project', 'no');
+  // "None of these" with a situation still ticked from before is asked again, plainly.
+  await wizard.choose('situations', 'none');
+  await wizard.continue();
+  await expect(wizard.errorFor('situations')).toContainText('« Aucune de ces situations » avec une autre situation');
   await page.locator('input[name="situations"][value="widowed"]').uncheck();
   await page.locator('input[name="situations"][value="no_income"]').uncheck();
-  await wizard.choose('situations', 'none');
   await wizard.continue();
   const verdict = page.locator('.verdict');
   await expect(verdict).toContainText('réservé aux femmes de 18 ans ou plus');

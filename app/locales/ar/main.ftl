@@ -224,6 +224,7 @@ field-error-resume-code-format = رمز الاستئناف مكون من 8 خا�
 field-error-resume-not-found = لا يوجد تسجيل جارٍ يطابق هذا الرمز وتاريخ الازدياد هذا. ربما انتهت صلاحية الرمز بعد 30 يومًا.
 field-error-identity-format = أدخلي رقم بطاقتك الوطنية (مثلا BK123456) أو تاريخ ازديادك (مثلا 14/03/1985).
 field-error-too-many-attempts = محاولات كثيرة في وقت قصير. انتظري دقيقة ثم أعيدي المحاولة.
+field-error-none-with-others = اخترت «لا شيء من هذه الوضعيات» مع وضعية أخرى. ألغي اختيار إحداهما.
 
 ## Choices offered by the registration form
 situation-widowed = أرملة

@@ -212,6 +212,7 @@ field-error-resume-code-format = Le code de reprise a 8 caractères, par exemple
 field-error-resume-not-found = Aucune inscription en cours ne correspond à ce code et à cette date de naissance. Le code a peut-être expiré après 30 jours.
 field-error-identity-format = Donnez votre numéro de CIN (par exemple BK123456) ou votre date de naissance (par exemple 14/03/1985).
 field-error-too-many-attempts = Trop d'essais en peu de temps. Attendez une minute puis réessayez.
+field-error-none-with-others = Vous avez coché « Aucune de ces situations » avec une autre situation. Décochez l'une ou l'autre.
 
 ## Choices offered by the registration form
 situation-widowed = Veuve

@@ -88,7 +88,7 @@ impl EligibilityForm {
             .collect();
         let situations = if none_of_these && !others.is_empty() {
             // "None of these" and a situation at once: ask again rather than guess.
-            errors.push(("situations", FieldError::NotAnOption));
+            errors.push(("situations", FieldError::NoneWithOthers));
             None
         } else {
             parse_many(&others, Situation::parse, !none_of_these)
@@ -207,7 +207,7 @@ mod tests {
         let errors = form("yes", "01", "yes", &["none", "widowed"])
             .check(is_region)
             .unwrap_err();
-        assert_eq!(errors, vec![("situations", FieldError::NotAnOption)]);
+        assert_eq!(errors, vec![("situations", FieldError::NoneWithOthers)]);
     }
 
     #[test]

@@ -51,6 +51,8 @@ pub enum FieldError {
     IdentityFormat,
     /// Too many lookups from this connection in a short time.
     TooManyAttempts,
+    /// "None of these" ticked together with one of the list.
+    NoneWithOthers,
 }
 
 impl FieldError {
@@ -83,6 +85,7 @@ impl FieldError {
             FieldError::ResumeNotFound => ("field-error-resume-not-found", None),
             FieldError::IdentityFormat => ("field-error-identity-format", None),
             FieldError::TooManyAttempts => ("field-error-too-many-attempts", None),
+            FieldError::NoneWithOthers => ("field-error-none-with-others", None),
         }
     }
 
@@ -905,6 +908,7 @@ mod tests {
             FieldError::ResumeNotFound,
             FieldError::IdentityFormat,
             FieldError::TooManyAttempts,
+            FieldError::NoneWithOthers,
         ];
         for lang in Lang::ALL {
             for error in errors {

@@ -467,42 +467,50 @@ impl BoundedText {
 /// that nothing is mistaken when read aloud or copied by hand.
 pub const CODE_ALPHABET: &[u8; 30] = b"23456789ABCDEFGHJKMNPQRSTVWXYZ";
 
+/// Eight characters of [`CODE_ALPHABET`] from random bytes, as `XXXX-XXXX`.
+fn code_from_random(bytes: [u8; CODE_LEN]) -> String {
+    let chars: String = bytes
+        .iter()
+        .map(|b| CODE_ALPHABET[usize::from(*b) % CODE_ALPHABET.len()] as char)
+        .collect();
+    format!("{}-{}", &chars[..4], &chars[4..])
+}
+
+/// Reads a code however it was typed (any case, dashes or spaces, `prefix` or not): `XXXX-XXXX`,
+/// `Required` when empty, `invalid` when it is not eight characters of the alphabet.
+fn parse_code(raw: &str, prefix: &str, invalid: FieldError) -> Result<String, FieldError> {
+    let compact: String = raw
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    if compact.is_empty() {
+        return Err(FieldError::Required);
+    }
+    let body = compact.strip_prefix(prefix).unwrap_or(&compact);
+    if body.len() != CODE_LEN || !body.bytes().all(|b| CODE_ALPHABET.contains(&b)) {
+        return Err(invalid);
+    }
+    Ok(format!("{}-{}", &body[..4], &body[4..]))
+}
+
+const CODE_LEN: usize = 8;
+
 /// An application's reference number, `JSR-XXXX-XXXX`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct ReferenceNumber(String);
 
 impl ReferenceNumber {
-    const LEN: usize = 8;
-
     /// Builds one from random bytes (the server supplies them).
-    pub fn from_random(bytes: [u8; Self::LEN]) -> ReferenceNumber {
-        let chars: String = bytes
-            .iter()
-            .map(|b| CODE_ALPHABET[usize::from(*b) % CODE_ALPHABET.len()] as char)
-            .collect();
-        ReferenceNumber(format!("JSR-{}-{}", &chars[..4], &chars[4..]))
+    pub fn from_random(bytes: [u8; CODE_LEN]) -> ReferenceNumber {
+        ReferenceNumber(format!("JSR-{}", code_from_random(bytes)))
     }
 
     /// Reads what a person typed: any case, with or without `JSR` and dashes or spaces.
     pub fn parse(raw: &str) -> Result<ReferenceNumber, FieldError> {
-        let compact: String = raw
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '-')
-            .map(|c| c.to_ascii_uppercase())
-            .collect();
-        if compact.is_empty() {
-            return Err(FieldError::Required);
-        }
-        let body = compact.strip_prefix("JSR").unwrap_or(&compact);
-        if body.len() != Self::LEN || !body.bytes().all(|b| CODE_ALPHABET.contains(&b)) {
-            return Err(FieldError::ReferenceFormat);
-        }
-        Ok(ReferenceNumber(format!(
-            "JSR-{}-{}",
-            &body[..4],
-            &body[4..]
-        )))
+        parse_code(raw, "JSR", FieldError::ReferenceFormat)
+            .map(|code| ReferenceNumber(format!("JSR-{code}")))
     }
 
     pub fn as_str(&self) -> &str {
@@ -535,30 +543,13 @@ pub fn parse_count(raw: &str, max: u32) -> Result<u32, FieldError> {
 pub struct ResumeCode(String);
 
 impl ResumeCode {
-    const LEN: usize = 8;
-
-    pub fn from_random(bytes: [u8; Self::LEN]) -> ResumeCode {
-        let chars: String = bytes
-            .iter()
-            .map(|b| CODE_ALPHABET[usize::from(*b) % CODE_ALPHABET.len()] as char)
-            .collect();
-        ResumeCode(format!("{}-{}", &chars[..4], &chars[4..]))
+    pub fn from_random(bytes: [u8; CODE_LEN]) -> ResumeCode {
+        ResumeCode(code_from_random(bytes))
     }
 
     /// Reads what a person typed: any case, with or without dashes or spaces.
     pub fn parse(raw: &str) -> Result<ResumeCode, FieldError> {
-        let compact: String = raw
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '-')
-            .map(|c| c.to_ascii_uppercase())
-            .collect();
-        if compact.is_empty() {
-            return Err(FieldError::Required);
-        }
-        if compact.len() != Self::LEN || !compact.bytes().all(|b| CODE_ALPHABET.contains(&b)) {
-            return Err(FieldError::ResumeCodeFormat);
-        }
-        Ok(ResumeCode(format!("{}-{}", &compact[..4], &compact[4..])))
+        parse_code(raw, "", FieldError::ResumeCodeFormat).map(ResumeCode)
     }
 
     pub fn as_str(&self) -> &str {

@@ -268,10 +268,27 @@ fn rules_from(regions: &[RegionOption], provinces: &[ProvinceOption]) -> Rules {
     }
 }
 
+/// The rules for checking answers. Only codes and ids: no counting of applications, which
+/// every step's save would otherwise pay for.
 async fn rules_for(db: &Db, answers: &Raw) -> Result<Rules, AppError> {
-    let regions = regions(db).await?;
-    let provinces = provinces(db, first(answers, "region")).await?;
-    Ok(rules_from(&regions, &provinces))
+    let regions = sqlx::query("select code from regions order by code")
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(|row| row.try_get("code"))
+        .collect::<Result<_, _>>()?;
+    let provinces = sqlx::query("select id from provinces where region_code = $1")
+        .bind(first(answers, "region"))
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(|row| row.try_get("id"))
+        .collect::<Result<_, _>>()?;
+    Ok(Rules {
+        today: today(),
+        regions,
+        provinces,
+    })
 }
 
 /// Everything a wizard page needs.

@@ -1,6 +1,7 @@
 //! Jisr's shared code: what both the server and the browser run.
 #![recursion_limit = "256"]
 
+pub mod admin;
 pub mod error;
 pub mod i18n;
 pub mod landing;
@@ -113,6 +114,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/register/submitted") view={Lazy::<Submitted>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/register/resume") view={Lazy::<Resume>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/status") view={Lazy::<Status>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/sign-in") view={Lazy::<AdminSignIn>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/password") view={Lazy::<AdminPassword>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin") view={Lazy::<AdminDashboard>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/applications") view={Lazy::<AdminApplications>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/applications/:id") view={Lazy::<AdminApplication>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/staff") view={Lazy::<AdminStaff>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/audit") view={Lazy::<AdminAudit>::new()} ssr=SsrMode::Async />
                 </Routes>
             </main>
             <layout::SiteFooter />
@@ -153,4 +161,11 @@ lazy_page! {
     Submitted => view! { <SubmittedPage /> };
     Resume => view! { <ResumePage /> };
     Status => view! { <StatusPage /> };
+    AdminSignIn => view! { <admin::pages::SignInPage /> };
+    AdminPassword => view! { <admin::pages::PasswordPage /> };
+    AdminDashboard => view! { <admin::pages::DashboardPage /> };
+    AdminApplications => view! { <admin::pages::ApplicationsPage /> };
+    AdminApplication => view! { <admin::pages::ApplicationPage /> };
+    AdminStaff => view! { <admin::pages::StaffPage /> };
+    AdminAudit => view! { <admin::pages::AuditPage /> };
 }

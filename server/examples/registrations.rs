@@ -339,6 +339,7 @@ async fn main() -> anyhow::Result<()> {
                         lang: Lang::Fr,
                         consented_at: 0,
                         draft_token: None,
+                        entered_by: None,
                     },
                 )
                 .await

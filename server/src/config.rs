@@ -44,6 +44,30 @@ pub enum Command {
     Serve,
     /// Create the database or bring its schema up to date, then exit.
     Migrate,
+    /// Create a national administrator; prints a generated password, to be changed at first
+    /// sign-in.
+    CreateAdmin {
+        /// The administrator's e-mail, used to sign in.
+        #[arg(long)]
+        email: String,
+        /// The name shown in the console and the audit log.
+        #[arg(long, default_value = "Administrateur national")]
+        name: String,
+    },
+    /// Fill the database with realistic demo applications and staff accounts (one
+    /// coordinator, reviewer and centre agent per region, a national administrator and a
+    /// partner viewer).
+    Seed {
+        /// How many applications to generate.
+        #[arg(long, default_value_t = 3000)]
+        applications: u32,
+        /// The demo staff accounts' password; generated and printed when not given.
+        #[arg(long, env = "JISR_SEED_STAFF_PASSWORD", hide_env_values = true)]
+        staff_password: Option<String>,
+        /// Seed of the random generator, for the same data twice.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Debug, Args)]

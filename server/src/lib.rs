@@ -1,14 +1,22 @@
 //! Jisr's server: configuration, the router, and the command-line tasks.
 
+pub mod admin;
 pub mod config;
 pub mod health;
 pub mod lang;
 pub mod routes;
+pub mod seed;
 pub mod state;
 pub mod telemetry;
 pub mod wizard;
 
 use anyhow::Context;
+use app::admin::{
+    auth::{self, Created, NewStaff, SignInLimiter},
+    live::Changes,
+    roles::Role,
+    sessions::DbSessionStore,
+};
 use app::db::Db;
 use app::registration::service::{purge_expired_drafts, LookupLimiter, WizardSettings};
 use config::{Cli, Command, ServeArgs};
@@ -29,6 +37,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             tracing::info!(database = %cli.database_url, "schema is up to date");
             Ok(())
         }
+        Command::CreateAdmin { email, name } => create_admin(&db, &email, &name).await,
+        Command::Seed {
+            applications,
+            staff_password,
+            seed,
+        } => seed::run(&db, applications, staff_password, seed).await,
     };
     db.close().await;
     result
@@ -67,7 +81,21 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
             },
         }),
         lookups: LookupLimiter::per_minute(args.lookups_per_minute),
+        sign_ins: SignInLimiter::default(),
+        changes: Changes::default(),
     };
+    if let Some((email, password)) = auth::ensure_first_admin(&db)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot create the first administrator: {e}"))?
+    {
+        // Shown once, here: only its hash is kept.
+        println!(
+            "\nNo staff account existed: a national administrator was created.\n  \
+             sign in at http://{}/admin\n  e-mail:   {email}\n  password: {password}\n  \
+             (shown once; create your own accounts from the console)\n",
+            args.addr
+        );
+    }
     tokio::spawn(purge_drafts_hourly(db));
     let app = routes::router(state, routes::page_routes());
     let listener = tokio::net::TcpListener::bind(args.addr)
@@ -86,11 +114,44 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Deletes expired drafts now, then every hour.
+/// `server create-admin`: a national administrator with a generated, temporary password.
+async fn create_admin(db: &Db, email: &str, name: &str) -> anyhow::Result<()> {
+    if !email_address::EmailAddress::is_valid(email.trim()) {
+        anyhow::bail!("{email} is not an e-mail address");
+    }
+    let password = auth::generate_password().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let new = NewStaff {
+        email,
+        name,
+        role: Role::NationalAdmin,
+        region: None,
+        temporary: true,
+    };
+    match auth::create_staff(db, &new, password.clone())
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+    {
+        Created::Created(_) => {
+            println!(
+                "national administrator created\n  e-mail:   {}\n  password: {password}\n  \
+                 (temporary: to be changed at first sign-in)",
+                auth::normalise_email(email)
+            );
+            Ok(())
+        }
+        Created::EmailTaken => anyhow::bail!("a staff account with this e-mail already exists"),
+    }
+}
+
+/// Deletes expired drafts and staff sessions now, then every hour.
 async fn purge_drafts_hourly(db: Db) {
+    let sessions = DbSessionStore::new(db.clone());
     let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         every_hour.tick().await;
+        if let Err(error) = sessions.purge_expired().await {
+            tracing::warn!(%error, "could not delete expired sessions");
+        }
         match purge_expired_drafts(&db).await {
             Ok(0) => {}
             Ok(count) => tracing::info!(count, "expired drafts deleted"),

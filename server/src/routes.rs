@@ -1,4 +1,5 @@
-use crate::{health, lang, state::AppState, telemetry, wizard};
+use crate::{admin, health, lang, state::AppState, telemetry, wizard};
+use app::admin::{auth::IDLE_MINUTES, sessions::DbSessionStore};
 use app::{shell, App};
 use axum::{
     extract::{Request, State},
@@ -6,12 +7,13 @@ use axum::{
     middleware::{self, Next},
     response::Response,
     routing::get,
-    Router,
+    Extension, Router,
 };
 use leptos::prelude::{provide_context, LeptosOptions};
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
+use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
 
 /// The routes of the Leptos app. Generating them renders the app once with resource loading
 /// switched off for the whole process, so it must not run while pages are being served:
@@ -26,7 +28,14 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
     let context = page_context(&state);
     let options = state.leptos_options.clone();
 
-    wizard::add_routes(Router::new())
+    let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
+        .with_name("jisr_staff")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(state.settings.secure_cookies)
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(IDLE_MINUTES)));
+
+    admin::add_routes(wizard::add_routes(Router::new()))
         .route("/healthz", get(health::healthz))
         .route("/lang/{code}", get(lang::switch))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
@@ -40,6 +49,8 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
             CachePolicy::new(&state.leptos_options),
             cache_control,
         ))
+        .layer(sessions)
+        .layer(Extension(state.changes.clone()))
         // Pages and server function answers; site files are sent precompressed as they are.
         .layer(CompressionLayer::new())
         .layer(telemetry::request_layer())
@@ -51,7 +62,9 @@ pub fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'stat
     let db = state.db.clone();
     let settings = state.settings.clone();
     let lookups = state.lookups.clone();
+    let sign_ins = state.sign_ins.clone();
     move || {
+        provide_context(sign_ins.clone());
         provide_context(db.clone());
         provide_context(settings.quick_exit_url.clone());
         provide_context(settings.wizard.clone());

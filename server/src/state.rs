@@ -1,4 +1,5 @@
 use app::{
+    admin::{auth::SignInLimiter, live::Changes},
     db::Db,
     registration::service::{LookupLimiter, WizardSettings},
     safety::QuickExitUrl,
@@ -15,6 +16,10 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Status lookups and resume attempts, per client address.
     pub lookups: LookupLimiter,
+    /// Sign-in attempts, per client address.
+    pub sign_ins: SignInLimiter,
+    /// Tells the open dashboards that the figures changed.
+    pub changes: Changes,
 }
 
 /// Settings the handlers need from the command line.

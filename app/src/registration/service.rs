@@ -16,11 +16,7 @@ use crate::{db::Db, error::AppError, i18n::request_lang};
 use cookie::{Cookie, SameSite};
 use http::request::Parts;
 use sqlx::Row;
-use std::{
-    net::{IpAddr, Ipv4Addr},
-    num::NonZeroU32,
-    sync::Arc,
-};
+use std::{net::IpAddr, num::NonZeroU32, sync::Arc};
 use time::{Date, OffsetDateTime, UtcOffset};
 
 pub const DRAFT_COOKIE: &str = "jisr_draft";
@@ -74,13 +70,7 @@ impl Default for LookupLimiter {
     }
 }
 
-/// The client's address, as the server's listener saw it.
-fn client_ip(parts: &Parts) -> IpAddr {
-    parts
-        .extensions
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |info| info.0.ip())
-}
+use crate::admin::audit::client_ip;
 
 /// A reply, with the cookies to set on the response that carries it.
 pub struct Outcome<T> {
@@ -589,6 +579,10 @@ pub async fn submit(
     let consented_at = first(&draft.answers, CONSENTED_AT)
         .parse::<i64>()
         .unwrap_or_else(|_| now());
+    // A centre agent signed in on this device registers her on her behalf.
+    let agent = crate::admin::auth::request_staff(db, parts)
+        .await?
+        .filter(|staff| staff.registers_women() && !staff.must_change_password);
     let stored = store_application(
         db,
         &NewApplication {
@@ -598,9 +592,30 @@ pub async fn submit(
             lang,
             consented_at,
             draft_token: Some(&draft.token),
+            entered_by: agent.as_ref().map(|staff| staff.id),
         },
     )
     .await?;
+    if let Stored::Submitted(reference) = &stored {
+        if let Some(changes) = parts.extensions.get::<crate::admin::live::Changes>() {
+            changes.notify();
+        }
+        if let Some(agent) = &agent {
+            let _turn = db.writing().await;
+            crate::admin::audit::record(
+                db.pool(),
+                crate::admin::audit::Entry {
+                    actor: Some(agent),
+                    actor_email: None,
+                    action: crate::admin::audit::AuditAction::AssistedRegistration,
+                    subject: format!("reference:{reference}"),
+                    detail: String::new(),
+                    client: client_ip(parts),
+                },
+            )
+            .await?;
+        }
+    }
     Ok(match stored {
         Stored::Submitted(reference) => submitted_outcome(reference, settings),
         Stored::CinTaken => Outcome::new(StepReply::Invalid(vec![(
@@ -619,6 +634,8 @@ pub struct NewApplication<'a> {
     pub consented_at: i64,
     /// The draft it came from, deleted in the same transaction.
     pub draft_token: Option<&'a str>,
+    /// The centre agent who registered her on her behalf (the assisted channel).
+    pub entered_by: Option<i64>,
 }
 
 pub enum Stored {
@@ -642,12 +659,12 @@ pub async fn store_application(db: &Db, new: &NewApplication<'_>) -> Result<Stor
             "insert into applications (reference, idempotency_key, cin, first_name, last_name, \
                  name_key, birth_date, phone, email, region_code, province_id, locality, area, \
                  sector, stage, answers, lang, channel, beyond_target, consent_version, \
-                 consented_at, submitted_at) \
+                 consented_at, submitted_at, entered_by, last_first_key) \
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
-                 $17, 'self', \
+                 $17, case when $21 is null then 'self' else 'assisted' end, \
                  (select count(*) from applications where region_code = $10) \
                      >= (select target from regions where code = $10), \
-                 $18, $19, $20) \
+                 $18, $19, $20, $21, $22) \
              on conflict do nothing returning id",
         )
         .bind(reference.as_str())
@@ -670,6 +687,11 @@ pub async fn store_application(db: &Db, new: &NewApplication<'_>) -> Result<Stor
         .bind(CONSENT_VERSION)
         .bind(new.consented_at)
         .bind(now())
+        .bind(new.entered_by)
+        .bind(name_key(
+            application.last_name.as_str(),
+            application.first_name.as_str(),
+        ))
         .fetch_optional(&mut *tx)
         .await?;
         let Some(row) = inserted else {

@@ -67,6 +67,8 @@ impl TestApp {
             db: db.clone(),
             settings: Arc::new(Settings::default()),
             lookups: Default::default(),
+            sign_ins: Default::default(),
+            changes: Default::default(),
         };
         TestApp {
             db,

@@ -2,6 +2,7 @@
 
 mod helpers;
 
+mod admin;
 mod health;
 mod landing;
 mod language;

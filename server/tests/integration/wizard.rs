@@ -16,15 +16,15 @@ use sqlx::Row;
 use std::{collections::BTreeMap, net::SocketAddr};
 
 /// One phone: keeps the cookies the server sets, like a browser.
-struct Phone<'a> {
+pub(crate) struct Phone<'a> {
     app: &'a TestApp,
-    cookies: BTreeMap<String, String>,
+    pub(crate) cookies: BTreeMap<String, String>,
     lang: &'static str,
     addr: SocketAddr,
 }
 
 impl<'a> Phone<'a> {
-    fn new(app: &'a TestApp) -> Phone<'a> {
+    pub(crate) fn new(app: &'a TestApp) -> Phone<'a> {
         Phone {
             app,
             cookies: BTreeMap::new(),
@@ -60,11 +60,11 @@ impl<'a> Phone<'a> {
         response
     }
 
-    async fn get(&mut self, path: &str) -> TestResponse {
+    pub(crate) async fn get(&mut self, path: &str) -> TestResponse {
         self.send(Request::get(path), Body::empty()).await
     }
 
-    async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> TestResponse {
+    pub(crate) async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> TestResponse {
         let body = form_urlencoded::Serializer::new(String::new())
             .extend_pairs(form)
             .finish();
@@ -76,7 +76,7 @@ impl<'a> Phone<'a> {
     }
 
     /// Calls a server function that takes its arguments URL-encoded, as the page does.
-    async fn call_form(
+    pub(crate) async fn call_form(
         &mut self,
         endpoint: &str,
         form: &[(&str, &str)],
@@ -97,7 +97,7 @@ impl<'a> Phone<'a> {
     }
 
     /// Calls a server function that takes JSON, as the hydrated page does.
-    async fn call(
+    pub(crate) async fn call(
         &mut self,
         endpoint: &str,
         json: serde_json::Value,
@@ -170,7 +170,12 @@ const PREFERENCES: &[(&str, &str)] = &[
 ];
 
 /// Answers every step up to the answers page; returns the idempotency key found there.
-async fn fill_in(phone: &mut Phone<'_>, cin: &str, number: &str, first_name: &str) -> String {
+pub(crate) async fn fill_in(
+    phone: &mut Phone<'_>,
+    cin: &str,
+    number: &str,
+    first_name: &str,
+) -> String {
     type Form<'a> = Vec<(&'a str, &'a str)>;
     let steps: Vec<(&str, Form, &str)> = vec![
         (
@@ -226,7 +231,7 @@ fn idempotency_key(page: &str) -> String {
     page[start..start + 32].to_owned()
 }
 
-fn reference_in(page: &str) -> String {
+pub(crate) fn reference_in(page: &str) -> String {
     let start = page.find("JSR-").expect("a reference number");
     page[start..start + 13].to_owned()
 }

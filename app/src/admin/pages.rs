@@ -1,0 +1,1508 @@
+//! The console's pages. Each is a lazy route (its code arrives when it is opened), checks
+//! who is signed in through the server, and shows only what the role allows; the server
+//! functions refuse the rest anyway.
+
+use super::{
+    api::*,
+    filters::{Filters, Sort},
+    roles::{Role, Staff},
+    workflow::{Action, ActionKind, Recommendation, RejectReason, Status},
+};
+use crate::i18n::{t, t_with, use_lang, Lang};
+use leptos::{either::Either, prelude::*};
+use leptos_meta::Title;
+use leptos_router::{
+    components::{Form, Redirect, A},
+    hooks::{use_navigate, use_params_map, use_query_map},
+};
+
+pub const SIGN_IN_PATH: &str = "/admin/sign-in";
+pub const PASSWORD_PATH: &str = "/admin/password";
+
+/// The name and value pairs of the form a submit event comes from.
+fn form_pairs(ev: &leptos::ev::SubmitEvent) -> Vec<(String, String)> {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        ev.target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlFormElement>().ok())
+            .map(|form| crate::registration::form::browser::pairs(&form))
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = ev;
+        Vec::new()
+    }
+}
+
+fn field(pairs: &[(String, String)], name: &str) -> String {
+    pairs
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
+/// A time as read in Morocco: `dd/mm/yyyy hh:mm`.
+pub fn when(unix: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(unix + 3600)
+        .map(|t| {
+            format!(
+                "{:02}/{:02}/{} {:02}:{:02}",
+                t.day(),
+                u8::from(t.month()),
+                t.year(),
+                t.hour(),
+                t.minute()
+            )
+        })
+        .unwrap_or_default()
+}
+
+fn day(unix: i64) -> String {
+    when(unix).split(' ').next().unwrap_or_default().to_owned()
+}
+
+fn loading() -> impl IntoView {
+    view! { <p class="muted">{t("loading")}</p> }
+}
+
+fn error_view(error: crate::error::AppError) -> AnyView {
+    match error {
+        crate::error::AppError::NotSignedIn => view! { <Redirect path=SIGN_IN_PATH /> }.into_any(),
+        crate::error::AppError::PasswordChangeRequired => {
+            view! { <Redirect path=PASSWORD_PATH /> }.into_any()
+        }
+        error => view! {
+            <p class="alert" role="alert">
+                {error.message(use_lang())}
+            </p>
+        }
+        .into_any(),
+    }
+}
+
+/// A console page: who is signed in, the navigation, and `body` for that staff member.
+#[component]
+fn Console<F, V>(title_key: &'static str, body: F) -> impl IntoView
+where
+    F: Fn(Staff) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let me = Resource::new(|| (), |_| who_am_i());
+    view! {
+        <Title text=t(title_key) />
+        <Suspense fallback=loading>
+            {move || {
+                let body = body.clone();
+                Suspend::new(async move {
+                    match me.await {
+                        Ok(Some(staff)) if staff.must_change_password => {
+                            view! { <Redirect path=PASSWORD_PATH /> }.into_any()
+                        }
+                        Ok(Some(staff)) => {
+                            view! {
+                                <div class="console">
+                                    <ConsoleNav staff=staff.clone() />
+                                    <section class="console-body">{body(staff)}</section>
+                                </div>
+                            }
+                                .into_any()
+                        }
+                        Ok(None) => view! { <Redirect path=SIGN_IN_PATH /> }.into_any(),
+                        Err(error) => error_view(error),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ConsoleNav(staff: Staff) -> impl IntoView {
+    let lang = use_lang();
+    let region = staff.region.clone().map(|code| format!(" · {code}"));
+    let sign_out_click = move |_| {
+        leptos::task::spawn_local(async move {
+            let _ = sign_out().await;
+            #[cfg(feature = "hydrate")]
+            let _ = window().location().set_href(SIGN_IN_PATH);
+        });
+    };
+    let _ = lang;
+    view! {
+        <nav class="console-nav" aria-label=t("admin-nav-label")>
+            <p class="console-who">
+                <span>{staff.name.clone()}</span>
+                <span class="muted">" " {t(&staff.role.label_key())} {region}</span>
+            </p>
+            <ul>
+                <li>
+                    <A href="/admin">{t("admin-nav-dashboard")}</A>
+                </li>
+                {staff
+                    .reads_applications()
+                    .then(|| {
+                        view! {
+                            <li>
+                                <A href="/admin/applications">{t("admin-nav-applications")}</A>
+                            </li>
+                        }
+                    })}
+                {staff
+                    .registers_women()
+                    .then(|| {
+                        view! {
+                            <li>
+                                <a href="/register" rel="external">
+                                    {t("admin-nav-register")}
+                                </a>
+                            </li>
+                        }
+                    })}
+                {staff
+                    .manages_any_staff()
+                    .then(|| {
+                        view! {
+                            <li>
+                                <A href="/admin/staff">{t("admin-nav-staff")}</A>
+                            </li>
+                        }
+                    })}
+                {staff
+                    .is_national_admin()
+                    .then(|| {
+                        view! {
+                            <li>
+                                <A href="/admin/audit">{t("admin-nav-audit")}</A>
+                            </li>
+                        }
+                    })}
+                <li>
+                    <button type="button" class="link-button" on:click=sign_out_click>
+                        {t("admin-sign-out")}
+                    </button>
+                </li>
+            </ul>
+        </nav>
+    }
+}
+
+// ---- sign-in and password ----
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let message = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(false);
+    let navigate = use_navigate();
+    let lang = use_lang();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        let pairs = form_pairs(&ev);
+        let navigate = navigate.clone();
+        pending.set(true);
+        leptos::task::spawn_local(async move {
+            let reply = sign_in(field(&pairs, "email"), field(&pairs, "password")).await;
+            pending.set(false);
+            let text = match reply {
+                Ok(SignInReply::SignedIn {
+                    must_change_password,
+                }) => {
+                    let next = if must_change_password {
+                        PASSWORD_PATH
+                    } else {
+                        "/admin"
+                    };
+                    navigate(next, Default::default());
+                    return;
+                }
+                Ok(SignInReply::Invalid) => t("admin-sign-in-invalid"),
+                Ok(SignInReply::Missing) => t("admin-sign-in-missing"),
+                Ok(SignInReply::TooMany) => t("admin-sign-in-too-many"),
+                Ok(SignInReply::Locked { minutes }) => {
+                    t_with("admin-sign-in-locked", &[("minutes", minutes.into())])
+                }
+                Err(error) => error.message(lang),
+            };
+            message.set(Some(text));
+        });
+    };
+    view! {
+        <Title text=t("admin-sign-in-title") />
+        <section class="page narrow">
+            <h1>{t("admin-sign-in-title")}</h1>
+            <form class="console-form" method="post" on:submit=on_submit novalidate>
+                <div
+                    id="sign-in-message"
+                    class="alert"
+                    role="alert"
+                    hidden=move || message.get().is_none()
+                >
+                    {move || message.get()}
+                </div>
+                <div class="field">
+                    <label for="email">{t("admin-email")}</label>
+                    <input
+                        id="email"
+                        name="email"
+                        type="email"
+                        autocomplete="username"
+                        dir="ltr"
+                        required
+                    />
+                </div>
+                <div class="field">
+                    <label for="password">{t("admin-password")}</label>
+                    <input
+                        id="password"
+                        name="password"
+                        type="password"
+                        autocomplete="current-password"
+                        dir="ltr"
+                        required
+                    />
+                </div>
+                <button type="submit" class="button primary" disabled=move || pending.get()>
+                    {t("admin-sign-in")}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+pub fn PasswordPage() -> impl IntoView {
+    let me = Resource::new(|| (), |_| who_am_i());
+    let message = RwSignal::new(None::<String>);
+    let lang = use_lang();
+    let navigate = use_navigate();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let pairs = form_pairs(&ev);
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let reply = change_password(
+                field(&pairs, "current"),
+                field(&pairs, "new"),
+                field(&pairs, "confirm"),
+            )
+            .await;
+            let key = match reply {
+                Ok(PasswordReply::Changed) => {
+                    navigate("/admin", Default::default());
+                    return;
+                }
+                Ok(PasswordReply::WrongCurrent) => "admin-password-wrong-current",
+                Ok(PasswordReply::TooShort) => "admin-password-too-short",
+                Ok(PasswordReply::Mismatch) => "admin-password-mismatch",
+                Err(error) => {
+                    message.set(Some(error.message(lang)));
+                    return;
+                }
+            };
+            message.set(Some(t_with(
+                key,
+                &[("min", (super_min_len() as i64).into())],
+            )));
+        });
+    };
+    view! {
+        <Title text=t("admin-password-title") />
+        <section class="page narrow">
+            <h1>{t("admin-password-title")}</h1>
+            <Suspense fallback=loading>
+                {move || Suspend::new(async move {
+                    match me.await {
+                        Ok(Some(staff)) => {
+                            Either::Left(
+                                staff
+                                    .must_change_password
+                                    .then(|| view! { <p>{t("admin-password-must-change")}</p> }),
+                            )
+                        }
+                        _ => Either::Right(view! { <Redirect path=SIGN_IN_PATH /> }),
+                    }
+                })}
+            </Suspense>
+            <form class="console-form" method="post" on:submit=on_submit novalidate>
+                <div class="alert" role="alert" hidden=move || message.get().is_none()>
+                    {move || message.get()}
+                </div>
+                <div class="field">
+                    <label for="current">{t("admin-password-current")}</label>
+                    <input id="current" name="current" type="password" autocomplete="current-password" dir="ltr" />
+                </div>
+                <div class="field">
+                    <label for="new">{t("admin-password-new")}</label>
+                    <input id="new" name="new" type="password" autocomplete="new-password" dir="ltr" />
+                </div>
+                <div class="field">
+                    <label for="confirm">{t("admin-password-confirm")}</label>
+                    <input id="confirm" name="confirm" type="password" autocomplete="new-password" dir="ltr" />
+                </div>
+                <button type="submit" class="button primary">
+                    {t("admin-password-save")}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+/// The shortest password (the server's rule, `auth::MIN_PASSWORD_LEN`).
+fn super_min_len() -> usize {
+    12
+}
+
+// ---- dashboard ----
+
+/// Refetches with `refetch` whenever the server says the figures changed; marks `target`
+/// `data-live="open"` while connected.
+fn live_updates(refetch: impl Fn() + 'static) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::{closure::Closure, JsCast};
+        let Ok(source) = web_sys::EventSource::new("/admin/events") else {
+            return;
+        };
+        let on_change = Closure::<dyn Fn(web_sys::Event)>::new(move |_| refetch());
+        let _ =
+            source.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+        let on_hello = Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
+            if let Some(root) = document().get_element_by_id("dashboard") {
+                let _ = root.set_attribute("data-live", "open");
+            }
+        });
+        let _ = source.add_event_listener_with_callback("hello", on_hello.as_ref().unchecked_ref());
+        on_change.forget();
+        on_hello.forget();
+        let source = send_wrapper::SendWrapper::new(source);
+        on_cleanup(move || source.close());
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = refetch;
+}
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    view! { <Console title_key="admin-dashboard-title" body=dashboard_body /> }
+}
+
+fn dashboard_body(staff: Staff) -> impl IntoView {
+    let figures = Resource::new(|| (), |_| load_dashboard());
+    live_updates(move || figures.refetch());
+    view! {
+        <div id="dashboard" data-live="closed">
+            <h1>{t("admin-dashboard-title")}</h1>
+            <Transition fallback=loading>
+                {move || {
+                    let staff = staff.clone();
+                    Suspend::new(async move {
+                        match figures.await {
+                            Ok(d) => dashboard_view(d, &staff).into_any(),
+                            Err(error) => error_view(error),
+                        }
+                    })
+                }}
+            </Transition>
+        </div>
+    }
+}
+
+fn percent(part: i64, whole: i64) -> String {
+    if whole <= 0 {
+        return "0%".into();
+    }
+    format!("{:.1}%", (part as f64 * 100.0 / whole as f64).min(100.0))
+}
+
+fn dashboard_view(d: Dashboard, staff: &Staff) -> impl IntoView {
+    let lang = use_lang();
+    let total = d.total();
+    let target = d.target();
+    let accepted = d.count(Status::Accepted) + d.count(Status::Enrolled);
+    let scope = match &d.region {
+        Some(_) => d
+            .regions
+            .first()
+            .map(|r| lang.pick(&r.name_fr, &r.name_ar).to_owned())
+            .unwrap_or_default(),
+        None => t("admin-dashboard-national"),
+    };
+    let funnel = Status::ALL
+        .into_iter()
+        .map(|status| {
+            let n = d.count(status);
+            view! {
+                <li>
+                    <span class="bar-label">{t(&status.label_key())}</span>
+                    <span class="bar-track">
+                        <span class="bar-fill" style=format!("width: {}", percent(n, total))></span>
+                    </span>
+                    <span class="bar-value" data-figure=format!("status-{}", status.code())>
+                        {n}
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+    let regions = d
+        .regions
+        .iter()
+        .map(|r| {
+            let taken = r.count(Status::Accepted) + r.count(Status::Enrolled);
+            view! {
+                <tr data-region=r.code.clone()>
+                    <th scope="row">{lang.pick(&r.name_fr, &r.name_ar).to_owned()}</th>
+                    <td data-figure="total">{r.total()}</td>
+                    <td>{r.count(Status::UnderReview)}</td>
+                    <td data-figure="accepted">{taken}</td>
+                    <td>{r.count(Status::WaitingList)}</td>
+                    <td>{r.count(Status::Rejected)}</td>
+                    <td data-figure="target">{r.target}</td>
+                    <td class="bar-cell">
+                        <span
+                            class="bar-track"
+                            role="img"
+                            aria-label=t_with(
+                                "admin-dashboard-bar",
+                                &[("taken", taken.into()), ("target", r.target.into())],
+                            )
+                        >
+                            <span class="bar-fill" style=format!("width: {}", percent(taken, r.target))></span>
+                        </span>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let max_day = d.per_day.iter().map(|c| c.count).max().unwrap_or(0).max(1);
+    let days = d
+        .per_day
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let height = (c.count as f64 / max_day as f64 * 100.0).round();
+            view! {
+                <rect x=(i * 10).to_string() y=(100.0 - height).to_string() width="8" height=height.to_string()>
+                    <title>{format!("{}: {}", c.key, c.count)}</title>
+                </rect>
+            }
+        })
+        .collect_view();
+    let list = |counts: &[Count], label: &dyn Fn(&Count) -> String| {
+        let max = counts.iter().map(|c| c.count).max().unwrap_or(0);
+        counts
+            .iter()
+            .take(12)
+            .map(|c| {
+                view! {
+                    <li>
+                        <span class="bar-label">{label(c)}</span>
+                        <span class="bar-track">
+                            <span class="bar-fill" style=format!("width: {}", percent(c.count, max))></span>
+                        </span>
+                        <span class="bar-value">{c.count}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let sector_label = |c: &Count| {
+        crate::registration::choices::Sector::parse(&c.key)
+            .map(|s| t(&s.label_key()))
+            .unwrap_or_else(|_| c.key.clone())
+    };
+    let channel_label = |c: &Count| t(&format!("admin-channel-{}", c.key));
+    let place_label = move |c: &Count| lang.pick(&c.name_fr, &c.name_ar).to_owned();
+    let by_sector = list(&d.by_sector, &sector_label);
+    let by_channel = list(&d.by_channel, &channel_label);
+    let by_province = list(&d.by_province, &place_label);
+    let targets = staff
+        .is_national_admin()
+        .then(|| view! { <TargetForm regions=d.regions.clone() /> });
+    view! {
+        <p class="lead">{scope}</p>
+        <div class="cards">
+            <div class="card">
+                <p class="card-value" data-figure="applications">{total}</p>
+                <p class="card-label">{t("admin-dashboard-applications")}</p>
+            </div>
+            <div class="card">
+                <p class="card-value">
+                    <span data-figure="accepted-total">{accepted}</span>
+                    " / "
+                    <span data-figure="target-total">{target}</span>
+                </p>
+                <p class="card-label">{t("admin-dashboard-accepted-of-target")}</p>
+                <span class="bar-track">
+                    <span class="bar-fill" style=format!("width: {}", percent(accepted, target))></span>
+                </span>
+            </div>
+        </div>
+        <h2>{t("admin-dashboard-regions")}</h2>
+        <div class="table-scroll">
+            <table class="figures">
+                <thead>
+                    <tr>
+                        <th scope="col">{t("admin-region")}</th>
+                        <th scope="col">{t("admin-dashboard-applications")}</th>
+                        <th scope="col">{t("admin-status-under-review")}</th>
+                        <th scope="col">{t("admin-status-accepted")}</th>
+                        <th scope="col">{t("admin-status-waiting-list")}</th>
+                        <th scope="col">{t("admin-status-rejected")}</th>
+                        <th scope="col">{t("admin-target")}</th>
+                        <th scope="col">{t("admin-dashboard-progress")}</th>
+                    </tr>
+                </thead>
+                <tbody>{regions}</tbody>
+            </table>
+        </div>
+        <div class="panels">
+            <section>
+                <h2>{t("admin-dashboard-funnel")}</h2>
+                <ul class="bars">{funnel}</ul>
+            </section>
+            <section>
+                <h2>{t("admin-dashboard-per-day")}</h2>
+                <svg class="chart" viewBox="0 0 300 100" role="img" aria-label=t("admin-dashboard-per-day")>
+                    {days}
+                </svg>
+            </section>
+            <section>
+                <h2>{t("admin-dashboard-by-sector")}</h2>
+                <ul class="bars">{by_sector}</ul>
+            </section>
+            <section>
+                <h2>{t("admin-dashboard-by-channel")}</h2>
+                <ul class="bars">{by_channel}</ul>
+            </section>
+            <section>
+                <h2>{t("admin-dashboard-by-province")}</h2>
+                <ul class="bars">{by_province}</ul>
+            </section>
+        </div>
+        {targets}
+    }
+}
+
+#[component]
+fn TargetForm(regions: Vec<RegionFigures>) -> impl IntoView {
+    let lang = use_lang();
+    let message = RwSignal::new(None::<String>);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let pairs = form_pairs(&ev);
+        leptos::task::spawn_local(async move {
+            let target = field(&pairs, "target").trim().parse::<i64>().unwrap_or(-1);
+            let reply = set_target(field(&pairs, "region"), target).await;
+            message.set(Some(match reply {
+                Ok(()) => t("admin-target-saved"),
+                Err(error) => error.message(lang),
+            }));
+        });
+    };
+    view! {
+        <section>
+            <h2>{t("admin-targets")}</h2>
+            <form class="console-form inline" on:submit=on_submit>
+                <div class="field">
+                    <label for="target-region">{t("admin-region")}</label>
+                    <select id="target-region" name="region">
+                        {regions
+                            .iter()
+                            .map(|r| {
+                                view! {
+                                    <option value=r.code.clone()>
+                                        {lang.pick(&r.name_fr, &r.name_ar).to_owned()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="target-value">{t("admin-target")}</label>
+                    <input id="target-value" name="target" type="number" min="0" inputmode="numeric" dir="ltr" />
+                </div>
+                <button type="submit" class="button">
+                    {t("admin-save")}
+                </button>
+                <p role="status">{move || message.get()}</p>
+            </form>
+        </section>
+    }
+}
+
+// ---- applications list ----
+
+#[component]
+pub fn ApplicationsPage() -> impl IntoView {
+    view! { <Console title_key="admin-applications-title" body=applications_body /> }
+}
+
+fn current_filters() -> Memo<Filters> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        let query = query.get();
+        Filters::from_query(|name| query.get(name))
+    })
+}
+
+fn applications_body(staff: Staff) -> impl IntoView {
+    let filters = current_filters();
+    let page = Resource::new(move || filters.get(), list_applications);
+    let options = Resource::new(|| (), |_| load_filter_options());
+    let selected = RwSignal::new(Vec::<i64>::new());
+    let bulk_message = RwSignal::new(None::<String>);
+    let lang = use_lang();
+    let decides = matches!(staff.role, Role::NationalAdmin | Role::RegionalCoordinator);
+    let starts_review = ActionKind::StartReview.allowed_for(staff.role);
+    let bulk = move |action: BulkAction| {
+        let ids = selected.get_untracked();
+        if ids.is_empty() {
+            bulk_message.set(Some(t("admin-bulk-none-selected")));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let reply = act_on_many(ids, action).await;
+            bulk_message.set(Some(match reply {
+                Ok(reply) => t_with(
+                    "admin-bulk-done",
+                    &[
+                        ("done", reply.done.into()),
+                        ("refused", reply.refused.into()),
+                    ],
+                ),
+                Err(error) => error.message(lang),
+            }));
+            selected.set(Vec::new());
+            page.refetch();
+        });
+    };
+    let reviewer_choice = RwSignal::new(String::new());
+    view! {
+        <h1>{t("admin-applications-title")}</h1>
+        <Suspense fallback=loading>
+            {move || Suspend::new(async move {
+                let options = options.await.unwrap_or_default();
+                view! { <FilterForm filters=filters.get_untracked() options /> }
+            })}
+        </Suspense>
+        <div class="toolbar">
+            {starts_review
+                .then(|| {
+                    view! {
+                        <button type="button" class="button" on:click=move |_| bulk(BulkAction::StartReview)>
+                            {t("admin-bulk-start-review")}
+                        </button>
+                    }
+                })}
+            {decides
+                .then(|| {
+                    view! {
+                        <Suspense fallback=|| ()>
+                            {move || Suspend::new(async move {
+                                let reviewers = options.await.unwrap_or_default().reviewers;
+                                view! {
+                                    <label for="bulk-reviewer">{t("admin-bulk-reviewer")}</label>
+                                    <select
+                                        id="bulk-reviewer"
+                                        on:change=move |ev| reviewer_choice.set(event_target_value(&ev))
+                                    >
+                                        <option value="">"—"</option>
+                                        {reviewers
+                                            .into_iter()
+                                            .map(|r| view! { <option value=r.key.clone()>{r.name_fr}</option> })
+                                            .collect_view()}
+                                    </select>
+                                }
+                            })}
+                        </Suspense>
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=move |_| {
+                                if let Ok(id) = reviewer_choice.get_untracked().parse() {
+                                    bulk(BulkAction::AssignReviewer(id));
+                                }
+                            }
+                        >
+                            {t("admin-bulk-assign")}
+                        </button>
+                    }
+                })}
+            <a
+                class="button"
+                rel="external"
+                download=""
+                href=move || format!("/admin/export.csv?{}", filters.get().to_query())
+            >
+                {t("admin-export")}
+            </a>
+        </div>
+        <p role="status" id="bulk-message">{move || bulk_message.get()}</p>
+        <Transition fallback=loading>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(page) => results_view(page, filters.get_untracked(), selected).into_any(),
+                    Err(error) => error_view(error),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn FilterForm(filters: Filters, options: FilterOptions) -> impl IntoView {
+    let lang = use_lang();
+    let select =
+        |name: &'static str, label: String, current: String, choices: Vec<(String, String)>| {
+            let id = format!("filter-{name}");
+            view! {
+                <div class="field">
+                    <label for=id.clone()>{label}</label>
+                    <select id=id name=name>
+                        <option value="">{t("admin-filter-any")}</option>
+                        {choices
+                            .into_iter()
+                            .map(|(value, text)| {
+                                let chosen = value == current;
+                                view! {
+                                    <option value=value selected=chosen>
+                                        {text}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </div>
+            }
+        };
+    let places = move |counts: &[Count]| {
+        counts
+            .iter()
+            .map(|c| (c.key.clone(), lang.pick(&c.name_fr, &c.name_ar).to_owned()))
+            .collect::<Vec<_>>()
+    };
+    let statuses = Status::ALL
+        .into_iter()
+        .map(|s| (s.code().to_owned(), t(&s.label_key())))
+        .collect();
+    let sectors = crate::registration::choices::Sector::ALL
+        .iter()
+        .map(|s| (s.code().to_owned(), t(&s.label_key())))
+        .collect();
+    let stages = crate::registration::choices::ProjectStage::ALL
+        .iter()
+        .map(|s| (s.code().to_owned(), t(&s.label_key())))
+        .collect();
+    let channels = ["self", "assisted"]
+        .into_iter()
+        .map(|c| (c.to_owned(), t(&format!("admin-channel-{c}"))))
+        .collect();
+    let sorts = Sort::ALL
+        .into_iter()
+        .map(|s| {
+            let chosen = s == filters.sort;
+            view! {
+                <option value=s.code() selected=chosen>
+                    {t(&format!("admin-sort-{}", s.code()))}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <Form method="GET" action="/admin/applications">
+            <div class="filters">
+                <div class="field wide">
+                    <label for="filter-q">{t("admin-search")}</label>
+                    <input id="filter-q" name="q" type="search" value=filters.q.clone() />
+                    <p class="hint">{t("admin-search-hint")}</p>
+                </div>
+                {select("region", t("admin-region"), filters.region.clone(), places(&options.regions))}
+                {select("province", t("admin-province"), filters.province.clone(), places(&options.provinces))}
+                {select("status", t("admin-status"), filters.status.clone(), statuses)}
+                {select("sector", t("admin-sector"), filters.sector.clone(), sectors)}
+                {select("stage", t("admin-stage"), filters.stage.clone(), stages)}
+                {select("channel", t("admin-channel"), filters.channel.clone(), channels)}
+                <div class="field">
+                    <label for="filter-from">{t("admin-from")}</label>
+                    <input id="filter-from" name="from" type="date" value=filters.from.clone() />
+                </div>
+                <div class="field">
+                    <label for="filter-to">{t("admin-to")}</label>
+                    <input id="filter-to" name="to" type="date" value=filters.to.clone() />
+                </div>
+                <div class="field">
+                    <label for="filter-sort">{t("admin-sort")}</label>
+                    <select id="filter-sort" name="sort">{sorts}</select>
+                </div>
+                <div class="field check">
+                    <input id="filter-flagged" name="flagged" type="checkbox" value="1" checked=filters.flagged />
+                    <label for="filter-flagged">{t("admin-flagged-only")}</label>
+                </div>
+            </div>
+            <button type="submit" class="button primary">
+                {t("admin-filter")}
+            </button>
+            " "
+            <A href="/admin/applications">{t("admin-filter-reset")}</A>
+        </Form>
+    }
+}
+
+fn results_view(
+    page: ApplicationPage,
+    filters: Filters,
+    selected: RwSignal<Vec<i64>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let rows = page
+        .rows
+        .into_iter()
+        .map(|row| {
+            let id = row.id;
+            let checked = move || selected.get().contains(&id);
+            let toggle = move |ev: leptos::ev::Event| {
+                let on = event_target_checked(&ev);
+                selected.update(|ids| {
+                    ids.retain(|i| *i != id);
+                    if on {
+                        ids.push(id);
+                    }
+                });
+            };
+            let name = format!("{} {}", row.first_name, row.last_name);
+            view! {
+                <tr>
+                    <td>
+                        <input
+                            type="checkbox"
+                            aria-label=t_with("admin-select-row", &[("reference", row.reference.clone().into())])
+                            prop:checked=checked
+                            on:change=toggle
+                        />
+                    </td>
+                    <td>
+                        <A href=format!("/admin/applications/{id}")>
+                            <bdi dir="ltr">{row.reference.clone()}</bdi>
+                        </A>
+                    </td>
+                    <td>
+                        <bdi>{name}</bdi>
+                    </td>
+                    <td>{lang.pick(&row.province_fr, &row.province_ar).to_owned()}</td>
+                    <td>
+                        {crate::registration::choices::Sector::parse(&row.sector)
+                            .map(|s| t(&s.label_key()))
+                            .unwrap_or_default()}
+                    </td>
+                    <td>
+                        <span class=format!("badge status-{}", row.status.code())>{t(&row.status.label_key())}</span>
+                    </td>
+                    <td>{t(&format!("admin-channel-{}", row.channel))}</td>
+                    <td>{day(row.submitted_at)}</td>
+                    <td>
+                        {row
+                            .possible_duplicate
+                            .then(|| view! { <span class="badge flag">{t("admin-flagged")}</span> })}
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let link = |page: u32| format!("/admin/applications?{}", filters.with_page(page).to_query());
+    view! {
+        <p id="result-count">{t_with("admin-results", &[("total", page.total.into())])}</p>
+        <div class="table-scroll">
+            <table class="list">
+                <thead>
+                    <tr>
+                        <th scope="col">
+                            <span class="visually-hidden">{t("admin-select")}</span>
+                        </th>
+                        <th scope="col">{t("admin-reference")}</th>
+                        <th scope="col">{t("admin-name")}</th>
+                        <th scope="col">{t("admin-province")}</th>
+                        <th scope="col">{t("admin-sector")}</th>
+                        <th scope="col">{t("admin-status")}</th>
+                        <th scope="col">{t("admin-channel")}</th>
+                        <th scope="col">{t("admin-submitted-at")}</th>
+                        <th scope="col">
+                            <span class="visually-hidden">{t("admin-flagged")}</span>
+                        </th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <nav class="pagination" aria-label=t("admin-pages")>
+            {(page.page > 1)
+                .then(|| view! { <A href=link(page.page - 1)>{t("admin-previous")}</A> })}
+            <span>{t_with("admin-page-of", &[("page", page.page.into()), ("pages", page.pages.into())])}</span>
+            {(page.page < page.pages)
+                .then(|| view! { <A href=link(page.page + 1)>{t("admin-next")}</A> })}
+        </nav>
+    }
+}
+
+// ---- one application ----
+
+#[component]
+pub fn ApplicationPage() -> impl IntoView {
+    view! { <Console title_key="admin-application-title" body=application_body /> }
+}
+
+fn application_body(staff: Staff) -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| {
+        params
+            .get()
+            .get("id")
+            .and_then(|id| id.parse::<i64>().ok())
+            .unwrap_or(0)
+    });
+    let detail = Resource::new(move || id.get(), load_application);
+    let message = RwSignal::new(None::<String>);
+    let _ = staff;
+    view! {
+        <div class="alert" role="alert" id="action-message" hidden=move || message.get().is_none()>
+            {move || message.get()}
+        </div>
+        <Transition fallback=loading>
+            {move || Suspend::new(async move {
+                match detail.await {
+                    Ok(d) => detail_view(d, detail, message).into_any(),
+                    Err(error) => error_view(error),
+                }
+            })}
+        </Transition>
+    }
+}
+
+fn detail_view(
+    d: ApplicationDetail,
+    resource: Resource<Result<ApplicationDetail, crate::error::AppError>>,
+    message: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let id = d.id;
+    let version = d.version;
+    let act = move |action: Action| {
+        leptos::task::spawn_local(async move {
+            let reply = act_on_application(id, version, action).await;
+            match reply {
+                Ok(ActReply::Done) => message.set(Some(t("admin-action-done"))),
+                Ok(ActReply::Refused(refused)) => message.set(Some(t(refused.label_key()))),
+                Err(error) => message.set(Some(error.message(lang))),
+            }
+            resource.refetch();
+        });
+    };
+    let actions = d
+        .actions
+        .iter()
+        .copied()
+        .filter(|kind| !(d.target_reached && *kind == ActionKind::Accept))
+        .map(|kind| match kind {
+            ActionKind::Reject => view! {
+                <form
+                    class="console-form inline"
+                    on:submit=move |ev| {
+                        ev.prevent_default();
+                        let pairs = form_pairs(&ev);
+                        let reason = RejectReason::from_code(&field(&pairs, "reason"))
+                            .unwrap_or(RejectReason::Other);
+                        act(Action::Reject { reason, text: field(&pairs, "reason_text") });
+                    }
+                >
+                    <div class="field">
+                        <label for="reject-reason">{t("admin-reject-reason")}</label>
+                        <select id="reject-reason" name="reason">
+                            {RejectReason::ALL
+                                .into_iter()
+                                .map(|r| view! { <option value=r.code()>{t(&r.label_key())}</option> })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="reject-text">{t("admin-reject-text")}</label>
+                        <input id="reject-text" name="reason_text" type="text" maxlength="2000" />
+                    </div>
+                    <button type="submit" class="button danger">
+                        {t(&kind.label_key())}
+                    </button>
+                </form>
+            }
+            .into_any(),
+            ActionKind::Recommend => view! {
+                <form
+                    class="console-form inline"
+                    on:submit=move |ev| {
+                        ev.prevent_default();
+                        let pairs = form_pairs(&ev);
+                        if let Some(r) = Recommendation::from_code(&field(&pairs, "recommendation")) {
+                            act(Action::Recommend(r));
+                        }
+                    }
+                >
+                    <div class="field">
+                        <label for="recommendation">{t("admin-recommendation")}</label>
+                        <select id="recommendation" name="recommendation">
+                            {Recommendation::ALL
+                                .into_iter()
+                                .map(|r| view! { <option value=r.code()>{t(&r.label_key())}</option> })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <button type="submit" class="button">
+                        {t(&kind.label_key())}
+                    </button>
+                </form>
+            }
+            .into_any(),
+            kind => {
+                let action = match kind {
+                    ActionKind::StartReview => Action::StartReview,
+                    ActionKind::Accept => Action::Accept,
+                    ActionKind::WaitList => Action::WaitList,
+                    ActionKind::Enrol => Action::Enrol,
+                    _ => Action::Withdraw,
+                };
+                view! {
+                    <button type="button" class="button" on:click=move |_| act(action.clone())>
+                        {t(&kind.label_key())}
+                    </button>
+                }
+                .into_any()
+            }
+        })
+        .collect_view();
+    let target_note = (d.target_reached && d.actions.contains(&ActionKind::Accept))
+        .then(|| view! { <p class="notice">{t("admin-target-reached-offer-waiting-list")}</p> });
+    let proposed = d.proposed.clone().map(|(other, reference)| {
+        view! {
+            <p class="notice" id="proposed">
+                {t("admin-proposed")} " "
+                <A href=format!("/admin/applications/{other}")>
+                    <bdi dir="ltr">{reference}</bdi>
+                </A>
+            </p>
+        }
+    });
+    let answers = d
+        .answers
+        .iter()
+        .map(|(key, value)| {
+            view! {
+                <div class="answer">
+                    <dt>{t(key)}</dt>
+                    <dd>
+                        <bdi>{value.clone()}</bdi>
+                    </dd>
+                </div>
+            }
+        })
+        .collect_view();
+    let has_flags = !d.flags.is_empty();
+    let flags = d
+        .flags
+        .clone()
+        .into_iter()
+        .map(|f| {
+            let kind = t(&format!("admin-flag-{}", f.kind.replace('_', "-")));
+            if f.visible {
+                view! {
+                    <li>
+                        {kind} " "
+                        <A href=format!("/admin/applications/{}", f.other_id)>
+                            <bdi dir="ltr">{f.other_reference.clone()}</bdi>
+                        </A>
+                    </li>
+                }
+                .into_any()
+            } else {
+                view! { <li>{kind} " " {t("admin-flag-elsewhere")}</li> }.into_any()
+            }
+        })
+        .collect_view();
+    let history = d
+        .history
+        .iter()
+        .map(|e| {
+            let change = match (e.from_status, e.to_status) {
+                (Some(from), Some(to)) if from != to => {
+                    format!("{} → {}", t(&from.label_key()), t(&to.label_key()))
+                }
+                _ => String::new(),
+            };
+            view! {
+                <li>
+                    <span class="muted">{when(e.at)}</span> " " {e.actor.clone()} " · "
+                    {t(&format!("admin-event-{}", e.kind.replace('_', "-")))} " " {change} " "
+                    <bdi>{e.detail.clone()}</bdi>
+                </li>
+            }
+        })
+        .collect_view();
+    let notes = d
+        .notes
+        .iter()
+        .map(|n| {
+            view! {
+                <li>
+                    <p class="muted">{when(n.at)} " · " {n.author.clone()}</p>
+                    <p class="multiline">{n.body.clone()}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    let note_form = d.may_note.then(|| {
+        view! {
+            <form
+                class="console-form"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    let pairs = form_pairs(&ev);
+                    let body = field(&pairs, "note");
+                    leptos::task::spawn_local(async move {
+                        match add_note(id, body).await {
+                            Ok(true) => message.set(None),
+                            Ok(false) => message.set(Some(t("admin-note-invalid"))),
+                            Err(error) => message.set(Some(error.message(lang))),
+                        }
+                        resource.refetch();
+                    });
+                }
+            >
+                <div class="field">
+                    <label for="note">{t("admin-note-add")}</label>
+                    <textarea id="note" name="note" rows="3" maxlength="2000"></textarea>
+                </div>
+                <button type="submit" class="button">
+                    {t("admin-note-save")}
+                </button>
+            </form>
+        }
+    });
+    let region = lang.pick(&d.region_fr, &d.region_ar).to_owned();
+    view! {
+        <h1>
+            {t("admin-application-title")} " " <bdi dir="ltr">{d.reference.clone()}</bdi>
+        </h1>
+        <p>
+            <span class=format!("badge status-{}", d.status.code()) id="application-status">
+                {t(&d.status.label_key())}
+            </span>
+            " · " {region} " · " {t(&format!("admin-channel-{}", d.channel))}
+            {d.entered_by.clone().map(|name| format!(" ({name})"))} " · " {when(d.submitted_at)}
+        </p>
+        {d.beyond_target.then(|| view! { <p class="notice">{t("admin-beyond-target")}</p> })}
+        {d
+            .reviewer
+            .clone()
+            .map(|name| view! { <p>{t("admin-reviewer")} ": " {name}</p> })}
+        {d
+            .recommendation
+            .clone()
+            .and_then(|r| Recommendation::from_code(&r))
+            .map(|r| view! { <p>{t("admin-recommendation")} ": " {t(&r.label_key())}</p> })}
+        {proposed}
+        {target_note}
+        <div class="actions" aria-label=t("admin-actions")>
+            {actions}
+        </div>
+        <h2>{t("admin-flags")}</h2>
+        {if !has_flags {
+            Either::Left(view! { <p class="muted">{t("admin-no-flags")}</p> })
+        } else {
+            Either::Right(view! { <ul>{flags}</ul> })
+        }}
+        <h2>{t("admin-answers")}</h2>
+        <dl class="answers">{answers}</dl>
+        <h2>{t("admin-history")}</h2>
+        <ol class="history">
+            <li>
+                <span class="muted">{when(d.submitted_at)}</span> " " {t("admin-event-submitted")}
+            </li>
+            {history}
+        </ol>
+        <h2>{t("admin-notes")}</h2>
+        <ul class="notes">{notes}</ul>
+        {note_form}
+    }
+}
+
+// ---- staff accounts ----
+
+#[component]
+pub fn StaffPage() -> impl IntoView {
+    view! { <Console title_key="admin-staff-title" body=staff_body /> }
+}
+
+fn staff_body(me: Staff) -> impl IntoView {
+    let accounts = Resource::new(|| (), |_| list_staff());
+    let lang = use_lang();
+    let created = RwSignal::new(None::<String>);
+    let errors = RwSignal::new(Vec::<(String, String)>::new());
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let pairs = form_pairs(&ev);
+        leptos::task::spawn_local(async move {
+            let reply = create_staff_account(
+                field(&pairs, "email"),
+                field(&pairs, "name"),
+                field(&pairs, "role"),
+                field(&pairs, "region"),
+            )
+            .await;
+            match reply {
+                Ok(CreateStaffReply::Created { temporary_password }) => {
+                    errors.set(Vec::new());
+                    created.set(Some(temporary_password));
+                    accounts.refetch();
+                }
+                Ok(CreateStaffReply::Invalid(refusals)) => {
+                    created.set(None);
+                    errors.set(refusals);
+                }
+                Err(error) => errors.set(vec![(String::new(), error.message(lang))]),
+            }
+        });
+    };
+    let error_of = move |name: &'static str| {
+        move || {
+            errors
+                .get()
+                .into_iter()
+                .find(|(field, _)| field == name)
+                .map(|(_, key)| view! { <p class="field-error">{t(&key)}</p> })
+        }
+    };
+    let roles = Role::ALL
+        .into_iter()
+        .filter(|role| {
+            me.manages(
+                *role,
+                if role.is_regional() {
+                    me.region.as_deref()
+                } else {
+                    None
+                },
+            )
+        })
+        .map(|role| view! { <option value=role.code()>{t(&role.label_key())}</option> })
+        .collect_view();
+    let region_field = match me.region.clone() {
+        Some(region) => Either::Left(view! { <input type="hidden" name="region" value=region /> }),
+        None => Either::Right(view! {
+            <div class="field">
+                <label for="staff-region">{t("admin-region")}</label>
+                <input id="staff-region" name="region" type="text" inputmode="numeric" maxlength="2" dir="ltr" />
+                <p class="hint">{t("admin-region-hint")}</p>
+            </div>
+        }),
+    };
+    let my_id = me.id;
+    view! {
+        <h1>{t("admin-staff-title")}</h1>
+        <Transition fallback=loading>
+            {move || Suspend::new(async move {
+                match accounts.await {
+                    Ok(rows) => {
+                        view! {
+                            <div class="table-scroll">
+                                <table class="list">
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{t("admin-name")}</th>
+                                            <th scope="col">{t("admin-email")}</th>
+                                            <th scope="col">{t("admin-role")}</th>
+                                            <th scope="col">{t("admin-region")}</th>
+                                            <th scope="col">{t("admin-account")}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {rows
+                                            .into_iter()
+                                            .map(|row| {
+                                                let id = row.id;
+                                                let active = row.active;
+                                                let toggle = move |_| {
+                                                    leptos::task::spawn_local(async move {
+                                                        let _ = set_staff_active(id, !active).await;
+                                                        accounts.refetch();
+                                                    });
+                                                };
+                                                view! {
+                                                    <tr>
+                                                        <td>{row.name}</td>
+                                                        <td>
+                                                            <bdi dir="ltr">{row.email}</bdi>
+                                                        </td>
+                                                        <td>{t(&row.role.label_key())}</td>
+                                                        <td>{row.region.unwrap_or_default()}</td>
+                                                        <td>
+                                                            {if active { t("admin-active") } else { t("admin-inactive") }}
+                                                            " "
+                                                            {(id != my_id)
+                                                                .then(|| {
+                                                                    view! {
+                                                                        <button type="button" class="link-button" on:click=toggle>
+                                                                            {if active { t("admin-deactivate") } else { t("admin-activate") }}
+                                                                        </button>
+                                                                    }
+                                                                })}
+                                                        </td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    Err(error) => error_view(error),
+                }
+            })}
+        </Transition>
+        <h2>{t("admin-staff-create")}</h2>
+        <form class="console-form" on:submit=on_submit novalidate>
+            <div class="field">
+                <label for="staff-email">{t("admin-email")}</label>
+                <input id="staff-email" name="email" type="email" dir="ltr" />
+                {error_of("email")}
+            </div>
+            <div class="field">
+                <label for="staff-name">{t("admin-name")}</label>
+                <input id="staff-name" name="name" type="text" />
+                {error_of("name")}
+            </div>
+            <div class="field">
+                <label for="staff-role">{t("admin-role")}</label>
+                <select id="staff-role" name="role">{roles}</select>
+                {error_of("role")}
+            </div>
+            {region_field}
+            {error_of("region")}
+            {error_of("")}
+            <button type="submit" class="button primary">
+                {t("admin-staff-create")}
+            </button>
+        </form>
+        {move || {
+            created
+                .get()
+                .map(|password| {
+                    view! {
+                        <div class="notice" role="status" id="temporary-password">
+                            <p>{t("admin-staff-created")}</p>
+                            <p>
+                                <code dir="ltr">{password}</code>
+                            </p>
+                        </div>
+                    }
+                })
+        }}
+    }
+}
+
+// ---- audit log ----
+
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    view! { <Console title_key="admin-audit-title" body=audit_body /> }
+}
+
+fn audit_body(_staff: Staff) -> impl IntoView {
+    let query = use_query_map();
+    let filters = Memo::new(move |_| {
+        let query = query.get();
+        AuditFilters {
+            actor: query.get("actor").unwrap_or_default(),
+            action: query.get("action").unwrap_or_default(),
+            page: query.get("page").and_then(|p| p.parse().ok()).unwrap_or(1),
+        }
+    });
+    let entries = Resource::new(move || filters.get(), load_audit);
+    view! {
+        <h1>{t("admin-audit-title")}</h1>
+        <Form method="GET" action="/admin/audit">
+            <div class="filters">
+                <div class="field">
+                    <label for="audit-actor">{t("admin-email")}</label>
+                    <input id="audit-actor" name="actor" type="email" dir="ltr" value=move || filters.get().actor />
+                </div>
+                <div class="field">
+                    <label for="audit-action">{t("admin-audit-action")}</label>
+                    <input id="audit-action" name="action" type="text" dir="ltr" value=move || filters.get().action />
+                </div>
+            </div>
+            <button type="submit" class="button primary">
+                {t("admin-filter")}
+            </button>
+        </Form>
+        <Transition fallback=loading>
+            {move || Suspend::new(async move {
+                match entries.await {
+                    Ok(page) => {
+                        let f = filters.get_untracked();
+                        let next = format!(
+                            "/admin/audit?actor={}&action={}&page={}",
+                            crate::layout::encode_query_value(&f.actor),
+                            crate::layout::encode_query_value(&f.action),
+                            page.page + 1
+                        );
+                        view! {
+                            <div class="table-scroll">
+                                <table class="list">
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{t("admin-when")}</th>
+                                            <th scope="col">{t("admin-email")}</th>
+                                            <th scope="col">{t("admin-audit-action")}</th>
+                                            <th scope="col">{t("admin-audit-subject")}</th>
+                                            <th scope="col">{t("admin-audit-detail")}</th>
+                                            <th scope="col">{t("admin-audit-client")}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {page
+                                            .rows
+                                            .into_iter()
+                                            .map(|row| {
+                                                view! {
+                                                    <tr>
+                                                        <td>{when(row.at)}</td>
+                                                        <td><bdi dir="ltr">{row.actor_email}</bdi></td>
+                                                        <td><code>{row.action}</code></td>
+                                                        <td><bdi dir="ltr">{row.subject}</bdi></td>
+                                                        <td><bdi dir="ltr">{row.detail}</bdi></td>
+                                                        <td><bdi dir="ltr">{row.client}</bdi></td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            </div>
+                            {page.more.then(|| view! { <A href=next>{t("admin-next")}</A> })}
+                        }
+                            .into_any()
+                    }
+                    Err(error) => error_view(error),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// Keeps `Lang` in use for the page titles built with `t`.
+#[allow(dead_code)]
+fn _lang(_: Lang) {}

@@ -1,0 +1,211 @@
+//! Who works in the console and what each role may see and do. The server decides every
+//! request from the signed-in staff member it reads from the session, through these rules;
+//! the pages use the same rules only to hide what would be refused.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    /// Everything, in every region: staff accounts, targets, the audit log.
+    NationalAdmin,
+    /// One region: reviews and decides; manages that region's reviewers and centre agents.
+    RegionalCoordinator,
+    /// One region: reads, adds notes, recommends; never decides.
+    Reviewer,
+    /// Registers women on their behalf; sees the applications she or he entered.
+    CentreAgent,
+    /// Aggregate figures only, never a person's data.
+    PartnerViewer,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::NationalAdmin,
+        Role::RegionalCoordinator,
+        Role::Reviewer,
+        Role::CentreAgent,
+        Role::PartnerViewer,
+    ];
+
+    /// As stored in `staff.role`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::NationalAdmin => "national_admin",
+            Role::RegionalCoordinator => "regional_coordinator",
+            Role::Reviewer => "reviewer",
+            Role::CentreAgent => "centre_agent",
+            Role::PartnerViewer => "partner_viewer",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.code() == code)
+    }
+
+    /// The message key of the role's name.
+    pub fn label_key(self) -> String {
+        format!("role-{}", self.code().replace('_', "-"))
+    }
+
+    /// Works in one region (and must have one); the others see the whole country.
+    pub fn is_regional(self) -> bool {
+        matches!(
+            self,
+            Role::RegionalCoordinator | Role::Reviewer | Role::CentreAgent
+        )
+    }
+}
+
+/// A signed-in staff member, as the server read it from the session and the database.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Staff {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    /// Set for the regional roles.
+    pub region: Option<String>,
+    /// Signed in with a temporary password: nothing else until it is changed.
+    pub must_change_password: bool,
+}
+
+/// Which applications a staff member may see.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Every application.
+    National,
+    /// The applications of one region.
+    Region(String),
+    /// The applications this centre agent entered.
+    EnteredBy(i64),
+    /// None: aggregate figures only.
+    Aggregates,
+}
+
+impl Staff {
+    pub fn scope(&self) -> Scope {
+        match (self.role, &self.region) {
+            (Role::NationalAdmin, _) => Scope::National,
+            (Role::RegionalCoordinator | Role::Reviewer, Some(region)) => {
+                Scope::Region(region.clone())
+            }
+            (Role::CentreAgent, _) => Scope::EnteredBy(self.id),
+            // A regional role without a region (the database forbids it) sees nothing.
+            (Role::RegionalCoordinator | Role::Reviewer, None) | (Role::PartnerViewer, _) => {
+                Scope::Aggregates
+            }
+        }
+    }
+
+    /// The region whose figures the dashboard shows; `None` for the whole country.
+    pub fn dashboard_region(&self) -> Option<&str> {
+        if self.role.is_regional() {
+            self.region.as_deref()
+        } else {
+            None
+        }
+    }
+
+    /// Reads people's applications (list, page, export).
+    pub fn reads_applications(&self) -> bool {
+        !matches!(self.scope(), Scope::Aggregates)
+    }
+
+    /// May this staff member see an application of `region`, entered by `entered_by`?
+    pub fn sees(&self, region: &str, entered_by: Option<i64>) -> bool {
+        match self.scope() {
+            Scope::National => true,
+            Scope::Region(own) => own == region,
+            Scope::EnteredBy(id) => entered_by == Some(id),
+            Scope::Aggregates => false,
+        }
+    }
+
+    /// Manages staff accounts: national administrators everywhere, coordinators the
+    /// reviewers and centre agents of their region.
+    pub fn manages(&self, role: Role, region: Option<&str>) -> bool {
+        match self.role {
+            Role::NationalAdmin => true,
+            Role::RegionalCoordinator => {
+                matches!(role, Role::Reviewer | Role::CentreAgent)
+                    && region.is_some()
+                    && region == self.region.as_deref()
+            }
+            _ => false,
+        }
+    }
+
+    pub fn manages_any_staff(&self) -> bool {
+        matches!(self.role, Role::NationalAdmin | Role::RegionalCoordinator)
+    }
+
+    /// Sets the regional targets and reads the audit log.
+    pub fn is_national_admin(&self) -> bool {
+        self.role == Role::NationalAdmin
+    }
+
+    /// Registers women through the assisted wizard.
+    pub fn registers_women(&self) -> bool {
+        matches!(self.role, Role::CentreAgent | Role::NationalAdmin)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn staff(role: Role, region: Option<&str>) -> Staff {
+        Staff {
+            id: 7,
+            email: "x@example.org".into(),
+            name: "X".into(),
+            role,
+            region: region.map(str::to_owned),
+            must_change_password: false,
+        }
+    }
+
+    #[test]
+    fn role_codes_read_back() {
+        for role in Role::ALL {
+            assert_eq!(Role::from_code(role.code()), Some(role));
+        }
+        assert_eq!(Role::from_code("root"), None);
+    }
+
+    #[test]
+    fn a_coordinator_sees_her_region_only() {
+        let coordinator = staff(Role::RegionalCoordinator, Some("06"));
+        assert!(coordinator.sees("06", None));
+        assert!(!coordinator.sees("07", None));
+        assert_eq!(coordinator.dashboard_region(), Some("06"));
+    }
+
+    #[test]
+    fn a_centre_agent_sees_what_she_entered() {
+        let agent = staff(Role::CentreAgent, Some("06"));
+        assert!(agent.sees("06", Some(7)));
+        assert!(!agent.sees("06", Some(8)));
+        assert!(!agent.sees("06", None));
+    }
+
+    #[test]
+    fn a_partner_sees_no_person() {
+        let partner = staff(Role::PartnerViewer, None);
+        assert!(!partner.reads_applications());
+        assert!(!partner.sees("06", None));
+        assert_eq!(partner.dashboard_region(), None);
+    }
+
+    #[test]
+    fn a_coordinator_manages_reviewers_and_agents_of_her_region() {
+        let coordinator = staff(Role::RegionalCoordinator, Some("06"));
+        assert!(coordinator.manages(Role::Reviewer, Some("06")));
+        assert!(coordinator.manages(Role::CentreAgent, Some("06")));
+        assert!(!coordinator.manages(Role::Reviewer, Some("07")));
+        assert!(!coordinator.manages(Role::RegionalCoordinator, Some("06")));
+        assert!(!coordinator.manages(Role::NationalAdmin, None));
+        assert!(staff(Role::NationalAdmin, None).manages(Role::NationalAdmin, None));
+        assert!(!staff(Role::Reviewer, Some("06")).manages(Role::Reviewer, Some("06")));
+    }
+}

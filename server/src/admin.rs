@@ -1,0 +1,171 @@
+//! The console's plain HTTP endpoints: the live stream of changes the dashboard listens to,
+//! and the streamed CSV export.
+
+use crate::state::AppState;
+use app::admin::{
+    audit::client_ip,
+    auth::current_staff,
+    filters::Filters,
+    repo::{export_query, export_record, record_export, EXPORT_COLUMNS},
+    roles::Staff,
+};
+use axum::{
+    body::{Body, Bytes},
+    extract::{Request, State},
+    http::{header, StatusCode},
+    response::{
+        sse::{Event, KeepAlive, Sse},
+        IntoResponse, Response,
+    },
+    routing::get,
+    Router,
+};
+use futures_util::{stream, StreamExt, TryStreamExt};
+use std::{convert::Infallible, time::Duration};
+use tokio_stream::wrappers::{BroadcastStream, ReceiverStream};
+use tower_sessions::Session;
+
+pub const EVENTS_PATH: &str = "/admin/events";
+pub const EXPORT_PATH: &str = "/admin/export.csv";
+
+pub fn add_routes(router: Router<AppState>) -> Router<AppState> {
+    router
+        .route(EVENTS_PATH, get(events))
+        .route(EXPORT_PATH, get(export))
+}
+
+/// The signed-in staff member (with her own password), or the refusal to answer with.
+async fn signed_in(state: &AppState, session: &Session) -> Result<Staff, Response> {
+    match current_staff(&state.db, session).await {
+        Ok(Some(staff)) if !staff.must_change_password => Ok(staff),
+        Ok(Some(_)) => Err(StatusCode::FORBIDDEN.into_response()),
+        Ok(None) => Err(StatusCode::UNAUTHORIZED.into_response()),
+        Err(_) => Err(StatusCode::INTERNAL_SERVER_ERROR.into_response()),
+    }
+}
+
+/// Server-sent events: one `change` event whenever a submission or decision changes the
+/// figures. Browsers reconnect by themselves (after a second, as `retry` asks), so the
+/// dashboard keeps updating across a server restart.
+async fn events(State(state): State<AppState>, session: Session) -> Response {
+    if let Err(refusal) = signed_in(&state, &session).await {
+        return refusal;
+    }
+    let hello = Event::default()
+        .event("hello")
+        .retry(Duration::from_secs(1))
+        .data(state.changes.generation().to_string());
+    // A lagging receiver missed some changes: one event says the same.
+    let changes = BroadcastStream::new(state.changes.subscribe()).map(|message| {
+        let generation = message.map_or_else(|_| "lagged".to_owned(), |g| g.to_string());
+        Ok::<_, Infallible>(Event::default().event("change").data(generation))
+    });
+    Sse::new(stream::once(async move { Ok(hello) }).chain(changes))
+        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
+        .into_response()
+}
+
+/// How much CSV is gathered before it is sent on.
+const CHUNK_BYTES: usize = 32 * 1024;
+
+/// The current filtered list as CSV, every row of the staff member's scope, streamed: rows
+/// go out as the database yields them, so memory stays flat whatever the size.
+async fn export(State(state): State<AppState>, session: Session, request: Request) -> Response {
+    let staff = match signed_in(&state, &session).await {
+        Ok(staff) => staff,
+        Err(refusal) => return refusal,
+    };
+    if !staff.reads_applications() {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let (parts, _) = request.into_parts();
+    let pairs: Vec<(String, String)> =
+        form_urlencoded::parse(parts.uri.query().unwrap_or_default().as_bytes())
+            .into_owned()
+            .collect();
+    let filters = Filters::from_query(|name| {
+        pairs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+    });
+    let query = match export_query(state.db.backend(), &staff, &filters) {
+        Ok(query) => query,
+        Err(_) => return StatusCode::FORBIDDEN.into_response(),
+    };
+    if record_export(&state.db, &staff, &filters, client_ip(&parts))
+        .await
+        .is_err()
+    {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    let (sender, receiver) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(4);
+    let db = state.db.clone();
+    tokio::spawn(async move {
+        // A byte-order mark, so spreadsheet programs read the Arabic names as UTF-8.
+        let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+        let mut failed = writer.write_record(EXPORT_COLUMNS).is_err();
+        let mut rows = query.query().fetch(db.pool());
+        while !failed {
+            let row = match rows.try_next().await {
+                Ok(Some(row)) => row,
+                Ok(None) => break,
+                Err(error) => {
+                    tracing::error!(%error, "export stopped");
+                    failed = true;
+                    break;
+                }
+            };
+            let Ok(record) = export_record(&row) else {
+                failed = true;
+                break;
+            };
+            failed = writer.write_record(&record).is_err();
+            if writer.get_ref().len() >= CHUNK_BYTES {
+                let Ok(chunk) = writer.into_inner() else {
+                    let _ = sender
+                        .send(Err(std::io::Error::other("the export failed")))
+                        .await;
+                    return;
+                };
+                writer = csv::Writer::from_writer(Vec::with_capacity(CHUNK_BYTES * 2));
+                if sender.send(Ok(Bytes::from(chunk))).await.is_err() {
+                    // The client went away.
+                    return;
+                }
+            }
+        }
+        if failed {
+            let _ = sender
+                .send(Err(std::io::Error::other("the export failed")))
+                .await;
+            return;
+        }
+        match writer.into_inner() {
+            Ok(rest) => {
+                let _ = sender.send(Ok(Bytes::from(rest))).await;
+            }
+            Err(_) => {
+                let _ = sender
+                    .send(Err(std::io::Error::other("the export failed")))
+                    .await;
+            }
+        }
+    });
+    let today = app::registration::service::today();
+    let filename = format!(
+        "jisr-applications-{}.csv",
+        app::registration::fields::iso_date(today)
+    );
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+        ],
+        Body::from_stream(ReceiverStream::new(receiver)),
+    )
+        .into_response()
+}

@@ -1,0 +1,566 @@
+//! `server seed`: realistic demo data. Applications across the 12 regions (Arabic and Latin
+//! names, valid CIN and phone forms, varied answers and statuses, some possible duplicates,
+//! never more accepted than a region's target) and a demo staff account for each role.
+
+use anyhow::{anyhow, Context};
+use app::{
+    admin::{
+        auth::{self, Created, NewStaff},
+        roles::Role,
+        workflow::Status,
+    },
+    db::Db,
+    registration::{
+        fields::iso_date,
+        steps::{name_key, CONSENT_VERSION},
+    },
+};
+use sqlx::Row;
+use std::collections::{BTreeMap, HashMap};
+
+const FIRST_LATIN: &[&str] = &[
+    "Fatima", "Khadija", "Amina", "Naima", "Zahra", "Malika", "Samira", "Hafsa", "Rachida",
+    "Imane", "Meryem", "Soukaina", "Latifa", "Nadia", "Hanane", "Karima", "Saida", "Loubna",
+    "Siham", "Asmae", "Ilham", "Houda", "Jamila", "Touria",
+];
+const FIRST_ARABIC: &[&str] = &[
+    "فاطمة",
+    "خديجة",
+    "أمينة",
+    "نعيمة",
+    "الزهراء",
+    "مليكة",
+    "سميرة",
+    "حفصة",
+    "رشيدة",
+    "إيمان",
+    "مريم",
+    "سكينة",
+    "لطيفة",
+    "نادية",
+    "حنان",
+    "كريمة",
+    "سعيدة",
+    "لبنى",
+];
+const LAST_LATIN: &[&str] = &[
+    "El Amrani",
+    "Bennani",
+    "Alaoui",
+    "Tazi",
+    "Idrissi",
+    "Berrada",
+    "Ouazzani",
+    "Chraibi",
+    "Fassi",
+    "Naciri",
+    "Benjelloun",
+    "El Khattabi",
+    "Amazigh",
+    "Ait Lahcen",
+    "Boukhris",
+    "Lahlou",
+    "Zeroual",
+    "Sbai",
+    "Ouali",
+    "Haddad",
+];
+const LAST_ARABIC: &[&str] = &[
+    "بناني",
+    "العلوي",
+    "التازي",
+    "الإدريسي",
+    "برادة",
+    "الوزاني",
+    "الشرايبي",
+    "الفاسي",
+    "الناصري",
+    "بنجلون",
+    "الخطابي",
+    "أيت لحسن",
+    "بوخريص",
+    "لحلو",
+    "زروال",
+];
+const LOCALITIES: &[&str] = &[
+    "Douar Ouled Ali",
+    "Hay Mohammadi",
+    "Centre",
+    "Ksar Jdid",
+    "Aït Ourir",
+    "Sidi Moumen",
+    "Tamesna",
+    "Bni Makada",
+];
+const SECTORS: &[&str] = &[
+    "agriculture",
+    "agri_food",
+    "handicrafts",
+    "textile",
+    "commerce",
+    "services",
+    "tourism",
+    "digital",
+    "other",
+];
+const STAGES: &[&str] = &[
+    "idea",
+    "informal",
+    "auto_entrepreneur",
+    "cooperative",
+    "company",
+];
+const SITUATIONS: &[&str] = &[
+    "widowed",
+    "divorced",
+    "single_mother",
+    "disability",
+    "rural_isolated",
+];
+const DESCRIPTIONS: &[&str] = &[
+    "Je prépare du couscous et des msemen que je vends au marché.",
+    "أصنع الزرابي التقليدية وأريد بيعها عبر الإنترنت.",
+    "Élevage de poules et vente d'œufs aux épiceries du quartier.",
+    "خياطة الملابس التقليدية للمناسبات.",
+    "Une petite unité de séchage de figues et d'amandes.",
+];
+
+/// Rows per insert statement (27 values each, under both databases' limits).
+const BATCH: usize = 400;
+
+pub async fn run(
+    db: &Db,
+    applications: u32,
+    staff_password: Option<String>,
+    seed: u64,
+) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let agents = demo_staff(db, staff_password).await?;
+    let provinces: Vec<(i64, String)> =
+        sqlx::query("select id, region_code from provinces order by id")
+            .fetch_all(db.pool())
+            .await?
+            .iter()
+            .map(|row| Ok((row.try_get("id")?, row.try_get("region_code")?)))
+            .collect::<Result<_, sqlx::Error>>()?;
+    let mut places: HashMap<String, (i64, i64)> = HashMap::new();
+    for row in sqlx::query(
+        "select r.code, r.target, (select count(*) from applications a where a.region_code = r.code \
+             and a.status in ('accepted', 'enrolled')) as taken from regions r",
+    )
+    .fetch_all(db.pool())
+    .await?
+    {
+        places.insert(row.try_get("code")?, (row.try_get("taken")?, row.try_get("target")?));
+    }
+    let first_id: i64 = sqlx::query("select coalesce(max(id), 0) from applications")
+        .fetch_one(db.pool())
+        .await?
+        .try_get(0)?;
+    let mut rng = fastrand::Rng::with_seed(seed);
+    // Reference numbers and CINs count up from a random start: unique within the run, and
+    // unlikely to meet earlier ones.
+    let reference_start = rng.u64(0..(1u64 << 39));
+    let cin_start = rng.u64(0..5_000_000);
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let mut done = 0usize;
+    let total = applications as usize;
+    while done < total {
+        let size = BATCH.min(total - done);
+        let mut rows = Vec::with_capacity(size);
+        for i in done..done + size {
+            rows.push(generate(
+                &mut rng,
+                i,
+                reference_start,
+                cin_start,
+                now,
+                &provinces,
+                &agents,
+                &mut places,
+            ));
+        }
+        insert(db, &rows).await?;
+        done += size;
+        if done.is_multiple_of(100_000) {
+            tracing::info!(done, "applications seeded");
+        }
+    }
+    flag_shared_phones(db, first_id).await?;
+    println!(
+        "{applications} applications seeded in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// One coordinator, reviewer and centre agent per region, a national administrator and a
+/// partner viewer, all with the same password. Returns each region's centre agent.
+async fn demo_staff(db: &Db, password: Option<String>) -> anyhow::Result<HashMap<String, i64>> {
+    let generated = password.is_none();
+    let password = match password {
+        Some(password) => password,
+        None => auth::generate_password().map_err(|e| anyhow!("{e}"))?,
+    };
+    let hash = auth::hash_password(password.clone())
+        .await
+        .map_err(|e| anyhow!("{e}"))?;
+    let regions: Vec<String> = sqlx::query("select code from regions order by code")
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(|row| row.try_get(0))
+        .collect::<Result<_, _>>()?;
+    let mut accounts: Vec<(String, String, Role, Option<String>)> = vec![
+        (
+            "national@demo.jisr.ma".into(),
+            "Administratrice nationale (démo)".into(),
+            Role::NationalAdmin,
+            None,
+        ),
+        (
+            "partenaire@demo.jisr.ma".into(),
+            "Partenaire (démo)".into(),
+            Role::PartnerViewer,
+            None,
+        ),
+    ];
+    for code in &regions {
+        accounts.push((
+            format!("coordination.{code}@demo.jisr.ma"),
+            format!("Coordinatrice {code}"),
+            Role::RegionalCoordinator,
+            Some(code.clone()),
+        ));
+        accounts.push((
+            format!("revue.{code}@demo.jisr.ma"),
+            format!("Relectrice {code}"),
+            Role::Reviewer,
+            Some(code.clone()),
+        ));
+        accounts.push((
+            format!("agent.{code}@demo.jisr.ma"),
+            format!("Agente {code}"),
+            Role::CentreAgent,
+            Some(code.clone()),
+        ));
+    }
+    let mut created = 0;
+    for (email, name, role, region) in &accounts {
+        let new = NewStaff {
+            email,
+            name,
+            role: *role,
+            region: region.as_deref(),
+            temporary: false,
+        };
+        if let Created::Created(_) = auth::insert_staff(db, &new, &hash)
+            .await
+            .map_err(|e| anyhow!("{e}"))?
+        {
+            created += 1;
+        }
+    }
+    if created > 0 {
+        println!("{created} demo staff accounts created: national@demo.jisr.ma, partenaire@demo.jisr.ma,");
+        println!("  and coordination.NN@, revue.NN@, agent.NN@demo.jisr.ma for each region NN (01 to 12)");
+        if generated {
+            println!("  password of every demo account: {password}");
+        }
+    }
+    let mut agents = HashMap::new();
+    for row in sqlx::query("select id, region_code from staff where role = 'centre_agent' and email like 'agent.%@demo.jisr.ma'")
+        .fetch_all(db.pool())
+        .await?
+    {
+        agents.insert(row.try_get("region_code")?, row.try_get("id")?);
+    }
+    Ok(agents)
+}
+
+struct Seeded {
+    reference: String,
+    cin: String,
+    first_name: String,
+    last_name: String,
+    birth_date: String,
+    phone: String,
+    region: String,
+    province: i64,
+    locality: String,
+    area: &'static str,
+    sector: &'static str,
+    stage: &'static str,
+    answers: String,
+    lang: &'static str,
+    entered_by: Option<i64>,
+    status: Status,
+    submitted_at: i64,
+}
+
+fn pick<'a>(rng: &mut fastrand::Rng, list: &[&'a str]) -> &'a str {
+    list[rng.usize(0..list.len())]
+}
+
+#[allow(clippy::too_many_arguments)]
+fn generate(
+    rng: &mut fastrand::Rng,
+    i: usize,
+    reference_start: u64,
+    cin_start: u64,
+    now: i64,
+    provinces: &[(i64, String)],
+    agents: &HashMap<String, i64>,
+    places: &mut HashMap<String, (i64, i64)>,
+) -> Seeded {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut n = reference_start + i as u64;
+    let mut code = [0u8; 8];
+    for slot in code.iter_mut().rev() {
+        *slot = ALPHABET[(n % 32) as usize];
+        n /= 32;
+    }
+    let code = String::from_utf8_lossy(&code).into_owned();
+    let reference = format!("JSR-{}-{}", &code[..4], &code[4..]);
+    let letters = [
+        "A", "B", "BE", "BK", "C", "CD", "D", "E", "EE", "F", "G", "H", "I", "J", "JA", "K", "L",
+        "M", "N", "P", "Q", "R", "S", "SH", "T", "U", "V", "W", "X", "Y", "Z",
+    ];
+    let serial = cin_start + i as u64;
+    let cin = format!(
+        "{}{:07}",
+        letters[(serial / 10_000_000) as usize % letters.len()],
+        serial % 10_000_000
+    );
+    let arabic = rng.bool();
+    let first_name = if arabic {
+        pick(rng, FIRST_ARABIC)
+    } else {
+        pick(rng, FIRST_LATIN)
+    }
+    .to_owned();
+    let last_name = if arabic {
+        pick(rng, LAST_ARABIC)
+    } else {
+        pick(rng, LAST_LATIN)
+    }
+    .to_owned();
+    let born = time::Date::from_calendar_date(1966, time::Month::January, 1)
+        .map(|d| d + time::Duration::days(rng.i64(0..14_000)))
+        .map(iso_date)
+        .unwrap_or_else(|_| "1985-03-14".to_owned());
+    // One in forty shares the phone of the one before: a possible duplicate to review.
+    let phone_number = if i % 40 == 39 { i - 1 } else { i };
+    let phone = format!("+2126{:08}", (phone_number as u64 * 7_919) % 100_000_000);
+    let (province, region) = provinces[rng.usize(0..provinces.len())].clone();
+    let locality = pick(rng, LOCALITIES).to_owned();
+    let area = if rng.u8(0..3) == 0 { "rural" } else { "urban" };
+    let sector = pick(rng, SECTORS);
+    let stage = pick(rng, STAGES);
+    let lang = if rng.u8(0..3) == 0 { "fr" } else { "ar" };
+    let entered_by = if rng.u8(0..4) == 0 {
+        agents.get(&region).copied()
+    } else {
+        None
+    };
+    let mut status = match rng.u8(0..100) {
+        0..=39 => Status::Submitted,
+        40..=64 => Status::UnderReview,
+        65..=79 => Status::Accepted,
+        80..=87 => Status::WaitingList,
+        88..=95 => Status::Rejected,
+        96..=98 => Status::Enrolled,
+        _ => Status::Withdrawn,
+    };
+    let (taken, target) = places.entry(region.clone()).or_insert((0, 3000));
+    if status.takes_a_place() {
+        if *taken < *target {
+            *taken += 1;
+        } else {
+            status = Status::WaitingList;
+        }
+    }
+    let submitted_at = now - rng.i64(0..60 * 86_400);
+    let mut answers: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut put = |name: &'static str, value: String| {
+        answers.insert(name, vec![value]);
+    };
+    put("adult", "yes".into());
+    put("has_project", "yes".into());
+    put("situations", pick(rng, SITUATIONS).into());
+    put("first_name", first_name.clone());
+    put("last_name", last_name.clone());
+    put("cin", cin.clone());
+    put("birth_date", born.clone());
+    put("phone", phone.clone());
+    put("email", String::new());
+    put("region", region.clone());
+    put("province", province.to_string());
+    put("locality", locality.clone());
+    put("area", area.into());
+    put(
+        "marital_status",
+        pick(rng, &["single", "married", "divorced", "widowed"]).into(),
+    );
+    put("dependants", rng.u8(0..7).to_string());
+    put("household_head", pick(rng, &["yes", "no"]).into());
+    put("disability", pick(rng, &["yes", "no", "no", "no"]).into());
+    put(
+        "education",
+        pick(rng, &["none", "primary", "secondary", "higher"]).into(),
+    );
+    put(
+        "reading",
+        pick(rng, &["reads_and_writes", "reads_a_little"]).into(),
+    );
+    put("rsu", pick(rng, &["yes", "no"]).into());
+    put("income", pick(rng, &["none", "under_1000"]).into());
+    put("situation_details", String::new());
+    put("stage", stage.into());
+    put("sector", sector.into());
+    put("description", pick(rng, DESCRIPTIONS).into());
+    put(
+        "support",
+        pick(
+            rng,
+            &[
+                "training",
+                "coaching",
+                "financing",
+                "equipment",
+                "market_access",
+            ],
+        )
+        .into(),
+    );
+    put("cooperative_member", pick(rng, &["yes", "no"]).into());
+    put(
+        "budget",
+        pick(
+            rng,
+            &["under_10000", "10000_49999", "50000_99999", "100000_plus"],
+        )
+        .into(),
+    );
+    put("centre", locality.clone());
+    put(
+        "availability",
+        pick(rng, &["mornings", "afternoons"]).into(),
+    );
+    put(
+        "training_language",
+        pick(rng, &["darija", "amazigh", "french"]).into(),
+    );
+    put("consent", "yes".into());
+    Seeded {
+        reference,
+        cin,
+        first_name,
+        last_name,
+        birth_date: born,
+        phone,
+        region,
+        province,
+        locality,
+        area,
+        sector,
+        stage,
+        answers: serde_json::to_string(&answers).unwrap_or_default(),
+        lang,
+        entered_by,
+        status,
+        submitted_at,
+    }
+}
+
+async fn insert(db: &Db, rows: &[Seeded]) -> anyhow::Result<()> {
+    const COLUMNS: usize = 23;
+    let mut sql = String::from(
+        "insert into applications (reference, idempotency_key, cin, first_name, last_name, \
+             name_key, last_first_key, birth_date, phone, region_code, province_id, locality, \
+             area, sector, stage, answers, lang, channel, status, consent_version, consented_at, \
+             submitted_at, entered_by) values ",
+    );
+    for (r, _) in rows.iter().enumerate() {
+        if r > 0 {
+            sql.push(',');
+        }
+        sql.push('(');
+        for c in 0..COLUMNS {
+            if c > 0 {
+                sql.push(',');
+            }
+            sql.push_str(&format!("${}", r * COLUMNS + c + 1));
+        }
+        sql.push(')');
+    }
+    sql.push_str(" on conflict do nothing");
+    let mut query = sqlx::query(&sql);
+    for row in rows {
+        query = query
+            .bind(&row.reference)
+            .bind(format!("seed-{}", row.reference))
+            .bind(&row.cin)
+            .bind(&row.first_name)
+            .bind(&row.last_name)
+            .bind(name_key(&row.first_name, &row.last_name))
+            .bind(name_key(&row.last_name, &row.first_name))
+            .bind(&row.birth_date)
+            .bind(&row.phone)
+            .bind(&row.region)
+            .bind(row.province)
+            .bind(&row.locality)
+            .bind(row.area)
+            .bind(row.sector)
+            .bind(row.stage)
+            .bind(&row.answers)
+            .bind(row.lang)
+            .bind(if row.entered_by.is_some() {
+                "assisted"
+            } else {
+                "self"
+            })
+            .bind(row.status.code())
+            .bind(CONSENT_VERSION)
+            .bind(row.submitted_at)
+            .bind(row.submitted_at)
+            .bind(row.entered_by);
+    }
+    let _turn = db.writing().await;
+    query
+        .execute(db.pool())
+        .await
+        .context("inserting seeded applications")?;
+    Ok(())
+}
+
+/// Flags the seeded applications that share a phone, both ways, as the wizard does.
+async fn flag_shared_phones(db: &Db, first_id: i64) -> anyhow::Result<()> {
+    let _turn = db.writing().await;
+    let mut tx = db.pool().begin().await?;
+    sqlx::query(
+        "insert into application_flags (application_id, other_id, kind) \
+         select a.id, b.id, 'same_phone' from applications a join applications b \
+             on b.phone = a.phone and b.id <> a.id \
+         where a.id > $1 on conflict do nothing",
+    )
+    .bind(first_id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "insert into application_flags (application_id, other_id, kind) \
+         select other_id, application_id, kind from application_flags where application_id > $1 \
+         on conflict do nothing",
+    )
+    .bind(first_id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "update applications set possible_duplicate = true \
+         where id in (select application_id from application_flags)",
+    )
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

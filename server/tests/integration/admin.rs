@@ -1,0 +1,726 @@
+//! The admin console through the real router: sign-in, the role matrix (every server
+//! function, every role, own region and another), the workflow's version check and regional
+//! targets, the export and the audit log.
+
+use crate::helpers::TestApp;
+use crate::wizard::{fill_in, reference_in, Phone};
+use app::admin::auth::{ensure_first_admin, FAILURES_BEFORE_LOCKOUT};
+use axum::http::StatusCode;
+use serde_json::{json, Value};
+use sqlx::Row;
+
+const PASSWORD: &str = "demo-password-123";
+
+/// A test database with the demo staff and `n` seeded applications.
+async fn seeded(n: u32) -> TestApp {
+    let app = TestApp::spawn().await;
+    server::seed::run(&app.db, n, Some(PASSWORD.into()), 7)
+        .await
+        .expect("seed");
+    app
+}
+
+async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Phone<'a> {
+    let mut browser = Phone::new(app);
+    let (response, reply) = browser
+        .call_form("admin/sign-in", &[("email", email), ("password", PASSWORD)])
+        .await;
+    assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+    assert_eq!(
+        reply["SignedIn"]["must_change_password"], false,
+        "{email}: {reply}"
+    );
+    browser
+}
+
+async fn one(app: &TestApp, sql: &str) -> i64 {
+    sqlx::query(sql)
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap()
+        .get::<i64, _>(0)
+}
+
+async fn strings(app: &TestApp, sql: &str) -> Vec<String> {
+    sqlx::query(sql)
+        .fetch_all(app.db.pool())
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| row.get::<String, _>(0))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_first_start_creates_one_administrator_who_can_sign_in() {
+    let app = TestApp::spawn().await;
+    let (email, password) = ensure_first_admin(&app.db).await.unwrap().expect("created");
+    assert!(password.len() >= 16);
+    assert!(
+        ensure_first_admin(&app.db).await.unwrap().is_none(),
+        "only once"
+    );
+    let mut browser = Phone::new(&app);
+    let (_, reply) = browser
+        .call_form(
+            "admin/sign-in",
+            &[("email", &email), ("password", &password)],
+        )
+        .await;
+    assert_eq!(reply["SignedIn"]["must_change_password"], false);
+    let (response, me) = browser.call_form("admin/me", &[]).await;
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(me["role"], "NationalAdmin");
+    let hash: String = sqlx::query("select password_hash from staff")
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap()
+        .get(0);
+    assert!(hash.starts_with("$argon2id$"), "{hash}");
+    assert!(!hash.contains(&password));
+}
+
+#[tokio::test]
+async fn a_wrong_password_and_an_unknown_account_read_the_same_and_repeated_failures_lock() {
+    let app = seeded(0).await;
+    let mut browser = Phone::new(&app);
+    let (_, unknown) = browser
+        .call_form(
+            "admin/sign-in",
+            &[("email", "nobody@demo.jisr.ma"), ("password", "x")],
+        )
+        .await;
+    let (_, wrong) = browser
+        .call_form(
+            "admin/sign-in",
+            &[
+                ("email", "revue.06@demo.jisr.ma"),
+                ("password", "wrong password"),
+            ],
+        )
+        .await;
+    assert_eq!(unknown, json!("Invalid"));
+    assert_eq!(wrong, unknown);
+    for _ in 1..FAILURES_BEFORE_LOCKOUT - 1 {
+        browser
+            .call_form(
+                "admin/sign-in",
+                &[("email", "revue.06@demo.jisr.ma"), ("password", "wrong")],
+            )
+            .await;
+    }
+    let (_, locked) = browser
+        .call_form(
+            "admin/sign-in",
+            &[("email", "revue.06@demo.jisr.ma"), ("password", "wrong")],
+        )
+        .await;
+    assert!(
+        locked["Locked"]["minutes"].as_i64().unwrap() > 0,
+        "{locked}"
+    );
+    // Even the right password waits for the lock to end.
+    let (_, still) = browser
+        .call_form(
+            "admin/sign-in",
+            &[("email", "revue.06@demo.jisr.ma"), ("password", PASSWORD)],
+        )
+        .await;
+    assert!(still.get("Locked").is_some(), "{still}");
+    let (_, me) = browser.call_form("admin/me", &[]).await;
+    assert_eq!(me, Value::Null);
+    assert!(
+        one(
+            &app,
+            "select count(*) from audit_log where action = 'sign_in_failed'"
+        )
+        .await
+            > FAILURES_BEFORE_LOCKOUT
+    );
+}
+
+#[tokio::test]
+async fn signing_out_ends_the_session_on_the_server() {
+    let app = seeded(10).await;
+    let mut browser = signed_in(&app, "national@demo.jisr.ma").await;
+    let stolen = browser.cookies.clone();
+    let (response, _) = browser.call_form("admin/dashboard", &[]).await;
+    assert_eq!(response.status, StatusCode::OK);
+    browser.call_form("admin/sign-out", &[]).await;
+    let (response, _) = browser.call_form("admin/dashboard", &[]).await;
+    assert_eq!(response.status, StatusCode::UNAUTHORIZED);
+    // The old cookie, replayed, finds nothing.
+    browser.cookies = stolen;
+    let (response, _) = browser.call_form("admin/dashboard", &[]).await;
+    assert_eq!(response.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn an_account_created_by_an_administrator_must_change_its_temporary_password() {
+    let app = seeded(0).await;
+    let mut admin = signed_in(&app, "national@demo.jisr.ma").await;
+    let (_, reply) = admin
+        .call_form(
+            "admin/staff/create",
+            &[
+                ("email", "Nouvelle.Relectrice@Example.org"),
+                ("name", "Nouvelle relectrice"),
+                ("role", "reviewer"),
+                ("region", "03"),
+            ],
+        )
+        .await;
+    let temporary = reply["Created"]["temporary_password"]
+        .as_str()
+        .expect("a temporary password")
+        .to_owned();
+    let mut reviewer = Phone::new(&app);
+    let (_, signed) = reviewer
+        .call_form(
+            "admin/sign-in",
+            &[
+                ("email", "nouvelle.relectrice@example.org"),
+                ("password", &temporary),
+            ],
+        )
+        .await;
+    assert_eq!(signed["SignedIn"]["must_change_password"], true);
+    let (response, _) = reviewer.call_form("admin/dashboard", &[]).await;
+    assert_eq!(response.status, StatusCode::FORBIDDEN);
+    let (_, short) = reviewer
+        .call_form(
+            "admin/password",
+            &[
+                ("current", &temporary),
+                ("new", "short"),
+                ("confirm", "short"),
+            ],
+        )
+        .await;
+    assert_eq!(short, json!("TooShort"));
+    let new = "a long enough password";
+    let (_, changed) = reviewer
+        .call_form(
+            "admin/password",
+            &[("current", &temporary), ("new", new), ("confirm", new)],
+        )
+        .await;
+    assert_eq!(changed, json!("Changed"));
+    let (response, _) = reviewer.call_form("admin/dashboard", &[]).await;
+    assert_eq!(response.status, StatusCode::OK);
+    // Deactivated: the session stops working at once.
+    let id = one(
+        &app,
+        "select id from staff where email = 'nouvelle.relectrice@example.org'",
+    )
+    .await;
+    let (response, _) = admin
+        .call_form(
+            "admin/staff/active",
+            &[("id", &id.to_string()), ("active", "false")],
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::OK);
+    let (response, _) = reviewer.call_form("admin/dashboard", &[]).await;
+    assert_eq!(response.status, StatusCode::UNAUTHORIZED);
+}
+
+/// Ids the matrix acts on: an application of region 06 entered online, one of region 07,
+/// and one the centre agent of 06 entered.
+struct Ids {
+    own: i64,
+    other: i64,
+    agents: i64,
+    other_reviewer: i64,
+}
+
+async fn ids(app: &TestApp) -> Ids {
+    Ids {
+        own: one(app, "select min(id) from applications where region_code = '06' and entered_by is null and status = 'submitted'").await,
+        other: one(app, "select min(id) from applications where region_code = '07' and status = 'submitted'").await,
+        agents: one(app, "select min(a.id) from applications a join staff s on s.id = a.entered_by where s.email = 'agent.06@demo.jisr.ma'").await,
+        other_reviewer: one(app, "select id from staff where email = 'revue.07@demo.jisr.ma'").await,
+    }
+}
+
+#[tokio::test]
+async fn every_role_sees_and_changes_only_what_it_may_whatever_ids_it_sends() {
+    let app = seeded(600).await;
+    let ids = ids(&app).await;
+    let national = "national@demo.jisr.ma";
+    let coordinator = "coordination.06@demo.jisr.ma";
+    let reviewer = "revue.06@demo.jisr.ma";
+    let agent = "agent.06@demo.jisr.ma";
+    let partner = "partenaire@demo.jisr.ma";
+    let id = |n: i64| n.to_string();
+
+    // Signed out: every console function is refused.
+    let mut anonymous = Phone::new(&app);
+    for endpoint in ["admin/dashboard", "admin/filter-options", "admin/staff"] {
+        let (response, _) = anonymous.call_form(endpoint, &[]).await;
+        assert_eq!(response.status, StatusCode::UNAUTHORIZED, "{endpoint}");
+    }
+    let (response, _) = anonymous
+        .call("admin/applications", json!({"filters": {}}))
+        .await;
+    assert_eq!(response.status, StatusCode::UNAUTHORIZED);
+    let (response, _) = anonymous
+        .call_form("admin/application", &[("id", &id(ids.own))])
+        .await;
+    assert_eq!(response.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        anonymous.get("/admin/export.csv").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        anonymous.get("/admin/events").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+
+    for email in [national, coordinator, reviewer, agent, partner] {
+        let mut browser = signed_in(&app, email).await;
+        let reads = email != partner;
+        let regional = email != national && email != partner;
+
+        // Dashboard: everyone, limited to the region for the regional roles.
+        let (response, dashboard) = browser.call_form("admin/dashboard", &[]).await;
+        assert_eq!(response.status, StatusCode::OK, "{email}");
+        let regions = dashboard["regions"].as_array().unwrap();
+        if regional {
+            assert_eq!(regions.len(), 1, "{email}");
+            assert_eq!(regions[0]["code"], "06");
+        } else {
+            assert_eq!(regions.len(), 12, "{email}");
+        }
+        assert!(
+            !dashboard.to_string().contains("JSR-"),
+            "no person in the figures"
+        );
+
+        // The list, also when asked for another region.
+        let (response, page) = browser
+            .call("admin/applications", json!({"filters": {}}))
+            .await;
+        let (_, elsewhere) = browser
+            .call("admin/applications", json!({"filters": {"region": "07"}}))
+            .await;
+        if !reads {
+            assert_eq!(response.status, StatusCode::FORBIDDEN, "{email}");
+        } else {
+            assert_eq!(response.status, StatusCode::OK, "{email}");
+            let rows = page["rows"].as_array().unwrap();
+            assert!(!rows.is_empty(), "{email}");
+            if regional {
+                assert!(rows.iter().all(|r| r["region_code"] == "06"), "{email}");
+                assert_eq!(elsewhere["total"], 0, "{email}");
+            } else {
+                assert!(elsewhere["total"].as_i64().unwrap() > 0);
+            }
+            if email == agent {
+                let entered = one(&app, "select count(*) from applications a join staff s on s.id = a.entered_by where s.email = 'agent.06@demo.jisr.ma'").await;
+                assert_eq!(page["total"], entered);
+            }
+        }
+
+        // One application's page: own region, another region, the agent's own.
+        for (target, visible) in [
+            (ids.own, email != agent && reads),
+            (ids.other, email == national),
+            (ids.agents, reads),
+        ] {
+            let (response, detail) = browser
+                .call_form("admin/application", &[("id", &id(target))])
+                .await;
+            if visible {
+                assert_eq!(response.status, StatusCode::OK, "{email} {target}");
+                assert!(detail["reference"].as_str().unwrap().starts_with("JSR-"));
+            } else {
+                assert_eq!(response.status, StatusCode::NOT_FOUND, "{email} {target}");
+                assert!(!response.body.contains("JSR-"), "{email}");
+            }
+        }
+
+        // Acting on another region's application, a note, a bulk action: nothing changes.
+        let version = one(
+            &app,
+            &format!("select version from applications where id = {}", ids.other),
+        )
+        .await;
+        let (response, _) = browser
+            .call(
+                "admin/act",
+                json!({"id": ids.other, "version": version, "action": "StartReview"}),
+            )
+            .await;
+        if email == national {
+            assert_eq!(response.status, StatusCode::OK);
+        } else {
+            assert_eq!(response.status, StatusCode::NOT_FOUND, "{email}");
+        }
+        let (response, _) = browser
+            .call_form("admin/note", &[("id", &id(ids.other)), ("body", "note")])
+            .await;
+        let expected = if email == national {
+            StatusCode::OK
+        } else {
+            StatusCode::NOT_FOUND
+        };
+        assert_eq!(response.status, expected, "{email}");
+        let (_, bulk) = browser
+            .call(
+                "admin/bulk",
+                json!({"ids": [ids.other], "action": {"AssignReviewer": ids.other_reviewer}}),
+            )
+            .await;
+        if email != national {
+            assert_eq!(bulk["done"], 0, "{email}: {bulk}");
+        }
+
+        // The export.
+        let export = browser.get("/admin/export.csv").await;
+        if reads {
+            assert_eq!(export.status, StatusCode::OK, "{email}");
+            if regional {
+                let region_column = 3;
+                let mut reader =
+                    csv::Reader::from_reader(export.body.trim_start_matches('\u{feff}').as_bytes());
+                for record in reader.records() {
+                    assert_eq!(&record.unwrap()[region_column], "06", "{email}");
+                }
+            }
+        } else {
+            assert_eq!(export.status, StatusCode::FORBIDDEN, "{email}");
+        }
+
+        // Staff accounts, targets, the audit log.
+        let (response, staff) = browser.call_form("admin/staff", &[]).await;
+        match email {
+            e if e == national => assert_eq!(response.status, StatusCode::OK),
+            e if e == coordinator => {
+                assert_eq!(response.status, StatusCode::OK);
+                assert!(staff
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .all(|s| s["region"] == "06"));
+            }
+            _ => assert_eq!(response.status, StatusCode::FORBIDDEN, "{email}"),
+        }
+        let (response, _) = browser
+            .call_form(
+                "admin/staff/active",
+                &[("id", &id(ids.other_reviewer)), ("active", "false")],
+            )
+            .await;
+        let expected = if email == national {
+            StatusCode::OK
+        } else if email == coordinator {
+            StatusCode::NOT_FOUND
+        } else {
+            StatusCode::FORBIDDEN
+        };
+        assert_eq!(response.status, expected, "{email}");
+        if email == national {
+            browser
+                .call_form(
+                    "admin/staff/active",
+                    &[("id", &id(ids.other_reviewer)), ("active", "true")],
+                )
+                .await;
+        }
+        let (_, created) = browser
+            .call_form(
+                "admin/staff/create",
+                &[
+                    ("email", &format!("x.{}@example.org", email.len())),
+                    ("name", "X"),
+                    ("role", "reviewer"),
+                    ("region", "07"),
+                ],
+            )
+            .await;
+        if email != national {
+            assert!(created.get("Created").is_none(), "{email}: {created}");
+        }
+        let (response, _) = browser
+            .call_form("admin/target", &[("region", "07"), ("target", "10")])
+            .await;
+        let expected = if email == national {
+            StatusCode::OK
+        } else {
+            StatusCode::FORBIDDEN
+        };
+        assert_eq!(response.status, expected, "{email}");
+        let (response, _) = browser.call("admin/audit", json!({"filters": {}})).await;
+        let expected = if email == national {
+            StatusCode::OK
+        } else {
+            StatusCode::FORBIDDEN
+        };
+        assert_eq!(response.status, expected, "{email}");
+    }
+    // Only the national administrator's actions reached region 07.
+    let actors = strings(
+        &app,
+        &format!(
+            "select distinct s.email from application_events e join staff s on s.id = e.actor_id \
+             where e.application_id = {}",
+            ids.other
+        ),
+    )
+    .await;
+    assert_eq!(actors, vec![national.to_owned()]);
+    assert_eq!(
+        one(&app, "select target from regions where code = '07'").await,
+        10
+    );
+}
+
+#[tokio::test]
+async fn two_staff_acting_at_once_one_wins_and_the_other_is_told_it_changed() {
+    let app = seeded(100).await;
+    let ids = ids(&app).await;
+    let mut first = signed_in(&app, "coordination.06@demo.jisr.ma").await;
+    let mut second = signed_in(&app, "revue.06@demo.jisr.ma").await;
+    let version = one(
+        &app,
+        &format!("select version from applications where id = {}", ids.own),
+    )
+    .await;
+    let act = json!({"id": ids.own, "version": version, "action": "StartReview"});
+    let (_, a) = first.call("admin/act", act.clone()).await;
+    let (_, b) = second.call("admin/act", act).await;
+    assert_eq!(a, json!("Done"));
+    assert_eq!(b, json!({"Refused": "Changed"}));
+    // The reviewer recommends; she cannot decide.
+    let version = version + 1;
+    let (_, refused) = second
+        .call(
+            "admin/act",
+            json!({"id": ids.own, "version": version, "action": "Accept"}),
+        )
+        .await;
+    assert_eq!(refused, json!({"Refused": "NotAllowed"}));
+    let (_, recommended) = second
+        .call(
+            "admin/act",
+            json!({"id": ids.own, "version": version, "action": {"Recommend": "Accept"}}),
+        )
+        .await;
+    assert_eq!(recommended, json!("Done"));
+    // An invalid transition is refused with its reason.
+    let (_, invalid) = first
+        .call(
+            "admin/act",
+            json!({"id": ids.own, "version": version + 1, "action": "Enrol"}),
+        )
+        .await;
+    assert_eq!(
+        invalid["Refused"]["InvalidTransition"]["from"],
+        "UnderReview"
+    );
+    let (_, accepted) = first
+        .call(
+            "admin/act",
+            json!({"id": ids.own, "version": version + 1, "action": "Accept"}),
+        )
+        .await;
+    assert_eq!(accepted, json!("Done"));
+    let (_, detail) = first
+        .call_form("admin/application", &[("id", &ids.own.to_string())])
+        .await;
+    assert_eq!(detail["status"], "Accepted");
+    let kinds: Vec<&str> = detail["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["start_review", "recommend", "accept"]);
+    assert!(one(&app, &format!("select count(*) from audit_log where subject = 'application:{}' and action = 'view_application'", ids.own)).await >= 1);
+}
+
+#[tokio::test]
+async fn a_full_region_offers_the_waiting_list_and_a_withdrawal_proposes_the_first_waiting() {
+    let app = seeded(300).await;
+    let mut coordinator = signed_in(&app, "coordination.06@demo.jisr.ma").await;
+    let taken = one(&app, "select count(*) from applications where region_code = '06' and status in ('accepted', 'enrolled')").await;
+    sqlx::query("update regions set target = $1 where code = '06'")
+        .bind(taken)
+        .execute(app.db.pool())
+        .await
+        .unwrap();
+    let candidate = one(
+        &app,
+        "select min(id) from applications where region_code = '06' and status = 'under_review'",
+    )
+    .await;
+    let version = one(
+        &app,
+        &format!("select version from applications where id = {candidate}"),
+    )
+    .await;
+    let (_, detail) = coordinator
+        .call_form("admin/application", &[("id", &candidate.to_string())])
+        .await;
+    assert_eq!(detail["target_reached"], true);
+    let (_, refused) = coordinator
+        .call(
+            "admin/act",
+            json!({"id": candidate, "version": version, "action": "Accept"}),
+        )
+        .await;
+    assert_eq!(refused, json!({"Refused": "TargetReached"}));
+    let (_, waiting) = coordinator
+        .call(
+            "admin/act",
+            json!({"id": candidate, "version": version, "action": "WaitList"}),
+        )
+        .await;
+    assert_eq!(waiting, json!("Done"));
+    // An accepted woman withdraws: the first on the waiting list is proposed.
+    let accepted = one(
+        &app,
+        "select min(id) from applications where region_code = '06' and status = 'accepted'",
+    )
+    .await;
+    let version = one(
+        &app,
+        &format!("select version from applications where id = {accepted}"),
+    )
+    .await;
+    let (_, withdrawn) = coordinator
+        .call(
+            "admin/act",
+            json!({"id": accepted, "version": version, "action": "Withdraw"}),
+        )
+        .await;
+    assert_eq!(withdrawn, json!("Done"));
+    let first_waiting = one(&app, "select id from applications where region_code = '06' and status = 'waiting_list' order by submitted_at, id limit 1").await;
+    let (_, detail) = coordinator
+        .call_form("admin/application", &[("id", &accepted.to_string())])
+        .await;
+    assert_eq!(
+        detail["proposed"][0], first_waiting,
+        "{}",
+        detail["proposed"]
+    );
+    let version = one(
+        &app,
+        &format!("select version from applications where id = {first_waiting}"),
+    )
+    .await;
+    let (_, accepted_now) = coordinator
+        .call(
+            "admin/act",
+            json!({"id": first_waiting, "version": version, "action": "Accept"}),
+        )
+        .await;
+    assert_eq!(accepted_now, json!("Done"));
+}
+
+#[tokio::test]
+async fn the_export_is_the_filtered_list_and_is_recorded() {
+    let app = seeded(400).await;
+    let mut coordinator = signed_in(&app, "coordination.06@demo.jisr.ma").await;
+    let (_, page) = coordinator
+        .call(
+            "admin/applications",
+            json!({"filters": {"status": "under_review", "sector": "tourism"}}),
+        )
+        .await;
+    let export = coordinator
+        .get("/admin/export.csv?status=under_review&sector=tourism")
+        .await;
+    assert_eq!(export.status, StatusCode::OK);
+    assert!(export
+        .header(axum::http::header::CONTENT_DISPOSITION)
+        .contains("attachment"));
+    let mut reader =
+        csv::Reader::from_reader(export.body.trim_start_matches('\u{feff}').as_bytes());
+    let records: Vec<_> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len() as i64, page["total"].as_i64().unwrap());
+    assert!(records
+        .iter()
+        .all(|r| &r[1] == "under_review" && &r[13] == "tourism" && &r[3] == "06"));
+    assert_eq!(
+        one(&app, "select count(*) from audit_log where action = 'export' and detail = 'status=under_review&sector=tourism'").await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_search_finds_her_by_reference_cin_phone_or_name_in_either_script() {
+    let app = seeded(300).await;
+    let mut national = signed_in(&app, "national@demo.jisr.ma").await;
+    let row = sqlx::query("select reference, cin, phone, first_name, last_name from applications where first_name in ('فاطمة', 'خديجة', 'مريم') limit 1")
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    let reference: String = row.get(0);
+    let cin: String = row.get(1);
+    let phone: String = row.get(2);
+    let first: String = row.get(3);
+    let last: String = row.get(4);
+    let local_phone = format!("0{}", &phone[4..]);
+    for query in [
+        reference.to_lowercase(),
+        cin.clone(),
+        local_phone,
+        first.clone(),
+        format!("{last} {first}"),
+    ] {
+        let (_, page) = national
+            .call("admin/applications", json!({"filters": {"q": query}}))
+            .await;
+        let rows = page["rows"].as_array().unwrap();
+        assert!(
+            rows.iter().any(|r| r["reference"] == reference.as_str()),
+            "{query}"
+        );
+    }
+    let (_, latin) = national
+        .call("admin/applications", json!({"filters": {"q": "fati"}}))
+        .await;
+    assert!(latin["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["first_name"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .starts_with("fati")));
+}
+
+#[tokio::test]
+async fn a_centre_agent_registers_a_woman_on_her_behalf() {
+    let app = seeded(0).await;
+    let mut phone = signed_in(&app, "agent.01@demo.jisr.ma").await;
+    let key = fill_in(&mut phone, "AB123456", "0612345678", "Latifa").await;
+    let submitted = phone
+        .post("/register/check", &[("idempotency_key", &key)])
+        .await;
+    assert_eq!(submitted.status, StatusCode::SEE_OTHER);
+    let page = phone.get("/register/submitted").await;
+    let reference = reference_in(&page.body);
+    let row = sqlx::query("select a.channel, s.email from applications a join staff s on s.id = a.entered_by where a.reference = $1")
+        .bind(&reference)
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(row.get::<String, _>(0), "assisted");
+    assert_eq!(row.get::<String, _>(1), "agent.01@demo.jisr.ma");
+    let (_, list) = phone
+        .call("admin/applications", json!({"filters": {}}))
+        .await;
+    assert_eq!(list["total"], 1);
+    assert_eq!(
+        one(
+            &app,
+            "select count(*) from audit_log where action = 'assisted_registration'"
+        )
+        .await,
+        1
+    );
+}

@@ -7,6 +7,8 @@ import * as path from 'node:path';
 const port = Number(process.env.E2E_PORT ?? 3300);
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `jisr-e2e-${process.pid}`);
 const baseURL = `http://127.0.0.1:${port}`;
+const server = process.env.E2E_SERVER ?? '../target/debug/server';
+const STAFF_PASSWORD = 'e2e-staff-password'; // pages/console.ts signs in with it
 
 export default defineConfig({
   testDir: './tests',
@@ -40,7 +42,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `${process.env.E2E_SERVER ?? '../target/debug/server'} serve --addr 127.0.0.1:${port}`,
+    // Demo staff (one coordinator, reviewer and agent per region) and a few hundred
+    // applications, then the server.
+    command: `sh -c '${server} seed --applications 400 && exec ${server} serve --addr 127.0.0.1:${port}'`,
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -50,8 +54,12 @@ export default defineConfig({
       DATABASE_URL: `sqlite://${dataDir}/e2e.db`,
       JISR_SITE_ROOT: '../target/site',
       JISR_LOG: 'warn',
+      JISR_SEED_STAFF_PASSWORD: STAFF_PASSWORD,
       // Status lookups all come from 127.0.0.1 here; the limit itself is tested in integration.
       JISR_LOOKUPS_PER_MINUTE: '1000',
+      // The same for staff sign-ins; the lockout of one account is tested here, the limit per
+      // address in integration.
+      JISR_SIGN_INS_PER_MINUTE: '1000',
       // The quick exit leaves for a page of the test server, so the test can see it arrive.
       JISR_QUICK_EXIT_URL: `${baseURL}/healthz`,
     },

@@ -125,6 +125,16 @@ pub struct ServeArgs {
         default_value_t = NonZeroU32::new(LookupLimiter::DEFAULT_PER_MINUTE).unwrap_or(NonZeroU32::MIN)
     )]
     pub lookups_per_minute: NonZeroU32,
+
+    /// Staff sign-in attempts allowed per minute from one client address (each account is
+    /// also locked after repeated wrong passwords).
+    #[arg(
+        long,
+        env = "JISR_SIGN_INS_PER_MINUTE",
+        global = true,
+        default_value_t = NonZeroU32::new(app::admin::auth::SignInLimiter::DEFAULT_PER_MINUTE).unwrap_or(NonZeroU32::MIN)
+    )]
+    pub sign_ins_per_minute: NonZeroU32,
 }
 
 /// A database URL. Shown without its password, so it can be logged.

@@ -81,7 +81,7 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
             },
         }),
         lookups: LookupLimiter::per_minute(args.lookups_per_minute),
-        sign_ins: SignInLimiter::default(),
+        sign_ins: SignInLimiter::per_minute(args.sign_ins_per_minute),
         changes: Changes::default(),
     };
     if let Some((email, password)) = auth::ensure_first_admin(&db)

@@ -102,8 +102,14 @@ where
                             view! { <Redirect path=PASSWORD_PATH /> }.into_any()
                         }
                         Ok(Some(staff)) => {
+                            let console = NodeRef::<leptos::html::Div>::new();
+                            Effect::new(move |_| {
+                                if let Some(console) = console.get() {
+                                    let _ = console.set_attribute("data-ready", "true");
+                                }
+                            });
                             view! {
-                                <div class="console">
+                                <div class="console" node_ref=console>
                                     <ConsoleNav staff=staff.clone() />
                                     <section class="console-body">{body(staff)}</section>
                                 </div>
@@ -231,11 +237,21 @@ pub fn SignInPage() -> impl IntoView {
             message.set(Some(text));
         });
     };
+    let form = NodeRef::<leptos::html::Form>::new();
+    crate::registration::form::mark_ready(form);
     view! {
         <Title text=t("admin-sign-in-title") />
         <section class="page narrow">
             <h1>{t("admin-sign-in-title")}</h1>
-            <form class="console-form" method="post" on:submit=on_submit novalidate>
+            // Without the WASM the form posts to the server function itself.
+            <form
+                class="console-form"
+                method="post"
+                action="/api/admin/sign-in"
+                on:submit=on_submit
+                node_ref=form
+                novalidate
+            >
                 <div
                     id="sign-in-message"
                     class="alert"

@@ -1,0 +1,175 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import * as fs from 'node:fs';
+import { Console } from '../pages/console';
+import { someone, Wizard } from '../pages/wizard';
+
+test('a wrong password is refused with the same message as an unknown account, the right one opens the console', async ({ page, baseURL }) => {
+  const console_ = new Console(page);
+  await console_.useLanguage('fr', baseURL!);
+  await console_.openSignIn();
+  await console_.signIn('revue.02@demo.jisr.ma', 'not the password');
+  const message = page.locator('#sign-in-message');
+  await expect(message).toHaveText('E-mail ou mot de passe incorrect.');
+  await console_.signIn('personne@demo.jisr.ma', 'not the password');
+  await expect(message).toHaveText('E-mail ou mot de passe incorrect.');
+  await console_.signIn('revue.02@demo.jisr.ma');
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tableau de bord');
+});
+
+test('repeated wrong passwords lock the account for a while', async ({ page, baseURL }) => {
+  const console_ = new Console(page);
+  await console_.useLanguage('fr', baseURL!);
+  await console_.openSignIn();
+  for (let i = 0; i < 5; i++) {
+    await console_.signIn('revue.04@demo.jisr.ma', `wrong ${i}`);
+    await expect(page.locator('#sign-in-message')).toBeVisible();
+  }
+  await expect(page.locator('#sign-in-message')).toContainText('bloqué');
+  await console_.signIn('revue.04@demo.jisr.ma');
+  await expect(page.locator('#sign-in-message')).toContainText('bloqué');
+  await expect(page).toHaveURL(/\/admin\/sign-in$/);
+});
+
+test('a coordinator sees none of another region: not in the list, the page, the export or the server function', async ({ browser, baseURL }) => {
+  const national = await browser.newContext({ baseURL });
+  const nationalPage = await national.newPage();
+  await new Console(nationalPage).signInAs('national@demo.jisr.ma');
+  const other = await nationalPage.request.post('/api/admin/applications', { data: { filters: { region: '07' } } });
+  const otherId = (await other.json()).rows[0].id as number;
+  await national.close();
+
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const console_ = new Console(page);
+  await console_.useLanguage('fr', baseURL!);
+  await console_.signInAs('coordination.06@demo.jisr.ma');
+  await console_.open('/admin/applications?region=07');
+  await expect(page.locator('#result-count')).toContainText('0');
+  await console_.open('/admin/applications');
+  await expect(page.locator('table.list tbody tr').first()).toBeVisible();
+
+  await page.goto(`/admin/applications/${otherId}`);
+  await expect(page.locator('main p.alert')).toBeVisible();
+  await expect(page.locator('main')).not.toContainText('JSR-');
+
+  const direct = await page.request.post('/api/admin/application', { form: { id: String(otherId) } });
+  expect(direct.status()).toBe(404);
+  const export_ = await page.request.get('/admin/export.csv?region=07');
+  const lines = (await export_.text()).trim().split('\n');
+  expect(lines).toHaveLength(1); // the header only
+  await context.close();
+});
+
+test('an application submitted through the wizard is reviewed and accepted', async ({ browser, baseURL }) => {
+  const applicant = await browser.newContext({ baseURL });
+  const phone = await applicant.newPage();
+  const wizard = new Wizard(phone);
+  await wizard.useLanguage('fr', baseURL!);
+  await wizard.answerEverything(someone({ firstName: 'Ghizlane' }));
+  const reference = await wizard.submit();
+  await applicant.close();
+
+  const staff = await browser.newContext({ baseURL, viewport: { width: 1024, height: 768 } });
+  const page = await staff.newPage();
+  const console_ = new Console(page);
+  await console_.useLanguage('fr', baseURL!);
+  await console_.signInAs('coordination.01@demo.jisr.ma');
+  await console_.open('/admin/applications');
+  await page.getByLabel('Rechercher').fill(reference);
+  await page.getByRole('button', { name: 'Filtrer' }).click();
+  await expect(page).toHaveURL(new RegExp(`q=${reference}`));
+  await page.getByRole('link', { name: reference }).click();
+  await expect(page.locator('#application-status')).toHaveText('Reçue');
+  await expect(page.locator('main')).toContainText('Ghizlane');
+  await page.getByRole('button', { name: 'Mettre en étude' }).click();
+  await expect(page.locator('#application-status')).toHaveText('En étude');
+  await page.getByRole('button', { name: 'Accepter' }).click();
+  await expect(page.locator('#application-status')).toHaveText('Acceptée');
+  await expect(page.locator('ol.history')).toContainText('Coordinatrice 01');
+  // Back returns to the filtered list.
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`q=${reference}`));
+  await staff.close();
+});
+
+test('the dashboard updates by itself when another browser submits an application', async ({ browser, baseURL }) => {
+  const staff = await browser.newContext({ baseURL });
+  const page = await staff.newPage();
+  const console_ = new Console(page);
+  await console_.signInAs('national@demo.jisr.ma');
+  await expect(page.locator('#dashboard')).toHaveAttribute('data-live', 'open');
+  const before = Number(await console_.figure('applications').textContent());
+
+  const applicant = await browser.newContext({ baseURL });
+  const wizard = new Wizard(await applicant.newPage());
+  await wizard.useLanguage('fr', baseURL!);
+  await wizard.answerEverything(someone());
+  await wizard.submit();
+  await applicant.close();
+
+  await expect(console_.figure('applications')).toHaveText(String(before + 1));
+  await staff.close();
+});
+
+test('the export downloads exactly the filtered rows', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, acceptDownloads: true });
+  const page = await context.newPage();
+  const console_ = new Console(page);
+  await console_.useLanguage('fr', baseURL!);
+  await console_.signInAs('coordination.06@demo.jisr.ma');
+  await console_.open('/admin/applications?status=under_review');
+  const count = Number((await page.locator('#result-count').textContent())!.replace(/\D/g, ''));
+  expect(count).toBeGreaterThan(0);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Exporter en CSV' }).click(),
+  ]);
+  const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split('\n');
+  expect(csv).toHaveLength(count + 1);
+  expect(csv.slice(1).every((line) => line.includes(',under_review,'))).toBe(true);
+  await context.close();
+});
+
+test('the console reads right to left in Arabic', async ({ page, baseURL }) => {
+  const console_ = new Console(page);
+  await console_.useLanguage('ar', baseURL!);
+  await console_.signInAs('coordination.03@demo.jisr.ma');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('لوحة القيادة');
+  await console_.open('/admin/applications');
+  await expect(page.locator('table.list tbody tr').first()).toBeVisible();
+});
+
+for (const lang of ['ar', 'fr'] as const) {
+  test(`axe finds no violation on the console pages in ${lang}`, async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, viewport: { width: 1024, height: 768 } });
+    const page = await context.newPage();
+    const console_ = new Console(page);
+    await console_.useLanguage(lang, baseURL!);
+    await console_.openSignIn();
+    const check = async (where: string) => {
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+        .analyze();
+      expect(results.violations.map((v) => `${where} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+    };
+    await check('sign-in');
+    await console_.signIn('national@demo.jisr.ma');
+    await expect(page).toHaveURL(/\/admin$/);
+    await console_.ready();
+    await expect(page.locator('#dashboard table')).toBeVisible();
+    await check('dashboard');
+    await console_.open('/admin/applications');
+    await expect(page.locator('table.list tbody tr').first()).toBeVisible();
+    await check('list');
+    await page.locator('table.list tbody tr a').first().click();
+    await expect(page.locator('#application-status')).toBeVisible();
+    await check('application');
+    await console_.open('/admin/staff');
+    await expect(page.locator('table.list')).toBeVisible();
+    await check('staff');
+    await context.close();
+  });
+}

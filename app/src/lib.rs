@@ -114,13 +114,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/register/submitted") view={Lazy::<Submitted>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/register/resume") view={Lazy::<Resume>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/status") view={Lazy::<Status>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/admin/sign-in") view={Lazy::<AdminSignIn>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/admin/password") view={Lazy::<AdminPassword>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/admin") view={Lazy::<AdminDashboard>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/admin/applications") view={Lazy::<AdminApplications>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/admin/applications/:id") view={Lazy::<AdminApplication>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/admin/staff") view={Lazy::<AdminStaff>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/admin/audit") view={Lazy::<AdminAudit>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin") view={Lazy::<Admin>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/*rest") view={Lazy::<Admin>::new()} ssr=SsrMode::Async />
                 </Routes>
             </main>
             <layout::SiteFooter />
@@ -161,11 +156,5 @@ lazy_page! {
     Submitted => view! { <SubmittedPage /> };
     Resume => view! { <ResumePage /> };
     Status => view! { <StatusPage /> };
-    AdminSignIn => view! { <admin::pages::SignInPage /> };
-    AdminPassword => view! { <admin::pages::PasswordPage /> };
-    AdminDashboard => view! { <admin::pages::DashboardPage /> };
-    AdminApplications => view! { <admin::pages::ApplicationsPage /> };
-    AdminApplication => view! { <admin::pages::ApplicationPage /> };
-    AdminStaff => view! { <admin::pages::StaffPage /> };
-    AdminAudit => view! { <admin::pages::AuditPage /> };
+    Admin => view! { <admin::pages::AdminArea /> };
 }

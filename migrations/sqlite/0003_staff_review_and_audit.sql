@@ -15,6 +15,8 @@ create table staff (
     active boolean not null default true,
     failed_sign_ins bigint not null default 0,
     locked_until bigint not null default 0,
+    -- Counts password changes: a session signed in under an older count has ended.
+    password_version bigint not null default 0,
     created_at bigint not null,
     -- Regional roles have a region; national ones do not.
     check ((role in ('national_admin', 'partner_viewer')) = (region_code is null))

@@ -5,6 +5,8 @@
 //!
 //! Usage: `registrations <base-url> <database-url> <server-pid> [registrations]`
 
+mod common;
+
 use anyhow::{bail, Context};
 use app::{
     db::Db,
@@ -14,12 +16,7 @@ use app::{
         steps::{raw_from_pairs, read_application, Raw, Rules},
     },
 };
-use axum::body::Bytes;
-use http_body_util::{BodyExt, Full};
-use hyper_util::{
-    client::legacy::{connect::HttpConnector, Client},
-    rt::TokioExecutor,
-};
+use common::{ms, peak_memory_kb, percentile, HttpClient, Session};
 use sqlx::Row;
 use std::{
     collections::BTreeMap,
@@ -27,12 +24,10 @@ use std::{
         atomic::{AtomicUsize, Ordering},
         Arc,
     },
-    time::{Duration, Instant},
+    time::Instant,
 };
 
 const CLIENTS: usize = 50;
-
-type HttpClient = Client<HttpConnector, Full<Bytes>>;
 
 /// The answers of registration number `n`: a different CIN and phone each time, the regions
 /// in turn.
@@ -134,116 +129,52 @@ fn step_of(name: &str) -> &'static str {
     }
 }
 
-struct Session {
-    client: HttpClient,
-    base: String,
-    cookies: BTreeMap<String, String>,
-}
-
-impl Session {
-    async fn post(
-        &mut self,
-        path: &str,
-        content_type: &str,
-        body: String,
-    ) -> anyhow::Result<serde_json::Value> {
-        let cookie = self
-            .cookies
+/// One complete registration: every step, the answers page's data, the submission.
+async fn register(session: &mut Session, answers: &[(&'static str, String)]) -> anyhow::Result<()> {
+    for step in [
+        "Eligibility",
+        "Identity",
+        "Residence",
+        "Situation",
+        "Project",
+        "Preferences",
+        "Consent",
+    ] {
+        let fields: Vec<(&str, &str)> = answers
             .iter()
-            .map(|(n, v)| format!("{n}={v}"))
-            .collect::<Vec<_>>()
-            .join("; ");
-        let request = http::Request::post(format!("{}{path}", self.base))
-            .header(http::header::CONTENT_TYPE, content_type)
-            .header(http::header::ACCEPT, "application/json")
-            .header(http::header::COOKIE, cookie)
-            .body(Full::new(Bytes::from(body)))?;
-        let response = self.client.request(request).await?;
-        for value in response.headers().get_all(http::header::SET_COOKIE) {
-            let cookie = cookie::Cookie::parse(value.to_str()?.to_owned())?;
-            if cookie.max_age().is_some_and(|age| age.is_zero()) {
-                self.cookies.remove(cookie.name());
-            } else {
-                self.cookies
-                    .insert(cookie.name().to_owned(), cookie.value().to_owned());
-            }
-        }
-        let status = response.status();
-        let body = response.into_body().collect().await?.to_bytes();
-        if !status.is_success() {
-            bail!("{path}: {status}: {}", String::from_utf8_lossy(&body));
-        }
-        Ok(serde_json::from_slice(&body)?)
-    }
-
-    /// One complete registration: every step, the answers page's data, the submission.
-    async fn register(&mut self, answers: &[(&'static str, String)]) -> anyhow::Result<()> {
-        for step in [
-            "Eligibility",
-            "Identity",
-            "Residence",
-            "Situation",
-            "Project",
-            "Preferences",
-            "Consent",
-        ] {
-            let fields: Vec<(&str, &str)> = answers
-                .iter()
-                .filter(|(name, _)| step_of(name) == step)
-                .map(|(n, v)| (*n, v.as_str()))
-                .collect();
-            let body =
-                serde_json::json!({ "step": step, "fields": fields, "back_to_check": false });
-            let reply = self
-                .post("/api/wizard/save", "application/json", body.to_string())
-                .await?;
-            if reply.get("Next").is_none() {
-                bail!("{step} refused: {reply}");
-            }
-        }
-        let view = self
-            .post(
-                "/api/wizard/view",
-                "application/x-www-form-urlencoded",
-                String::new(),
-            )
+            .filter(|(name, _)| step_of(name) == step)
+            .map(|(n, v)| (*n, v.as_str()))
+            .collect();
+        let body = serde_json::json!({ "step": step, "fields": fields, "back_to_check": false });
+        let reply = session
+            .post("/api/wizard/save", "application/json", body.to_string())
             .await?;
-        let key = view["idempotency_key"]
-            .as_str()
-            .context("no idempotency key")?
-            .to_owned();
-        let reply = self
-            .post(
-                "/api/wizard/submit",
-                "application/x-www-form-urlencoded",
-                format!("idempotency_key={key}"),
-            )
-            .await?;
-        if reply != serde_json::json!({ "Next": "/register/submitted" }) {
-            bail!("submission refused: {reply}");
+        if reply.get("Next").is_none() {
+            bail!("{step} refused: {reply}");
         }
-        Ok(())
     }
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[index.min(sorted.len() - 1)]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-fn peak_memory_kb(pid: u32) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status
-        .lines()
-        .find(|line| line.starts_with("VmHWM:"))?
-        .split_whitespace()
-        .nth(1)?
-        .parse()
-        .ok()
+    let view = session
+        .post(
+            "/api/wizard/view",
+            "application/x-www-form-urlencoded",
+            String::new(),
+        )
+        .await?;
+    let key = view["idempotency_key"]
+        .as_str()
+        .context("no idempotency key")?
+        .to_owned();
+    let reply = session
+        .post(
+            "/api/wizard/submit",
+            "application/x-www-form-urlencoded",
+            format!("idempotency_key={key}"),
+        )
+        .await?;
+    if reply != serde_json::json!({ "Next": "/register/submitted" }) {
+        bail!("submission refused: {reply}");
+    }
+    Ok(())
 }
 
 #[tokio::main]
@@ -262,9 +193,7 @@ async fn main() -> anyhow::Result<()> {
             .iter()
             .map(|row| (row.get("region_code"), row.get("id")))
             .collect();
-    let client: HttpClient = Client::builder(TokioExecutor::new())
-        .pool_max_idle_per_host(CLIENTS)
-        .build_http();
+    let client: HttpClient = common::client(CLIENTS);
     let provinces = Arc::new(provinces);
 
     // Through the HTTP server.
@@ -291,7 +220,7 @@ async fn main() -> anyhow::Result<()> {
                     cookies: BTreeMap::new(),
                 };
                 let begun = Instant::now();
-                session.register(&answers(n, "HT", &provinces)).await?;
+                register(&mut session, &answers(n, "HT", &provinces)).await?;
                 latencies.push(begun.elapsed());
             }
         }));

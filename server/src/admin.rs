@@ -67,6 +67,10 @@ async fn events(State(state): State<AppState>, session: Session) -> Response {
 
 /// How much CSV is gathered before it is sent on.
 const CHUNK_BYTES: usize = 32 * 1024;
+/// Exports running at once: each holds a database connection while it streams.
+static EXPORTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+/// A client that stops reading for this long loses its export (and its connection).
+const STALLED: Duration = Duration::from_secs(30);
 
 /// The current filtered list as CSV, every row of the staff member's scope, streamed: rows
 /// go out as the database yields them, so memory stays flat whatever the size.
@@ -93,6 +97,14 @@ async fn export(State(state): State<AppState>, session: Session, request: Reques
         Ok(query) => query,
         Err(_) => return StatusCode::FORBIDDEN.into_response(),
     };
+    let Ok(permit) = EXPORTS.try_acquire() else {
+        return (
+            StatusCode::TOO_MANY_REQUESTS,
+            [(header::RETRY_AFTER, "30")],
+            "another export is running: try again in a moment",
+        )
+            .into_response();
+    };
     if record_export(&state.db, &staff, &filters, client_ip(&parts))
         .await
         .is_err()
@@ -102,6 +114,7 @@ async fn export(State(state): State<AppState>, session: Session, request: Reques
     let (sender, receiver) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(4);
     let db = state.db.clone();
     tokio::spawn(async move {
+        let _permit = permit;
         // A byte-order mark, so spreadsheet programs read the Arabic names as UTF-8.
         let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
         let mut failed = writer.write_record(EXPORT_COLUMNS).is_err();
@@ -129,9 +142,10 @@ async fn export(State(state): State<AppState>, session: Session, request: Reques
                     return;
                 };
                 writer = csv::Writer::from_writer(Vec::with_capacity(CHUNK_BYTES * 2));
-                if sender.send(Ok(Bytes::from(chunk))).await.is_err() {
-                    // The client went away.
-                    return;
+                match tokio::time::timeout(STALLED, sender.send(Ok(Bytes::from(chunk)))).await {
+                    Ok(Ok(())) => {}
+                    // The client went away, or stopped reading.
+                    _ => return,
                 }
             }
         }

@@ -96,7 +96,10 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
             args.addr
         );
     }
-    tokio::spawn(purge_drafts_hourly(db));
+    // The decoy hash that unknown e-mails are checked against, made now rather than on the
+    // first unknown e-mail (which would take twice as long as a wrong password).
+    std::sync::LazyLock::force(&auth::DUMMY_HASH);
+    tokio::spawn(purge_drafts_hourly(db, state.sign_ins.clone()));
     let app = routes::router(state, routes::page_routes());
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
@@ -144,11 +147,12 @@ async fn create_admin(db: &Db, email: &str, name: &str) -> anyhow::Result<()> {
 }
 
 /// Deletes expired drafts and staff sessions now, then every hour.
-async fn purge_drafts_hourly(db: Db) {
+async fn purge_drafts_hourly(db: Db, sign_ins: SignInLimiter) {
     let sessions = DbSessionStore::new(db.clone());
     let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         every_hour.tick().await;
+        sign_ins.forget_idle();
         if let Err(error) = sessions.purge_expired().await {
             tracing::warn!(%error, "could not delete expired sessions");
         }

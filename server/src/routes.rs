@@ -12,7 +12,7 @@ use axum::{
 use leptos::prelude::{provide_context, LeptosOptions};
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::sync::Arc;
-use tower_http::compression::CompressionLayer;
+use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer};
 use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
 
 /// The routes of the Leptos app. Generating them renders the app once with resource loading
@@ -31,7 +31,8 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
         .with_name("jisr_staff")
         .with_http_only(true)
-        .with_same_site(SameSite::Lax)
+        // Strict: no other site can make a staff member's browser act in the console.
+        .with_same_site(SameSite::Strict)
         .with_secure(state.settings.secure_cookies)
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(IDLE_MINUTES)));
 
@@ -50,12 +51,16 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
             cache_control,
         ))
         .layer(sessions)
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(Extension(state.changes.clone()))
         // Pages and server function answers; site files are sent precompressed as they are.
         .layer(CompressionLayer::new())
         .layer(telemetry::request_layer())
         .with_state(state)
 }
+
+/// The largest request body read, before anything else looks at it.
+const MAX_BODY_BYTES: usize = 64 * 1024;
 
 /// What pages and server functions find in their context.
 pub fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
@@ -98,10 +103,16 @@ async fn cache_control(
     request: Request,
     next: Next,
 ) -> Response {
-    let is_site_file = request.uri().path().starts_with(&*policy.site_prefix);
+    let path = request.uri().path();
+    let is_site_file = path.starts_with(&*policy.site_prefix);
+    // People's data, possibly on a shared computer in a centre: never kept by the browser.
+    let is_console =
+        path == "/admin" || path.starts_with("/admin/") || path.starts_with("/api/admin/");
     let mut response = next.run(request).await;
     let value = if is_site_file {
         policy.site_files
+    } else if is_console {
+        HeaderValue::from_static("no-store")
     } else {
         HeaderValue::from_static("private, no-cache")
     };

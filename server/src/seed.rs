@@ -254,7 +254,8 @@ async fn demo_staff(db: &Db, password: Option<String>) -> anyhow::Result<HashMap
             region: region.as_deref(),
             temporary: false,
         };
-        if let Created::Created(_) = auth::insert_staff(db, &new, &hash)
+        let _turn = db.writing().await;
+        if let Created::Created(_) = auth::insert_staff(db.pool(), &new, &hash)
             .await
             .map_err(|e| anyhow!("{e}"))?
         {

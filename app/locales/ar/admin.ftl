@@ -53,6 +53,7 @@ admin-password-too-short = { $min ->
    *[other] يجب أن تتكون كلمة المرور الجديدة من { $min } حرف على الأقل.
 }
 admin-password-mismatch = كلمتا المرور الجديدتان غير متطابقتين.
+admin-password-same = يُرجى اختيار كلمة مرور مختلفة عن الحالية.
 
 ## Dashboard
 admin-dashboard-title = لوحة القيادة
@@ -116,6 +117,7 @@ admin-results = { $total ->
     [many] { $total } ملفًا
    *[other] { $total } ملف
 }
+admin-results-more = أكثر من { $total } ملف. يُرجى تضييق البحث بالمرشحات لرؤيتها كلها.
 admin-select = تحديد
 admin-select-row = تحديد الملف { $reference }
 admin-reference = رقم الملف

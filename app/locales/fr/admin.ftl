@@ -47,6 +47,7 @@ admin-password-too-short = { $min ->
    *[other] Le nouveau mot de passe doit contenir au moins { $min } caractères.
 }
 admin-password-mismatch = Les deux nouveaux mots de passe ne sont pas identiques.
+admin-password-same = Choisissez un mot de passe différent de l'actuel.
 
 ## Dashboard
 admin-dashboard-title = Tableau de bord
@@ -110,6 +111,7 @@ admin-results = { $total ->
     [one] { $total } dossier
    *[other] { $total } dossiers
 }
+admin-results-more = Plus de { $total } dossiers : affinez les filtres pour les voir tous.
 admin-select = Sélection
 admin-select-row = Sélectionner le dossier { $reference }
 admin-reference = Numéro de dossier

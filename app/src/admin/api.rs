@@ -25,6 +25,8 @@ pub enum SignInReply {
 pub enum PasswordReply {
     Changed,
     WrongCurrent,
+    /// The new password must differ from the temporary one.
+    SameAsCurrent,
     TooShort,
     Mismatch,
 }
@@ -110,6 +112,8 @@ pub struct ApplicationRow {
 pub struct ApplicationPage {
     pub rows: Vec<ApplicationRow>,
     pub total: i64,
+    /// There are more than `total` (the count stops there).
+    pub more: bool,
     pub page: u32,
     pub pages: u32,
 }
@@ -364,11 +368,13 @@ pub async fn change_password(
     if new != confirm {
         return Ok(PasswordReply::Mismatch);
     }
-    let changed = super::auth::change_password(&cx.db, &staff, &current, &new, cx.client()).await?;
-    Ok(if changed {
-        PasswordReply::Changed
-    } else {
-        PasswordReply::WrongCurrent
+    let changed =
+        super::auth::change_password(&cx.db, &cx.session, &staff, &current, &new, cx.client())
+            .await?;
+    Ok(match changed {
+        Ok(()) => PasswordReply::Changed,
+        Err(super::auth::PasswordRefused::WrongCurrent) => PasswordReply::WrongCurrent,
+        Err(super::auth::PasswordRefused::SameAsCurrent) => PasswordReply::SameAsCurrent,
     })
 }
 
@@ -376,7 +382,10 @@ pub async fn change_password(
 pub async fn load_dashboard() -> Result<Dashboard, AppError> {
     let cx = context()?;
     let staff = cx.staff().await?;
-    super::repo::dashboard(&cx.db, staff.dashboard_region()).await
+    match cx.parts.extensions.get::<super::live::Changes>() {
+        Some(changes) => changes.dashboard(&cx.db, staff.dashboard_region()).await,
+        None => super::repo::dashboard(&cx.db, staff.dashboard_region()).await,
+    }
 }
 
 #[server(endpoint = "admin/applications", input = Json)]

@@ -18,6 +18,8 @@ use tower_sessions::Session;
 /// Session keys.
 const STAFF_ID: &str = "staff_id";
 const SIGNED_IN_AT: &str = "signed_in_at";
+const SEEN_AT: &str = "seen_at";
+const PASSWORD_VERSION: &str = "password_version";
 
 /// A session ends after this long without a request (set on the session layer)...
 pub const IDLE_MINUTES: i64 = 30;
@@ -37,8 +39,12 @@ fn now() -> i64 {
 /// A password hash as stored: never serialised, never logged.
 pub struct PasswordHashString(String);
 
+/// Argon2 takes 19 MiB a hash: at most this many run at once.
+static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
+
 /// Hashes with argon2id (the crate's default parameters), off the async threads.
 pub async fn hash_password(password: String) -> Result<PasswordHashString, AppError> {
+    let _permit = HASHING.acquire().await.map_err(|_| AppError::Internal)?;
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
         Argon2::default()
@@ -54,6 +60,9 @@ pub async fn hash_password(password: String) -> Result<PasswordHashString, AppEr
 }
 
 async fn verify_password(hash: String, password: String) -> bool {
+    let Ok(_permit) = HASHING.acquire().await else {
+        return false;
+    };
     tokio::task::spawn_blocking(move || {
         PasswordHash::new(&hash)
             .map(|parsed| {
@@ -69,7 +78,7 @@ async fn verify_password(hash: String, password: String) -> bool {
 
 /// Verified against when the account does not exist, so that an unknown e-mail takes as
 /// long to refuse as a wrong password.
-static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
+pub static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default()
         .hash_password(b"no account has this password", &salt)
@@ -99,6 +108,13 @@ impl SignInLimiter {
         SignInLimiter(Arc::new(governor::RateLimiter::keyed(
             governor::Quota::per_minute(count),
         )))
+    }
+}
+
+impl SignInLimiter {
+    /// Forgets addresses that have not tried lately, so the limiter's memory stays small.
+    pub fn forget_idle(&self) {
+        self.0.retain_recent();
     }
 }
 
@@ -145,8 +161,14 @@ pub fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
+/// The longest e-mail looked up (RFC 5321); anything longer cannot be an account.
+const MAX_EMAIL_LEN: usize = 254;
+
 /// Checks an e-mail and password; on success the session now belongs to this staff member
 /// (with a new id, so a session fixed before sign-in is worthless).
+///
+/// An attempt is counted before the password is checked, so parallel guesses cannot get past
+/// the lockout; a right password then clears the count.
 pub async fn sign_in(
     db: &Db,
     limiter: &SignInLimiter,
@@ -158,9 +180,9 @@ pub async fn sign_in(
     if limiter.0.check_key(&client).is_err() {
         return Ok(Err(SignInFailure::TooMany));
     }
-    let email = normalise_email(email);
+    let email: String = normalise_email(email).chars().take(MAX_EMAIL_LEN).collect();
     let row = sqlx::query(&format!(
-        "select {STAFF_COLUMNS}, password_hash, locked_until from staff \
+        "select {STAFF_COLUMNS}, password_hash, password_version from staff \
          where email = $1 and active = true"
     ))
     .bind(&email)
@@ -176,29 +198,43 @@ pub async fn sign_in(
     };
     let Some(row) = row else {
         verify_password(DUMMY_HASH.clone(), password.to_owned()).await;
+        let _turn = db.writing().await;
         audit::record(db.pool(), failed("unknown or inactive account")).await?;
         return Ok(Err(SignInFailure::Invalid));
     };
     let staff = staff_from_row(&row)?;
-    let locked_until: i64 = row.try_get("locked_until")?;
-    if locked_until > now() {
-        audit::record(db.pool(), failed("locked")).await?;
-        return Ok(Err(SignInFailure::Locked(minutes_until(locked_until))));
-    }
     let hash: String = row.try_get("password_hash")?;
-    if !verify_password(hash, password.to_owned()).await {
+    // Count the attempt, unless the account is locked; reaching the limit locks it.
+    let counted = {
         let _turn = db.writing().await;
-        let row = sqlx::query(
-            "update staff set failed_sign_ins = case when failed_sign_ins + 1 >= $2 then 0 else failed_sign_ins + 1 end, \
+        let counted = sqlx::query(
+            "update staff set \
+                 failed_sign_ins = case when failed_sign_ins + 1 >= $2 then 0 else failed_sign_ins + 1 end, \
                  locked_until = case when failed_sign_ins + 1 >= $2 then $3 else locked_until end \
-             where id = $1 returning failed_sign_ins, locked_until",
+             where id = $1 and locked_until <= $4 returning locked_until",
         )
         .bind(staff.id)
         .bind(FAILURES_BEFORE_LOCKOUT)
         .bind(now() + LOCKOUT_MINUTES * 60)
-        .fetch_one(db.pool())
+        .bind(now())
+        .fetch_optional(db.pool())
         .await?;
-        let locked_until: i64 = row.try_get("locked_until")?;
+        if counted.is_none() {
+            audit::record(db.pool(), failed("locked")).await?;
+        }
+        counted
+    };
+    let Some(counted) = counted else {
+        let locked_until: i64 = sqlx::query("select locked_until from staff where id = $1")
+            .bind(staff.id)
+            .fetch_one(db.pool())
+            .await?
+            .try_get(0)?;
+        return Ok(Err(SignInFailure::Locked(minutes_until(locked_until))));
+    };
+    if !verify_password(hash, password.to_owned()).await {
+        let locked_until: i64 = counted.try_get("locked_until")?;
+        let _turn = db.writing().await;
         audit::record(db.pool(), failed("wrong password")).await?;
         if locked_until > now() {
             return Ok(Err(SignInFailure::Locked(minutes_until(locked_until))));
@@ -207,12 +243,13 @@ pub async fn sign_in(
     }
     {
         let _turn = db.writing().await;
+        let mut tx = db.pool().begin().await?;
         sqlx::query("update staff set failed_sign_ins = 0, locked_until = 0 where id = $1")
             .bind(staff.id)
-            .execute(db.pool())
+            .execute(&mut *tx)
             .await?;
         audit::record(
-            db.pool(),
+            &mut *tx,
             Entry {
                 actor: Some(&staff),
                 actor_email: None,
@@ -223,6 +260,7 @@ pub async fn sign_in(
             },
         )
         .await?;
+        tx.commit().await?;
     }
     session.cycle_id().await.map_err(session_error)?;
     session
@@ -231,6 +269,14 @@ pub async fn sign_in(
         .map_err(session_error)?;
     session
         .insert(SIGNED_IN_AT, now())
+        .await
+        .map_err(session_error)?;
+    session
+        .insert(SEEN_AT, now())
+        .await
+        .map_err(session_error)?;
+    session
+        .insert(PASSWORD_VERSION, row.try_get::<i64, _>("password_version")?)
         .await
         .map_err(session_error)?;
     Ok(Ok(staff))
@@ -245,8 +291,9 @@ fn session_error(error: tower_sessions::session::Error) -> AppError {
     AppError::Internal
 }
 
-/// The staff member signed in on this session, if any, still active, and within the
-/// absolute expiry.
+/// The staff member signed in on this session, if any: still active, within the absolute
+/// expiry, and signed in since her password last changed. A request pushes the idle expiry
+/// back (at most once a minute, since it writes the session).
 pub async fn current_staff(db: &Db, session: &Session) -> Result<Option<Staff>, AppError> {
     let Some(id) = session.get::<i64>(STAFF_ID).await.map_err(session_error)? else {
         return Ok(None);
@@ -261,18 +308,37 @@ pub async fn current_staff(db: &Db, session: &Session) -> Result<Option<Staff>, 
         return Ok(None);
     }
     let row = sqlx::query(&format!(
-        "select {STAFF_COLUMNS} from staff where id = $1 and active = true"
+        "select {STAFF_COLUMNS}, password_version from staff where id = $1 and active = true"
     ))
     .bind(id)
     .fetch_optional(db.pool())
     .await?;
-    match row {
-        Some(row) => Ok(Some(staff_from_row(&row)?)),
-        None => {
-            session.flush().await.map_err(session_error)?;
-            Ok(None)
-        }
+    let Some(row) = row else {
+        session.flush().await.map_err(session_error)?;
+        return Ok(None);
+    };
+    let password_version: i64 = row.try_get("password_version")?;
+    let signed_in_under = session
+        .get::<i64>(PASSWORD_VERSION)
+        .await
+        .map_err(session_error)?;
+    if signed_in_under != Some(password_version) {
+        session.flush().await.map_err(session_error)?;
+        return Ok(None);
     }
+    let seen_at = session
+        .get::<i64>(SEEN_AT)
+        .await
+        .map_err(session_error)?
+        .unwrap_or(0);
+    if now() - seen_at >= 60 {
+        // Modifying the session makes the layer save it, with a new idle expiry.
+        session
+            .insert(SEEN_AT, now())
+            .await
+            .map_err(session_error)?;
+    }
+    Ok(Some(staff_from_row(&row)?))
 }
 
 /// The staff member signed in on the request's session, if any.
@@ -333,28 +399,32 @@ pub async fn create_staff(
     password: String,
 ) -> Result<Created, AppError> {
     let hash = hash_password(password).await?;
-    insert_staff(db, new, &hash).await
+    let _turn = db.writing().await;
+    insert_staff(db.pool(), new, &hash).await
 }
 
-/// Creates a staff account with a password hashed already (several accounts, one password).
-pub async fn insert_staff(
-    db: &Db,
+/// Inserts a staff account with a password hashed already (several accounts, one password),
+/// in the caller's transaction when given one; the caller holds the write turn.
+pub async fn insert_staff<'e, E>(
+    executor: E,
     new: &NewStaff<'_>,
     hash: &PasswordHashString,
-) -> Result<Created, AppError> {
-    let _turn = db.writing().await;
+) -> Result<Created, AppError>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
     let row = sqlx::query(
         "insert into staff (email, name, role, region_code, password_hash, must_change_password, created_at) \
          values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing returning id",
     )
     .bind(normalise_email(new.email))
-    .bind(new.name.trim())
+    .bind(new.name.trim().to_owned())
     .bind(new.role.code())
     .bind(new.region.map(str::to_owned))
     .bind(hash.0.clone())
     .bind(new.temporary)
     .bind(now())
-    .fetch_optional(db.pool())
+    .fetch_optional(executor)
     .await?;
     Ok(match row {
         Some(row) => Created::Created(row.try_get(0)?),
@@ -381,7 +451,8 @@ pub async fn ensure_first_admin(db: &Db) -> Result<Option<(String, String)>, App
         name: "Administrateur national",
         role: Role::NationalAdmin,
         region: None,
-        temporary: false,
+        // Printed once in the server's output, which logs may keep: changed at first sign-in.
+        temporary: true,
     };
     match create_staff(db, &new, password.clone()).await? {
         Created::Created(_) => Ok(Some((FIRST_ADMIN_EMAIL.to_owned(), password))),
@@ -389,42 +460,67 @@ pub async fn ensure_first_admin(db: &Db) -> Result<Option<(String, String)>, App
     }
 }
 
-/// Replaces a staff member's password, after checking the current one.
+/// Why a new password is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PasswordRefused {
+    WrongCurrent,
+    SameAsCurrent,
+}
+
+/// Replaces a staff member's password, after checking the current one. Every other session
+/// of hers ends; this one goes on under a new id.
 pub async fn change_password(
     db: &Db,
+    session: &Session,
     staff: &Staff,
     current: &str,
     new: &str,
     client: IpAddr,
-) -> Result<bool, AppError> {
+) -> Result<Result<(), PasswordRefused>, AppError> {
+    if current == new {
+        return Ok(Err(PasswordRefused::SameAsCurrent));
+    }
     let hash: String = sqlx::query("select password_hash from staff where id = $1")
         .bind(staff.id)
         .fetch_one(db.pool())
         .await?
         .try_get(0)?;
     if !verify_password(hash, current.to_owned()).await {
-        return Ok(false);
+        return Ok(Err(PasswordRefused::WrongCurrent));
     }
     let hash = hash_password(new.to_owned()).await?;
-    let _turn = db.writing().await;
-    let mut tx = db.pool().begin().await?;
-    sqlx::query("update staff set password_hash = $2, must_change_password = false where id = $1")
+    let version = {
+        let _turn = db.writing().await;
+        let mut tx = db.pool().begin().await?;
+        let version: i64 = sqlx::query(
+            "update staff set password_hash = $2, must_change_password = false, \
+                 password_version = password_version + 1 where id = $1 returning password_version",
+        )
         .bind(staff.id)
         .bind(hash.0)
-        .execute(&mut *tx)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get(0)?;
+        audit::record(
+            &mut *tx,
+            Entry {
+                actor: Some(staff),
+                actor_email: None,
+                action: AuditAction::PasswordChanged,
+                subject: format!("staff:{}", staff.id),
+                detail: String::new(),
+                client,
+            },
+        )
         .await?;
-    audit::record(
-        &mut *tx,
-        Entry {
-            actor: Some(staff),
-            actor_email: None,
-            action: AuditAction::PasswordChanged,
-            subject: format!("staff:{}", staff.id),
-            detail: String::new(),
-            client,
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(true)
+        tx.commit().await?;
+        version
+    };
+    // This session goes on, under a new id; every other one has ended.
+    session.cycle_id().await.map_err(session_error)?;
+    session
+        .insert(PASSWORD_VERSION, version)
+        .await
+        .map_err(session_error)?;
+    Ok(Ok(()))
 }

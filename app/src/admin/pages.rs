@@ -13,8 +13,59 @@ use leptos::{either::Either, prelude::*};
 use leptos_meta::Title;
 use leptos_router::{
     components::{Form, Redirect, A},
-    hooks::{use_navigate, use_params_map, use_query_map},
+    hooks::{use_location, use_navigate, use_query_map},
 };
+
+/// The console's pages, by path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Page {
+    SignIn,
+    Password,
+    Dashboard,
+    Applications,
+    Application,
+    Staff,
+    Audit,
+    NotFound,
+}
+
+impl Page {
+    fn of(path: &str) -> Page {
+        match path.trim_end_matches('/') {
+            "/admin" => Page::Dashboard,
+            SIGN_IN_PATH => Page::SignIn,
+            PASSWORD_PATH => Page::Password,
+            "/admin/applications" => Page::Applications,
+            "/admin/staff" => Page::Staff,
+            "/admin/audit" => Page::Audit,
+            path if path
+                .strip_prefix("/admin/applications/")
+                .is_some_and(|id| id.parse::<i64>().is_ok()) =>
+            {
+                Page::Application
+            }
+            _ => Page::NotFound,
+        }
+    }
+}
+
+/// The whole console, one lazy route: its code arrives in one file when staff open it, and
+/// none of it weighs on the applicants' pages.
+#[component]
+pub fn AdminArea() -> impl IntoView {
+    let location = use_location();
+    let page = Memo::new(move |_| Page::of(&location.pathname.get()));
+    move || match page.get() {
+        Page::SignIn => view! { <SignInPage /> }.into_any(),
+        Page::Password => view! { <PasswordPage /> }.into_any(),
+        Page::Dashboard => view! { <DashboardPage /> }.into_any(),
+        Page::Applications => view! { <ApplicationsPage /> }.into_any(),
+        Page::Application => view! { <ApplicationPage /> }.into_any(),
+        Page::Staff => view! { <StaffPage /> }.into_any(),
+        Page::Audit => view! { <AuditPage /> }.into_any(),
+        Page::NotFound => view! { <crate::layout::NotFound /> }.into_any(),
+    }
+}
 
 pub const SIGN_IN_PATH: &str = "/admin/sign-in";
 pub const PASSWORD_PATH: &str = "/admin/password";
@@ -313,6 +364,7 @@ pub fn PasswordPage() -> impl IntoView {
                     return;
                 }
                 Ok(PasswordReply::WrongCurrent) => "admin-password-wrong-current",
+                Ok(PasswordReply::SameAsCurrent) => "admin-password-same",
                 Ok(PasswordReply::TooShort) => "admin-password-too-short",
                 Ok(PasswordReply::Mismatch) => "admin-password-mismatch",
                 Err(error) => {
@@ -933,7 +985,12 @@ fn results_view(
         .collect_view();
     let link = |page: u32| format!("/admin/applications?{}", filters.with_page(page).to_query());
     view! {
-        <p id="result-count">{t_with("admin-results", &[("total", page.total.into())])}</p>
+        <p id="result-count">
+            {t_with(
+                if page.more { "admin-results-more" } else { "admin-results" },
+                &[("total", page.total.into())],
+            )}
+        </p>
         <div class="table-scroll">
             <table class="list">
                 <thead>
@@ -974,11 +1031,12 @@ pub fn ApplicationPage() -> impl IntoView {
 }
 
 fn application_body(staff: Staff) -> impl IntoView {
-    let params = use_params_map();
+    let location = use_location();
     let id = Memo::new(move |_| {
-        params
+        location
+            .pathname
             .get()
-            .get("id")
+            .strip_prefix("/admin/applications/")
             .and_then(|id| id.parse::<i64>().ok())
             .unwrap_or(0)
     });

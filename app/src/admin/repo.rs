@@ -191,8 +191,15 @@ pub async fn list(db: &Db, staff: &Staff, filters: &Filters) -> Result<Applicati
     let backend = db.backend();
     let mut count = SqlQuery::default();
     let where_clause = list_where(backend, staff, filters, &mut count)?;
-    count.sql = format!("select count(*) from applications a {where_clause}");
-    let total: i64 = count.query().fetch_one(db.pool()).await?.try_get(0)?;
+    // Counting a million rows on every page would cost more than the page: past
+    // `COUNT_LIMIT` the list says "more than" and the filters narrow it down.
+    count.sql = format!(
+        "select count(*) from (select 1 from applications a {where_clause} limit {}) c",
+        COUNT_LIMIT + 1
+    );
+    let counted: i64 = count.query().fetch_one(db.pool()).await?.try_get(0)?;
+    let more = counted > COUNT_LIMIT;
+    let total = counted.min(COUNT_LIMIT);
     let pages = u32::try_from((total + i64::from(PER_PAGE) - 1) / i64::from(PER_PAGE))
         .unwrap_or(u32::MAX)
         .max(1);
@@ -235,10 +242,14 @@ pub async fn list(db: &Db, staff: &Staff, filters: &Filters) -> Result<Applicati
     Ok(ApplicationPage {
         rows,
         total,
+        more,
         page,
         pages,
     })
 }
+
+/// The most rows the list counts exactly.
+pub const COUNT_LIMIT: i64 = 10_000;
 
 /// The columns of the CSV export, in order.
 pub const EXPORT_COLUMNS: [&str; 17] = [
@@ -296,11 +307,26 @@ pub fn export_record(row: &AnyRow) -> Result<Vec<String>, sqlx::Error> {
                     .unwrap_or_default()
             }
             "possible_duplicate" => flag(row, column)?.to_string(),
+            // What applicants typed freely.
+            "first_name" | "last_name" | "locality" | "email" => {
+                defused(row.try_get::<String, _>(column)?)
+            }
             _ => row.try_get::<String, _>(column)?,
         };
         record.push(value);
     }
     Ok(record)
+}
+
+/// Text a spreadsheet program would run as a formula (`=`, `+`, `-`, `@`, tab, carriage
+/// return first) starts with an apostrophe instead: what applicants type reaches the staff's
+/// spreadsheets.
+fn defused(text: String) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
+    }
 }
 
 pub async fn record_export(
@@ -706,6 +732,9 @@ pub async fn detail(
         )
         .await?;
     }
+    // Centre agents follow the women they registered, not the review's internals.
+    let internal = staff.role != Role::CentreAgent;
+    let notes = if internal { notes } else { Vec::new() };
     Ok(Some(ApplicationDetail {
         id,
         reference: row.try_get("reference")?,
@@ -716,8 +745,16 @@ pub async fn detail(
         region_ar,
         channel: row.try_get("channel")?,
         entered_by: row.try_get("entered_by")?,
-        reviewer: row.try_get("reviewer")?,
-        recommendation: row.try_get("recommendation")?,
+        reviewer: if internal {
+            row.try_get("reviewer")?
+        } else {
+            None
+        },
+        recommendation: if internal {
+            row.try_get("recommendation")?
+        } else {
+            None
+        },
         reject_reason: row.try_get("reject_reason")?,
         submitted_at: row.try_get("submitted_at")?,
         beyond_target: flag(&row, "beyond_target")?,
@@ -1082,6 +1119,7 @@ pub async fn create_staff_account(
         return Ok(CreateStaffReply::Invalid(errors));
     };
     let password = auth::generate_password()?;
+    let hash = auth::hash_password(password.clone()).await?;
     let new = auth::NewStaff {
         email: &email,
         name,
@@ -1089,30 +1127,30 @@ pub async fn create_staff_account(
         region,
         temporary: true,
     };
-    match auth::create_staff(db, &new, password.clone()).await? {
-        auth::Created::EmailTaken => Ok(CreateStaffReply::Invalid(vec![(
+    let _turn = db.writing().await;
+    let mut tx = db.pool().begin().await?;
+    let auth::Created::Created(id) = auth::insert_staff(&mut *tx, &new, &hash).await? else {
+        return Ok(CreateStaffReply::Invalid(vec![(
             "email".to_owned(),
             "admin-error-email-taken".to_owned(),
-        )])),
-        auth::Created::Created(id) => {
-            let _turn = db.writing().await;
-            audit::record(
-                db.pool(),
-                Entry {
-                    actor: Some(staff),
-                    actor_email: None,
-                    action: AuditAction::StaffCreated,
-                    subject: format!("staff:{id}"),
-                    detail: format!("{} {} {}", email, role.code(), region.unwrap_or_default()),
-                    client,
-                },
-            )
-            .await?;
-            Ok(CreateStaffReply::Created {
-                temporary_password: password,
-            })
-        }
-    }
+        )]));
+    };
+    audit::record(
+        &mut *tx,
+        Entry {
+            actor: Some(staff),
+            actor_email: None,
+            action: AuditAction::StaffCreated,
+            subject: format!("staff:{id}"),
+            detail: format!("{} {} {}", email, role.code(), region.unwrap_or_default()),
+            client,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(CreateStaffReply::Created {
+        temporary_password: password,
+    })
 }
 
 /// Activates or deactivates an account the staff member manages (never her own).
@@ -1225,4 +1263,19 @@ pub async fn audit(db: &Db, filters: &AuditFilters) -> Result<AuditPage, AppErro
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(AuditPage { rows, page, more })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_a_spreadsheet_would_run_is_defused() {
+        assert_eq!(defused("=HYPERLINK(\"x\")".into()), "'=HYPERLINK(\"x\")");
+        assert_eq!(defused("+212612345678".into()), "'+212612345678");
+        assert_eq!(defused("@SUM(A1)".into()), "'@SUM(A1)");
+        assert_eq!(defused("-1".into()), "'-1");
+        assert_eq!(defused("Douar Ouled Ali".into()), "Douar Ouled Ali");
+        assert_eq!(defused("فاطمة".into()), "فاطمة");
+    }
 }

@@ -31,6 +31,16 @@ impl DbSessionStore {
     }
 }
 
+/// What a session is stored under: a hash of its id, so the table cannot be used to take
+/// sessions over.
+fn key(id: &Id) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(id.to_string().as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 fn backend(error: sqlx::Error) -> Error {
     Error::Backend(error.to_string())
 }
@@ -44,7 +54,7 @@ impl SessionStore for DbSessionStore {
             "insert into staff_sessions (id, data, expires_at) values ($1, $2, $3) \
              on conflict (id) do update set data = excluded.data, expires_at = excluded.expires_at",
         )
-        .bind(record.id.to_string())
+        .bind(key(&record.id))
         .bind(data)
         .bind(record.expiry_date.unix_timestamp())
         .execute(self.db.pool())
@@ -57,7 +67,7 @@ impl SessionStore for DbSessionStore {
         let row = sqlx::query(
             "select data, expires_at from staff_sessions where id = $1 and expires_at > $2",
         )
-        .bind(id.to_string())
+        .bind(key(id))
         .bind(OffsetDateTime::now_utc().unix_timestamp())
         .fetch_optional(self.db.pool())
         .await
@@ -76,7 +86,7 @@ impl SessionStore for DbSessionStore {
     async fn delete(&self, id: &Id) -> Result<()> {
         let _turn = self.db.writing().await;
         sqlx::query("delete from staff_sessions where id = $1")
-            .bind(id.to_string())
+            .bind(key(id))
             .execute(self.db.pool())
             .await
             .map_err(backend)?;

@@ -67,7 +67,27 @@ async fn the_first_start_creates_one_administrator_who_can_sign_in() {
             &[("email", &email), ("password", &password)],
         )
         .await;
-    assert_eq!(reply["SignedIn"]["must_change_password"], false);
+    // The password was printed in the server's output: it is changed first.
+    assert_eq!(reply["SignedIn"]["must_change_password"], true);
+    let (_, same) = browser
+        .call_form(
+            "admin/password",
+            &[
+                ("current", &password),
+                ("new", &password),
+                ("confirm", &password),
+            ],
+        )
+        .await;
+    assert_eq!(same, json!("SameAsCurrent"));
+    let new = "the administrator's own password";
+    let (_, changed) = browser
+        .call_form(
+            "admin/password",
+            &[("current", &password), ("new", new), ("confirm", new)],
+        )
+        .await;
+    assert_eq!(changed, json!("Changed"));
     let (response, me) = browser.call_form("admin/me", &[]).await;
     assert_eq!(response.status, StatusCode::OK);
     assert_eq!(me["role"], "NationalAdmin");
@@ -723,4 +743,72 @@ async fn a_centre_agent_registers_a_woman_on_her_behalf() {
         .await,
         1
     );
+}
+
+#[tokio::test]
+async fn a_working_session_stays_open_and_a_password_change_ends_the_others() {
+    let app = seeded(0).await;
+    let mut first = signed_in(&app, "revue.05@demo.jisr.ma").await;
+    let mut second = signed_in(&app, "revue.05@demo.jisr.ma").await;
+    // Age both sessions: 100 s left, last seen two minutes ago.
+    let rows = sqlx::query("select id, data from staff_sessions")
+        .fetch_all(app.db.pool())
+        .await
+        .unwrap();
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    for row in &rows {
+        let mut data: serde_json::Map<String, Value> =
+            serde_json::from_str(&row.get::<String, _>("data")).unwrap();
+        data.insert("seen_at".into(), json!(now - 120));
+        sqlx::query("update staff_sessions set data = $2, expires_at = $3 where id = $1")
+            .bind(row.get::<String, _>("id"))
+            .bind(Value::Object(data).to_string())
+            .bind(now + 100)
+            .execute(app.db.pool())
+            .await
+            .unwrap();
+    }
+    let (response, _) = first.call_form("admin/dashboard", &[]).await;
+    assert_eq!(response.status, StatusCode::OK);
+    let latest = one(&app, "select max(expires_at) from staff_sessions").await;
+    assert!(
+        latest > now + 25 * 60,
+        "the idle expiry moved on: {latest} vs {now}"
+    );
+    // The session ids are stored hashed.
+    let stored = strings(&app, "select id from staff_sessions").await;
+    let cookie = first.cookies.get("jisr_staff").cloned().unwrap();
+    assert!(stored.iter().all(|id| id.len() == 64 && *id != cookie));
+
+    let new = "another long password";
+    let (_, changed) = first
+        .call_form(
+            "admin/password",
+            &[("current", PASSWORD), ("new", new), ("confirm", new)],
+        )
+        .await;
+    assert_eq!(changed, json!("Changed"));
+    let (response, _) = first.call_form("admin/dashboard", &[]).await;
+    assert_eq!(response.status, StatusCode::OK, "this session goes on");
+    let (response, _) = second.call_form("admin/dashboard", &[]).await;
+    assert_eq!(
+        response.status,
+        StatusCode::UNAUTHORIZED,
+        "the other one ends"
+    );
+}
+
+#[tokio::test]
+async fn console_answers_are_never_stored_by_the_browser() {
+    let app = seeded(10).await;
+    let mut browser = signed_in(&app, "national@demo.jisr.ma").await;
+    let (response, _) = browser.call_form("admin/dashboard", &[]).await;
+    assert_eq!(
+        response.header(axum::http::header::CACHE_CONTROL),
+        "no-store"
+    );
+    let export = browser.get("/admin/export.csv").await;
+    assert_eq!(export.header(axum::http::header::CACHE_CONTROL), "no-store");
+    let page = browser.get("/admin/sign-in").await;
+    assert_eq!(page.header(axum::http::header::CACHE_CONTROL), "no-store");
 }

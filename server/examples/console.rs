@@ -1,0 +1,273 @@
+//! `make bench`, part (c): the admin console on a database of a million seeded applications.
+//! Latency (p50, p95) of the dashboard figures, the filtered and searched list and the
+//! application page, through the real HTTP server; the dashboard's figures computed without
+//! the cache too; then the CSV export of every row, in rows per second, and the server's peak
+//! memory.
+//!
+//! Usage: `console <base-url> <database-url> <server-pid> <staff-password> [samples]`
+
+mod common;
+
+use anyhow::{bail, Context};
+use app::{admin::repo, db::Db};
+use common::{ms, peak_memory_kb, percentile, Session};
+use http_body_util::BodyExt;
+use serde_json::json;
+use sqlx::Row;
+use std::{
+    collections::BTreeMap,
+    time::{Duration, Instant},
+};
+
+const FORM: &str = "application/x-www-form-urlencoded";
+const JSON: &str = "application/json";
+
+async fn signed_in(base: &str, email: &str, password: &str) -> anyhow::Result<Session> {
+    let mut session = Session {
+        client: common::client(1),
+        base: base.to_owned(),
+        cookies: BTreeMap::new(),
+    };
+    let body = form_urlencoded::Serializer::new(String::new())
+        .append_pair("email", email)
+        .append_pair("password", password)
+        .finish();
+    let reply = session.post("/api/admin/sign-in", FORM, body).await?;
+    if reply.get("SignedIn").is_none() {
+        bail!("{email} could not sign in: {reply}");
+    }
+    Ok(session)
+}
+
+fn report(name: &str, mut latencies: Vec<Duration>) {
+    latencies.sort();
+    println!(
+        "  {name:<52} p50 {:>7.1} ms   p95 {:>7.1} ms",
+        ms(percentile(&latencies, 0.5)),
+        ms(percentile(&latencies, 0.95))
+    );
+}
+
+/// Times `samples` calls of one server function.
+async fn measure(
+    session: &mut Session,
+    name: &str,
+    samples: usize,
+    path: &str,
+    content_type: &str,
+    body: impl Fn(usize) -> String,
+) -> anyhow::Result<()> {
+    let mut latencies = Vec::with_capacity(samples);
+    for i in 0..samples {
+        let begun = Instant::now();
+        session
+            .post(path, content_type, body(i))
+            .await
+            .with_context(|| name.to_owned())?;
+        latencies.push(begun.elapsed());
+    }
+    report(name, latencies);
+    Ok(())
+}
+
+fn list(filters: serde_json::Value) -> String {
+    json!({ "filters": filters }).to_string()
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().collect();
+    let [_, base, database_url, pid, password, rest @ ..] = args.as_slice() else {
+        bail!("usage: console <base-url> <database-url> <server-pid> <staff-password> [samples]");
+    };
+    let samples: usize = rest.first().map_or(Ok(100), |n| n.parse())?;
+    let pid: u32 = pid.parse()?;
+    let db = Db::connect(database_url).await?;
+    let rows: i64 = sqlx::query("select count(*) from applications")
+        .fetch_one(db.pool())
+        .await?
+        .get(0);
+    // Applications to open and find, spread over the table.
+    let picked = sqlx::query(
+        "select id, reference, cin, first_name from applications where id % 997 = 0 \
+         order by id limit 200",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    let ids: Vec<i64> = picked.iter().map(|r| r.get("id")).collect();
+    let references: Vec<String> = picked.iter().map(|r| r.get("reference")).collect();
+    let cins: Vec<String> = picked.iter().map(|r| r.get("cin")).collect();
+    let regional_ids: Vec<i64> = sqlx::query(
+        "select id from applications where region_code = '06' and id % 101 = 0 limit 200",
+    )
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(|r| r.get("id"))
+    .collect();
+    if ids.is_empty() || regional_ids.is_empty() {
+        bail!("seed the database first (server seed --applications 1000000)");
+    }
+    println!("Admin console ({rows} applications, {samples} calls each, one client):");
+
+    // The dashboard's figures computed from the database, as a cache miss does.
+    for (name, region) in [("national", None), ("region 06", Some("06"))] {
+        let mut latencies = Vec::new();
+        for _ in 0..samples.min(20) {
+            let begun = Instant::now();
+            repo::dashboard(&db, region)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            latencies.push(begun.elapsed());
+        }
+        report(&format!("dashboard figures computed, {name}"), latencies);
+    }
+
+    let mut national = signed_in(base, "national@demo.jisr.ma", password).await?;
+    let mut coordinator = signed_in(base, "coordination.06@demo.jisr.ma", password).await?;
+    measure(
+        &mut national,
+        "dashboard as served, national",
+        samples,
+        "/api/admin/dashboard",
+        FORM,
+        |_| String::new(),
+    )
+    .await?;
+    measure(
+        &mut coordinator,
+        "dashboard as served, region 06",
+        samples,
+        "/api/admin/dashboard",
+        FORM,
+        |_| String::new(),
+    )
+    .await?;
+    measure(
+        &mut national,
+        "list, national, newest first",
+        samples,
+        "/api/admin/applications",
+        JSON,
+        |_| list(json!({})),
+    )
+    .await?;
+    measure(&mut national, "list, region + status + sector", samples, "/api/admin/applications", JSON, |i| {
+        let sectors = ["agriculture", "textile", "digital", "services"];
+        list(json!({"region": format!("{:02}", i % 12 + 1), "status": "under_review", "sector": sectors[i % 4]}))
+    }).await?;
+    measure(&mut national, "list, date range + channel, sorted by name", samples, "/api/admin/applications", JSON, |i| {
+        list(json!({"from": "2026-10-15", "to": "2026-11-15", "channel": if i % 2 == 0 { "assisted" } else { "self" }, "sort": "Name"}))
+    }).await?;
+    measure(
+        &mut national,
+        "list, page 40 of a filter",
+        samples,
+        "/api/admin/applications",
+        JSON,
+        |_| list(json!({"status": "submitted", "page": 40})),
+    )
+    .await?;
+    measure(
+        &mut coordinator,
+        "list, coordinator of 06, flagged only",
+        samples,
+        "/api/admin/applications",
+        JSON,
+        |_| list(json!({"flagged": true})),
+    )
+    .await?;
+    measure(
+        &mut national,
+        "search by name (Latin and Arabic prefixes)",
+        samples,
+        "/api/admin/applications",
+        JSON,
+        |i| {
+            let names = ["fatima", "khadija el", "فاطمة", "bennani", "نعيمة", "hafsa"];
+            list(json!({"q": names[i % names.len()]}))
+        },
+    )
+    .await?;
+    measure(
+        &mut national,
+        "search by reference",
+        samples,
+        "/api/admin/applications",
+        JSON,
+        |i| list(json!({"q": references[i % references.len()]})),
+    )
+    .await?;
+    measure(
+        &mut national,
+        "search by CIN",
+        samples,
+        "/api/admin/applications",
+        JSON,
+        |i| list(json!({"q": cins[i % cins.len()]})),
+    )
+    .await?;
+    measure(
+        &mut national,
+        "application page",
+        samples,
+        "/api/admin/application",
+        FORM,
+        |i| format!("id={}", ids[i % ids.len()]),
+    )
+    .await?;
+    measure(
+        &mut coordinator,
+        "application page, coordinator of 06",
+        samples,
+        "/api/admin/application",
+        FORM,
+        |i| format!("id={}", regional_ids[i % regional_ids.len()]),
+    )
+    .await?;
+
+    // The export of every row.
+    let before = peak_memory_kb(pid);
+    let cookie = national
+        .cookies
+        .iter()
+        .map(|(n, v)| format!("{n}={v}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let request = http::Request::get(format!("{base}/admin/export.csv"))
+        .header(http::header::COOKIE, cookie)
+        .body(http_body_util::Full::new(axum::body::Bytes::new()))?;
+    let begun = Instant::now();
+    let response = national.client.request(request).await?;
+    if !response.status().is_success() {
+        bail!("export: {}", response.status());
+    }
+    let mut body = response.into_body();
+    let (mut bytes, mut lines) = (0usize, 0usize);
+    while let Some(frame) = body.frame().await {
+        if let Ok(data) = frame?.into_data() {
+            bytes += data.len();
+            lines += data.iter().filter(|b| **b == b'\n').count();
+        }
+    }
+    let elapsed = begun.elapsed();
+    let exported = lines.saturating_sub(1);
+    println!(
+        "  CSV export of every row: {exported} rows, {:.1} MB in {:.1} s: {:.0} rows/s",
+        bytes as f64 / 1e6,
+        elapsed.as_secs_f64(),
+        exported as f64 / elapsed.as_secs_f64()
+    );
+    if exported as i64 != rows {
+        bail!("the export has {exported} rows, the table {rows}");
+    }
+    match (before, peak_memory_kb(pid)) {
+        (Some(before), Some(after)) => println!(
+            "  server's peak memory: {:.1} MB before the export, {:.1} MB after (aim: at most 100 MB)",
+            before as f64 / 1024.0,
+            after as f64 / 1024.0
+        ),
+        _ => println!("  server's peak memory: unknown (no /proc/{pid}/status)"),
+    }
+    Ok(())
+}

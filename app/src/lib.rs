@@ -115,7 +115,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/register/resume") view={Lazy::<Resume>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/status") view={Lazy::<Status>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/admin") view={Lazy::<Admin>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/admin/*rest") view={Lazy::<Admin>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/sign-in") view={Lazy::<Admin>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/password") view={Lazy::<Admin>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/applications") view={Lazy::<Admin>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/applications/:id") view={Lazy::<Admin>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/staff") view={Lazy::<Admin>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/admin/audit") view={Lazy::<Admin>::new()} ssr=SsrMode::Async />
                 </Routes>
             </main>
             <layout::SiteFooter />

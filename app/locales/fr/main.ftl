@@ -13,6 +13,11 @@ footer-partners = Avec l'appui de l'UNFPA et de l'AECID, en partenariat avec l'E
 ## Errors
 error-internal = Un problème est survenu de notre côté. Réessayez dans un instant.
 error-network = La connexion au serveur a échoué. Vérifiez votre connexion puis réessayez.
+error-not-signed-in = Votre session a expiré ou vous n'êtes pas connecté(e). Connectez-vous.
+error-password-change-required = Vous devez d'abord remplacer votre mot de passe temporaire.
+error-forbidden = Votre rôle ne permet pas cette opération.
+error-not-found = Rien ne correspond à cet identifiant, ou vous n'avez pas accès à ce contenu.
+error-invalid = Une valeur est en dehors des limites autorisées.
 not-found-title = Page introuvable
 not-found-text = La page demandée n'existe pas ou a été déplacée.
 

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod filters;
+pub mod i18n;
 pub mod pages;
 pub mod roles;
 pub mod workflow;

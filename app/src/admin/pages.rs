@@ -2,13 +2,14 @@
 //! who is signed in through the server, and shows only what the role allows; the server
 //! functions refuse the rest anyway.
 
+use super::i18n::{t, t_with};
 use super::{
     api::*,
     filters::{Filters, Sort},
     roles::{Role, Staff},
     workflow::{Action, ActionKind, Recommendation, RejectReason, Status},
 };
-use crate::i18n::{t, t_with, use_lang, Lang};
+use crate::i18n::{use_lang, Lang};
 use leptos::{either::Either, prelude::*};
 use leptos_meta::Title;
 use leptos_router::{
@@ -53,6 +54,16 @@ impl Page {
 /// none of it weighs on the applicants' pages.
 #[component]
 pub fn AdminArea() -> impl IntoView {
+    let source = super::i18n::page_source(use_lang());
+    view! {
+        <leptos_meta::Stylesheet id="console" href="/console.css" />
+        <script type="text/plain" id=super::i18n::ELEMENT_ID inner_html=source></script>
+        <AdminPages />
+    }
+}
+
+#[component]
+fn AdminPages() -> impl IntoView {
     let location = use_location();
     let page = Memo::new(move |_| Page::of(&location.pathname.get()));
     move || match page.get() {

@@ -78,7 +78,7 @@ impl Lang {
         }
     }
 
-    fn langid(self) -> LanguageIdentifier {
+    pub(crate) fn langid(self) -> LanguageIdentifier {
         self.code()
             .parse()
             .expect("language codes are valid BCP 47")

@@ -6,11 +6,6 @@ role-centre-agent = عون المركز
 role-partner-viewer = شريك (اطلاع فقط)
 
 ## Console errors
-error-not-signed-in = انتهت جلستك أو لم يتم تسجيل دخولك. يُرجى تسجيل الدخول.
-error-password-change-required = يجب أولًا تغيير كلمة المرور المؤقتة.
-error-forbidden = لا يسمح دورك بهذه العملية.
-error-not-found = لا يوجد ما يطابق هذا المعرِّف، أو لا يمكنك الاطلاع عليه.
-error-invalid = إحدى القيم خارج الحدود المسموح بها.
 
 ## Console navigation
 admin-nav-label = لوحة الإدارة

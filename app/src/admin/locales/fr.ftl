@@ -6,11 +6,6 @@ role-centre-agent = Agent de centre
 role-partner-viewer = Partenaire (lecture seule)
 
 ## Console errors
-error-not-signed-in = Votre session a expiré ou vous n'êtes pas connecté(e). Connectez-vous.
-error-password-change-required = Vous devez d'abord remplacer votre mot de passe temporaire.
-error-forbidden = Votre rôle ne permet pas cette opération.
-error-not-found = Rien ne correspond à cet identifiant, ou vous n'avez pas accès à ce contenu.
-error-invalid = Une valeur est en dehors des limites autorisées.
 
 ## Console navigation
 admin-nav-label = Console

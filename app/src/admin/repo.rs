@@ -121,13 +121,21 @@ fn list_where(
         let p = query.arg(Bind::Text(filters.channel.clone()));
         clauses.push(format!("a.channel = {p}"));
     }
+    // Sorted by name, the list reads the name index in order and stops at the page's end; a
+    // date range would make SQLite sort the whole range instead. The unary `+` (valid SQL for
+    // both) keeps the dates from choosing the plan.
+    let submitted_at = if filters.sort == Sort::Name {
+        "+a.submitted_at"
+    } else {
+        "a.submitted_at"
+    };
     if let Some(from) = parse_date(&filters.from) {
         let p = query.arg(Bind::Int(day_start(from)));
-        clauses.push(format!("a.submitted_at >= {p}"));
+        clauses.push(format!("{submitted_at} >= {p}"));
     }
     if let Some(to) = parse_date(&filters.to) {
         let p = query.arg(Bind::Int(day_start(to) + 86_400));
-        clauses.push(format!("a.submitted_at < {p}"));
+        clauses.push(format!("{submitted_at} < {p}"));
     }
     if filters.flagged {
         clauses.push("a.possible_duplicate = true".into());
@@ -435,13 +443,15 @@ pub async fn dashboard(db: &Db, region: Option<&str>) -> Result<Dashboard, AppEr
         })
     })
     .collect::<Result<Vec<_>, _>>()?;
-    // `where $1 = ''` would hide the index from the planner: two spellings instead.
+    // The counts come from `application_counts` and `daily_submissions`, which triggers keep
+    // up to date (migration 0004). `where $1 = ''` would hide the key from the planner: two
+    // spellings instead.
     let scoped = |sql: &str| match region {
         Some(_) => sql.replace("{where}", "where a.region_code = $1"),
         None => sql.replace("{where}", "where $1 = ''"),
     };
     let counts = sqlx::query(&scoped(
-        "select a.region_code, a.status, count(*) as n from applications a {where} \
+        "select a.region_code, a.status, cast(sum(a.n) as bigint) as n from application_counts a {where} \
          group by a.region_code, a.status",
     ))
     .bind(&region_bind)
@@ -464,11 +474,11 @@ pub async fn dashboard(db: &Db, region: Option<&str>) -> Result<Dashboard, AppEr
             .unwrap_or(Date::MIN),
     ) - 29 * 86_400;
     let days = sqlx::query(&scoped(
-        "select (a.submitted_at + 3600) / 86400 as day, count(*) as n from applications a {where} \
-         and a.submitted_at >= $2 group by (a.submitted_at + 3600) / 86400",
+        "select a.day, cast(sum(a.n) as bigint) as n from daily_submissions a {where} \
+         and a.day >= $2 group by a.day",
     ))
     .bind(&region_bind)
-    .bind(since)
+    .bind((since + MOROCCO_OFFSET) / 86_400)
     .fetch_all(db.pool())
     .await?;
     let mut per_day: Vec<Count> = (0..30)
@@ -488,8 +498,9 @@ pub async fn dashboard(db: &Db, region: Option<&str>) -> Result<Dashboard, AppEr
     }
     let by_code = |column: &str| {
         scoped(&format!(
-            "select a.{column} as k, '' as name_fr, '' as name_ar, count(*) as n \
-             from applications a {{where}} group by a.{column} order by n desc"
+            "select a.{column} as k, '' as name_fr, '' as name_ar, cast(sum(a.n) as bigint) as n \
+             from application_counts a {{where}} group by a.{column} having sum(a.n) > 0 \
+             order by n desc"
         ))
     };
     let by_sector = sqlx::query(&by_code("sector"))
@@ -508,7 +519,8 @@ pub async fn dashboard(db: &Db, region: Option<&str>) -> Result<Dashboard, AppEr
         .collect::<Result<Vec<_>, _>>()?;
     let by_province = sqlx::query(&scoped(
         "select cast(p.id as text) as k, p.name_fr, p.name_ar, c.n from \
-         (select a.province_id, count(*) as n from applications a {where} group by a.province_id) c \
+         (select a.province_id, cast(sum(a.n) as bigint) as n from application_counts a {where} \
+             group by a.province_id having sum(a.n) > 0) c \
          join provinces p on p.id = c.province_id order by c.n desc",
     ))
     .bind(&region_bind)

@@ -47,6 +47,28 @@ fn backend(error: sqlx::Error) -> Error {
 
 #[async_trait::async_trait]
 impl SessionStore for DbSessionStore {
+    /// Stores a new session under an id no other session has.
+    async fn create(&self, record: &mut Record) -> Result<()> {
+        let data = serde_json::to_string(&record.data).map_err(|e| Error::Encode(e.to_string()))?;
+        let _turn = self.db.writing().await;
+        loop {
+            let inserted = sqlx::query(
+                "insert into staff_sessions (id, data, expires_at) values ($1, $2, $3) \
+                 on conflict (id) do nothing",
+            )
+            .bind(key(&record.id))
+            .bind(&data)
+            .bind(record.expiry_date.unix_timestamp())
+            .execute(self.db.pool())
+            .await
+            .map_err(backend)?;
+            if inserted.rows_affected() == 1 {
+                return Ok(());
+            }
+            record.id = Id::default();
+        }
+    }
+
     async fn save(&self, record: &Record) -> Result<()> {
         let data = serde_json::to_string(&record.data).map_err(|e| Error::Encode(e.to_string()))?;
         let _turn = self.db.writing().await;

@@ -812,3 +812,78 @@ async fn console_answers_are_never_stored_by_the_browser() {
     let page = browser.get("/admin/sign-in").await;
     assert_eq!(page.header(axum::http::header::CACHE_CONTROL), "no-store");
 }
+
+#[tokio::test]
+async fn the_dashboard_figures_are_the_applications_counted() {
+    let app = seeded(300).await;
+    let mut coordinator = signed_in(&app, "coordination.06@demo.jisr.ma").await;
+    // Some changes of status first: the counts follow them.
+    for _ in 0..3 {
+        let id = one(
+            &app,
+            "select min(id) from applications where region_code = '06' and status = 'submitted'",
+        )
+        .await;
+        let version = one(
+            &app,
+            &format!("select version from applications where id = {id}"),
+        )
+        .await;
+        let (_, done) = coordinator
+            .call(
+                "admin/act",
+                json!({"id": id, "version": version, "action": "StartReview"}),
+            )
+            .await;
+        assert_eq!(done, json!("Done"));
+    }
+    let mut national = signed_in(&app, "national@demo.jisr.ma").await;
+    let (_, dashboard) = national.call_form("admin/dashboard", &[]).await;
+    let statuses = [
+        "submitted",
+        "under_review",
+        "accepted",
+        "waiting_list",
+        "rejected",
+        "enrolled",
+        "withdrawn",
+    ];
+    for region in dashboard["regions"].as_array().unwrap() {
+        let code = region["code"].as_str().unwrap();
+        for (i, status) in statuses.iter().enumerate() {
+            let counted = one(&app, &format!("select count(*) from applications where region_code = '{code}' and status = '{status}'")).await;
+            assert_eq!(region["by_status"][i], counted, "{code} {status}");
+        }
+    }
+    for sector in dashboard["by_sector"].as_array().unwrap() {
+        let key = sector["key"].as_str().unwrap();
+        let counted = one(
+            &app,
+            &format!("select count(*) from applications where sector = '{key}'"),
+        )
+        .await;
+        assert_eq!(sector["count"], counted, "{key}");
+    }
+    let per_day: i64 = dashboard["per_day"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["count"].as_i64().unwrap())
+        .sum();
+    let first_day = dashboard["per_day"][0]["key"].as_str().unwrap().to_owned();
+    let since = time::Date::parse(
+        &first_day,
+        &time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .unwrap()
+    .midnight()
+    .assume_utc()
+    .unix_timestamp()
+        - 3600;
+    let counted = one(
+        &app,
+        &format!("select count(*) from applications where submitted_at >= {since}"),
+    )
+    .await;
+    assert_eq!(per_day, counted);
+}

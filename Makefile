@@ -64,8 +64,10 @@ apt-install:
 # --precompress writes .br and .gz beside each site file; the server sends them as they are.
 # --split: the wizard's pages are lazy routes, each fetched as its own WASM file when opened.
 # erase_components: type-erased components, a third less WASM (and the dev builds use it too).
+# The console has a WASM of its own (scripts/build-console): none of it reaches the applicants.
 build: deps-build
 	RUSTFLAGS="--cfg erase_components" cargo leptos build --release --precompress --split
+	scripts/build-console release
 
 run: build
 	LEPTOS_ENV=PROD ./target/release/server serve
@@ -87,6 +89,7 @@ check-fmt:
 clippy:
 	$(DEV_ENV) cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings
 	$(DEV_ENV) cargo clippy -p app -p frontend --target wasm32-unknown-unknown --features app/hydrate -- -D warnings
+	$(DEV_ENV) cargo clippy -p app -p console --target wasm32-unknown-unknown --features app/hydrate,app/console -- -D warnings
 
 unit:
 	$(DEV_ENV) cargo test -p app --features ssr --lib 2>&1 | tee $(LOGS)/unit-app.log
@@ -104,6 +107,7 @@ integration-postgres:
 # The debug site, a server on a free port and a fresh SQLite file, Playwright in headless Chromium.
 e2e:
 	LEPTOS_OUTPUT_NAME=jisr cargo leptos build --split
+	scripts/build-console debug
 	E2E_PORT=$$(scripts/free-port) && E2E_DATA_DIR=$$(mktemp -d) && [ -n "$$E2E_PORT" ] \
 	  && trap 'rm -rf "$$E2E_DATA_DIR"' EXIT && cd end2end && E2E_PORT=$$E2E_PORT E2E_DATA_DIR=$$E2E_DATA_DIR npx playwright test 2>&1 \
 	  | tee ../$(LOGS)/e2e-chromium.log

@@ -1,6 +1,9 @@
 //! Jisr's shared code: what both the server and the browser run.
 #![recursion_limit = "256"]
 
+/// The console: in the server, and in the console's own WASM (`console/`), never in the
+/// applicants' (`frontend/`).
+#[cfg(any(feature = "ssr", feature = "console"))]
 pub mod admin;
 pub mod error;
 pub mod i18n;
@@ -18,7 +21,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    lazy_route, path, Lazy, LazyRoute, SsrMode, StaticSegment,
+    path, Lazy, LazyRoute, SsrMode, StaticSegment,
 };
 use registration::{
     pages::{CheckPage, RegisterStart, ResumePage, StatusPage, StepPage, SubmittedPage},
@@ -36,6 +39,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = Lang::DEFAULT;
     provide_context(lang);
     let quick_exit = use_context::<safety::QuickExitUrl>().unwrap_or_default();
+    // The console's pages load the console's WASM (`console/`); the others, the applicants'.
+    #[cfg(feature = "ssr")]
+    let in_console = use_context::<http::request::Parts>()
+        .is_some_and(|parts| admin::is_console_path(parts.uri.path()));
+    #[cfg(not(feature = "ssr"))]
+    let in_console = false;
+    let mut scripts = options.clone();
+    if in_console {
+        scripts.output_name = CONSOLE_OUTPUT_NAME.into();
+        scripts.hash_files = false;
+    }
 
     view! {
         <!DOCTYPE html>
@@ -49,7 +63,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.ico" sizes="32x32" />
                 <leptos_meta::HashedStylesheet options=options.clone() id="leptos" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <HydrationScripts options=scripts />
                 <leptos_meta::MetaTags />
             </head>
             <body>
@@ -58,6 +72,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         </html>
     }
 }
+
+/// The name of the console's JS and WASM files in the site's `pkg/` (see the Makefile).
+pub const CONSOLE_OUTPUT_NAME: &str = "jisr-console";
 
 /// Reads the page's language from `<html lang>` in the browser, where the server wrote it.
 pub fn document_lang() -> Lang {
@@ -114,13 +131,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/register/submitted") view={Lazy::<Submitted>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/register/resume") view={Lazy::<Resume>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/status") view={Lazy::<Status>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/admin") view={Lazy::<Admin>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/admin/sign-in") view={Lazy::<Admin>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/admin/password") view={Lazy::<Admin>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/admin/applications") view={Lazy::<Admin>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/admin/applications/:id") view={Lazy::<Admin>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/admin/staff") view={Lazy::<Admin>::new()} ssr=SsrMode::Async />
-                    <Route path=path!("/admin/audit") view={Lazy::<Admin>::new()} ssr=SsrMode::Async />
+                    <ConsoleRoutes />
                 </Routes>
             </main>
             <layout::SiteFooter />
@@ -128,13 +139,43 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// A page loaded lazily: `$name` is its route, `$view` what it shows.
+/// The console's pages, where the console is built in.
+#[cfg(any(feature = "ssr", feature = "console"))]
+#[component(transparent)]
+fn ConsoleRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    use admin::pages::AdminArea;
+    use leptos_router::components::{Outlet, ParentRoute};
+    view! {
+        <ParentRoute path=path!("/admin") view=Outlet ssr=SsrMode::Async>
+            <Route path=path!("") view=AdminArea />
+            <Route path=path!("sign-in") view=AdminArea />
+            <Route path=path!("password") view=AdminArea />
+            <Route path=path!("applications") view=AdminArea />
+            <Route path=path!("applications/:id") view=AdminArea />
+            <Route path=path!("staff") view=AdminArea />
+            <Route path=path!("audit") view=AdminArea />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// The applicants' WASM has no console: the server serves the console's pages with the
+/// console's own WASM, so this route is never hydrated.
+#[cfg(not(any(feature = "ssr", feature = "console")))]
+#[component(transparent)]
+fn ConsoleRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
+    view! { <Route path=path!("/admin/*any") view=layout::NotFound /> }.into_inner()
+}
+
+/// A page loaded lazily: `$name` is its route, `$view` what it shows. The console's WASM is
+/// built without splitting (see `console/`): there the same pages are plain code.
 macro_rules! lazy_page {
     ($($name:ident => $view:expr;)+) => {
         $(
             pub struct $name;
 
-            #[lazy_route]
+            #[cfg(not(feature = "console"))]
+            #[leptos_router::lazy_route]
             impl LazyRoute for $name {
                 fn data() -> Self {
                     $name
@@ -143,6 +184,18 @@ macro_rules! lazy_page {
                 fn view(this: Self) -> AnyView {
                     let _ = this;
                     $view.into_any()
+                }
+            }
+
+            #[cfg(feature = "console")]
+            impl LazyRoute for $name {
+                fn data() -> Self {
+                    $name
+                }
+
+                fn view(this: Self) -> impl std::future::Future<Output = AnyView> {
+                    let _ = this;
+                    async move { $view.into_any() }
                 }
             }
         )+
@@ -161,5 +214,4 @@ lazy_page! {
     Submitted => view! { <SubmittedPage /> };
     Resume => view! { <ResumePage /> };
     Status => view! { <StatusPage /> };
-    Admin => view! { <admin::pages::AdminArea /> };
 }

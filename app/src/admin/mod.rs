@@ -18,3 +18,8 @@ pub mod live;
 pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod sessions;
+
+/// Pages served with the console's WASM.
+pub fn is_console_path(path: &str) -> bool {
+    path == "/admin" || path.starts_with("/admin/")
+}

@@ -887,3 +887,34 @@ async fn the_dashboard_figures_are_the_applications_counted() {
     .await;
     assert_eq!(per_day, counted);
 }
+
+#[tokio::test]
+async fn a_session_and_the_live_stream_outlast_a_server_restart() {
+    let app = seeded(0).await;
+    let browser = signed_in(&app, "national@demo.jisr.ma").await;
+    let restarted = app.restarted();
+    let mut again = Phone::new(&restarted);
+    again.cookies = browser.cookies.clone();
+    let (response, _) = again.call_form("admin/dashboard", &[]).await;
+    assert_eq!(
+        response.status,
+        StatusCode::OK,
+        "the session is in the database"
+    );
+    // The stream tells browsers to come back within a second when it breaks (EventSource
+    // reconnects by itself), then carries the changes.
+    let cookie = browser
+        .cookies
+        .iter()
+        .map(|(n, v)| format!("{n}={v}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    let request = axum::http::Request::get("/admin/events")
+        .header(axum::http::header::COOKIE, cookie)
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let (status, first) = restarted.first_chunk(request).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(first.contains("event: hello"), "{first}");
+    assert!(first.contains("retry: 1000"), "{first}");
+}

@@ -62,19 +62,45 @@ impl TestApp {
             .await
             .expect("connect to the test database");
         db.migrate().await.expect("migrate the test database");
-        let state = AppState {
-            leptos_options,
-            db: db.clone(),
-            settings: Arc::new(Settings::default()),
-            lookups: Default::default(),
-            sign_ins: Default::default(),
-            changes: Default::default(),
-        };
         TestApp {
+            router: router_for(db.clone(), leptos_options),
             db,
-            router: server::routes::router(state, PAGE_ROUTES.clone()),
             _dir: dir,
         }
+    }
+
+    /// A new server on the same database, as after a restart: nothing kept in memory.
+    pub fn restarted(&self) -> TestApp {
+        TestApp {
+            db: self.db.clone(),
+            router: router_for(
+                self.db.clone(),
+                LeptosOptions::builder().output_name("jisr").build(),
+            ),
+            _dir: None,
+        }
+    }
+
+    /// Sends `request` and returns the status and the body's first chunk, for answers that
+    /// stream without end (server-sent events).
+    pub async fn first_chunk(&self, request: Request<Body>) -> (StatusCode, String) {
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("the router answers");
+        let status = response.status();
+        let mut body = response.into_body();
+        let frame = tokio::time::timeout(std::time::Duration::from_secs(5), body.frame())
+            .await
+            .expect("a first chunk within 5 s");
+        let text = frame
+            .and_then(Result::ok)
+            .and_then(|frame| frame.into_data().ok())
+            .map(|data| String::from_utf8_lossy(&data).into_owned())
+            .unwrap_or_default();
+        (status, text)
     }
 
     pub async fn request(&self, request: Request<Body>) -> TestResponse {
@@ -122,6 +148,18 @@ impl TestApp {
     pub fn backend(&self) -> Backend {
         self.db.backend()
     }
+}
+
+fn router_for(db: Db, leptos_options: LeptosOptions) -> Router {
+    let state = AppState {
+        leptos_options,
+        db,
+        settings: Arc::new(Settings::default()),
+        lookups: Default::default(),
+        sign_ins: Default::default(),
+        changes: Default::default(),
+    };
+    server::routes::router(state, PAGE_ROUTES.clone())
 }
 
 /// Creates an empty database on the test cluster and returns its URL.

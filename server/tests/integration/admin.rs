@@ -918,3 +918,62 @@ async fn a_session_and_the_live_stream_outlast_a_server_restart() {
     assert!(first.contains("event: hello"), "{first}");
     assert!(first.contains("retry: 1000"), "{first}");
 }
+
+#[tokio::test]
+async fn a_coordinator_starts_the_review_of_several_and_assigns_them_a_reviewer() {
+    let app = seeded(200).await;
+    let mut coordinator = signed_in(&app, "coordination.06@demo.jisr.ma").await;
+    let ids: Vec<i64> = sqlx::query(
+        "select id from applications where region_code = '06' and status = 'submitted' \
+         order by id limit 3",
+    )
+    .fetch_all(app.db.pool())
+    .await
+    .unwrap()
+    .iter()
+    .map(|row| row.get::<i64, _>(0))
+    .collect();
+    assert_eq!(ids.len(), 3);
+    let reviewer = one(
+        &app,
+        "select id from staff where email = 'revue.06@demo.jisr.ma'",
+    )
+    .await;
+    let (_, started) = coordinator
+        .call("admin/bulk", json!({"ids": ids, "action": "StartReview"}))
+        .await;
+    assert_eq!(started, json!({"done": 3, "refused": 0}));
+    let (_, assigned) = coordinator
+        .call(
+            "admin/bulk",
+            json!({"ids": ids, "action": {"AssignReviewer": reviewer}}),
+        )
+        .await;
+    assert_eq!(assigned, json!({"done": 3, "refused": 0}));
+    for id in &ids {
+        let status = strings(
+            &app,
+            &format!("select status from applications where id = {id}"),
+        )
+        .await;
+        assert_eq!(status, ["under_review"]);
+        let assigned_to = one(
+            &app,
+            &format!("select reviewer_id from applications where id = {id}"),
+        )
+        .await;
+        assert_eq!(assigned_to, reviewer);
+    }
+    // A national administrator finds these decisions in the audit log.
+    let mut national = signed_in(&app, "national@demo.jisr.ma").await;
+    let (_, audit) = national
+        .call("admin/audit", json!({"filters": {"action": "assignment"}}))
+        .await;
+    let rows = audit["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 3);
+    assert!(
+        rows.iter()
+            .all(|r| r["actor_email"] == "coordination.06@demo.jisr.ma"
+                && r["action"] == "assignment")
+    );
+}

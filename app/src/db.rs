@@ -141,6 +141,14 @@ impl Db {
     }
 }
 
+/// Reads a boolean column. sqlx's `Any` driver cannot decode SQLite's booleans (stored as
+/// integers), so queries select them as `case when c then 1 else 0 end`; this reads either.
+pub fn flag(row: &sqlx::any::AnyRow, column: &str) -> Result<bool, sqlx::Error> {
+    use sqlx::Row;
+    row.try_get::<bool, _>(column)
+        .or_else(|_| row.try_get::<i64, _>(column).map(|n| n != 0))
+}
+
 /// Adds the options every SQLite connection needs, and creates the file's folder.
 fn sqlite_url(url: &str) -> Result<String, DbError> {
     if url.contains(":memory:") || url.contains("mode=memory") {

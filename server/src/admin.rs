@@ -4,7 +4,7 @@
 use crate::state::AppState;
 use app::admin::{
     audit::client_ip,
-    auth::current_staff,
+    auth,
     filters::Filters,
     repo::{export_query, export_record, record_export, EXPORT_COLUMNS},
     roles::Staff,
@@ -36,12 +36,9 @@ pub fn add_routes(router: Router<AppState>) -> Router<AppState> {
 
 /// The signed-in staff member (with her own password), or the refusal to answer with.
 async fn signed_in(state: &AppState, session: &Session) -> Result<Staff, Response> {
-    match current_staff(&state.db, session).await {
-        Ok(Some(staff)) if !staff.must_change_password => Ok(staff),
-        Ok(Some(_)) => Err(StatusCode::FORBIDDEN.into_response()),
-        Ok(None) => Err(StatusCode::UNAUTHORIZED.into_response()),
-        Err(_) => Err(StatusCode::INTERNAL_SERVER_ERROR.into_response()),
-    }
+    auth::signed_in(&state.db, session)
+        .await
+        .map_err(|refusal| refusal.status().into_response())
 }
 
 /// Server-sent events: one `change` event whenever a submission or decision changes the

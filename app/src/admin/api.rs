@@ -11,6 +11,10 @@ use crate::error::AppError;
 use leptos::{prelude::*, server_fn::codec::Json};
 use serde::{Deserialize, Serialize};
 
+/// The shortest password a staff member may choose: the server's rule, which the password
+/// page quotes.
+pub const MIN_PASSWORD_LEN: usize = 12;
+
 /// What a sign-in form leads to. An unknown account and a wrong password read the same.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SignInReply {
@@ -285,18 +289,16 @@ mod ssr {
     impl Context {
         /// The signed-in staff member, who has chosen her own password.
         pub async fn staff(&self) -> Result<super::Staff, AppError> {
-            match self.any_staff().await? {
-                staff if staff.must_change_password => refuse(AppError::PasswordChangeRequired),
-                staff => Ok(staff),
-            }
+            super::super::auth::signed_in(&self.db, &self.session)
+                .await
+                .or_else(refuse)
         }
 
         /// The signed-in staff member, even with a temporary password.
         pub async fn any_staff(&self) -> Result<super::Staff, AppError> {
-            match super::super::auth::current_staff(&self.db, &self.session).await? {
-                Some(staff) => Ok(staff),
-                None => refuse(AppError::NotSignedIn),
-            }
+            super::super::auth::signed_in_any(&self.db, &self.session)
+                .await
+                .or_else(refuse)
         }
 
         pub fn client(&self) -> std::net::IpAddr {
@@ -362,7 +364,7 @@ pub async fn change_password(
 ) -> Result<PasswordReply, AppError> {
     let cx = context()?;
     let staff = cx.any_staff().await?;
-    if new.chars().count() < super::auth::MIN_PASSWORD_LEN {
+    if new.chars().count() < MIN_PASSWORD_LEN {
         return Ok(PasswordReply::TooShort);
     }
     if new != confirm {

@@ -68,6 +68,26 @@ pub struct Entry<'a> {
     pub client: IpAddr,
 }
 
+impl<'a> Entry<'a> {
+    /// What a signed-in staff member did.
+    pub fn by(
+        staff: &'a Staff,
+        action: AuditAction,
+        subject: String,
+        detail: String,
+        client: IpAddr,
+    ) -> Entry<'a> {
+        Entry {
+            actor: Some(staff),
+            actor_email: None,
+            action,
+            subject,
+            detail,
+            client,
+        }
+    }
+}
+
 /// Appends `entry`, inside the caller's transaction when given one.
 pub async fn record<'e, E>(executor: E, entry: Entry<'_>) -> Result<(), AppError>
 where

@@ -5,7 +5,10 @@ use super::{
     audit::{self, AuditAction, Entry},
     roles::{Role, Staff},
 };
-use crate::{db::Db, error::AppError};
+use crate::{
+    db::{flag, Db},
+    error::AppError,
+};
 use argon2::{
     password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString},
     Argon2,
@@ -29,8 +32,6 @@ pub const ABSOLUTE_HOURS: i64 = 12;
 pub const FAILURES_BEFORE_LOCKOUT: i64 = 5;
 /// ...for this long.
 pub const LOCKOUT_MINUTES: i64 = 15;
-/// The shortest password a staff member may choose.
-pub const MIN_PASSWORD_LEN: usize = 12;
 
 fn now() -> i64 {
     OffsetDateTime::now_utc().unix_timestamp()
@@ -139,11 +140,6 @@ pub enum SignInFailure {
 const STAFF_COLUMNS: &str = "id, email, name, role, region_code, \
      case when must_change_password then 1 else 0 end as must_change_password";
 
-fn flag(row: &sqlx::any::AnyRow, column: &str) -> Result<bool, sqlx::Error> {
-    row.try_get::<bool, _>(column)
-        .or_else(|_| row.try_get::<i64, _>(column).map(|v| v != 0))
-}
-
 fn staff_from_row(row: &sqlx::any::AnyRow) -> Result<Staff, AppError> {
     let role: String = row.try_get("role")?;
     Ok(Staff {
@@ -250,14 +246,13 @@ pub async fn sign_in(
             .await?;
         audit::record(
             &mut *tx,
-            Entry {
-                actor: Some(&staff),
-                actor_email: None,
-                action: AuditAction::SignIn,
-                subject: format!("staff:{}", staff.id),
-                detail: String::new(),
+            Entry::by(
+                &staff,
+                AuditAction::SignIn,
+                format!("staff:{}", staff.id),
+                String::new(),
                 client,
-            },
+            ),
         )
         .await?;
         tx.commit().await?;
@@ -341,6 +336,22 @@ pub async fn current_staff(db: &Db, session: &Session) -> Result<Option<Staff>, 
     Ok(Some(staff_from_row(&row)?))
 }
 
+/// The staff member signed in on this session, even with a temporary password; or why not.
+pub async fn signed_in_any(db: &Db, session: &Session) -> Result<Staff, AppError> {
+    current_staff(db, session)
+        .await?
+        .ok_or(AppError::NotSignedIn)
+}
+
+/// The staff member signed in on this session, who has chosen her own password; or why not.
+/// Every console server function and endpoint starts here.
+pub async fn signed_in(db: &Db, session: &Session) -> Result<Staff, AppError> {
+    match signed_in_any(db, session).await? {
+        staff if staff.must_change_password => Err(AppError::PasswordChangeRequired),
+        staff => Ok(staff),
+    }
+}
+
 /// The staff member signed in on the request's session, if any.
 pub async fn request_staff(
     db: &Db,
@@ -363,14 +374,13 @@ pub async fn sign_out(
         let _turn = db.writing().await;
         audit::record(
             db.pool(),
-            Entry {
-                actor: Some(staff),
-                actor_email: None,
-                action: AuditAction::SignOut,
-                subject: format!("staff:{}", staff.id),
-                detail: String::new(),
+            Entry::by(
+                staff,
+                AuditAction::SignOut,
+                format!("staff:{}", staff.id),
+                String::new(),
                 client,
-            },
+            ),
         )
         .await?;
     }
@@ -503,14 +513,13 @@ pub async fn change_password(
         .try_get(0)?;
         audit::record(
             &mut *tx,
-            Entry {
-                actor: Some(staff),
-                actor_email: None,
-                action: AuditAction::PasswordChanged,
-                subject: format!("staff:{}", staff.id),
-                detail: String::new(),
+            Entry::by(
+                staff,
+                AuditAction::PasswordChanged,
+                format!("staff:{}", staff.id),
+                String::new(),
                 client,
-            },
+            ),
         )
         .await?;
         tx.commit().await?;

@@ -115,11 +115,6 @@ pub fn t_with(key: &str, args: &[(&'static str, FluentValue<'static>)]) -> Strin
         .unwrap_or_else(|| crate::i18n::t_with(key, args))
 }
 
-/// The page's language, for names stored in both.
-pub fn lang() -> Lang {
-    use_lang()
-}
-
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@ use super::{
     roles::{Role, Staff},
     workflow::{Action, ActionKind, Recommendation, RejectReason, Status},
 };
-use crate::i18n::{use_lang, Lang};
+use crate::i18n::use_lang;
 use leptos::{either::Either, prelude::*};
 use leptos_meta::Title;
 use leptos_router::{
@@ -189,7 +189,6 @@ where
 
 #[component]
 fn ConsoleNav(staff: Staff) -> impl IntoView {
-    let lang = use_lang();
     let region = staff.region.clone().map(|code| format!(" · {code}"));
     let sign_out_click = move |_| {
         leptos::task::spawn_local(async move {
@@ -198,7 +197,6 @@ fn ConsoleNav(staff: Staff) -> impl IntoView {
             let _ = window().location().set_href(SIGN_IN_PATH);
         });
     };
-    let _ = lang;
     view! {
         <nav class="console-nav" aria-label=t("admin-nav-label")>
             <p class="console-who">
@@ -385,7 +383,7 @@ pub fn PasswordPage() -> impl IntoView {
             };
             message.set(Some(t_with(
                 key,
-                &[("min", (super_min_len() as i64).into())],
+                &[("min", (MIN_PASSWORD_LEN as i64).into())],
             )));
         });
     };
@@ -429,11 +427,6 @@ pub fn PasswordPage() -> impl IntoView {
             </form>
         </section>
     }
-}
-
-/// The shortest password (the server's rule, `auth::MIN_PASSWORD_LEN`).
-fn super_min_len() -> usize {
-    12
 }
 
 // ---- dashboard ----
@@ -1041,7 +1034,7 @@ pub fn ApplicationPage() -> impl IntoView {
     view! { <Console title_key="admin-application-title" body=application_body /> }
 }
 
-fn application_body(staff: Staff) -> impl IntoView {
+fn application_body(_staff: Staff) -> impl IntoView {
     let location = use_location();
     let id = Memo::new(move |_| {
         location
@@ -1053,7 +1046,6 @@ fn application_body(staff: Staff) -> impl IntoView {
     });
     let detail = Resource::new(move || id.get(), load_application);
     let message = RwSignal::new(None::<String>);
-    let _ = staff;
     view! {
         <div class="alert" role="alert" id="action-message" hidden=move || message.get().is_none()>
             {move || message.get()}
@@ -1587,7 +1579,3 @@ fn audit_body(_staff: Staff) -> impl IntoView {
         </Transition>
     }
 }
-
-/// Keeps `Lang` in use for the page titles built with `t`.
-#[allow(dead_code)]
-fn _lang(_: Lang) {}

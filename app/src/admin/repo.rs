@@ -10,7 +10,7 @@ use super::{
     workflow::{self, Action, ActionKind, Refused, Status, MAX_TEXT_LEN},
 };
 use crate::{
-    db::{Backend, Db},
+    db::{flag, Backend, Db},
     error::AppError,
     i18n::{tr, Lang},
     registration::{
@@ -29,11 +29,6 @@ fn now() -> i64 {
 
 /// Morocco's offset from UTC, in seconds (see `registration::service::today`).
 const MOROCCO_OFFSET: i64 = 3600;
-
-fn flag(row: &AnyRow, column: &str) -> Result<bool, sqlx::Error> {
-    row.try_get::<bool, _>(column)
-        .or_else(|_| row.try_get::<i64, _>(column).map(|v| v != 0))
-}
 
 /// A value bound to a placeholder of a query built piece by piece.
 #[derive(Clone, Debug)]
@@ -212,8 +207,8 @@ pub async fn list(db: &Db, staff: &Staff, filters: &Filters) -> Result<Applicati
         .unwrap_or(u32::MAX)
         .max(1);
     let page = filters.page.clamp(1, pages);
-    let mut rows = SqlQuery::default();
-    let where_clause = list_where(backend, staff, filters, &mut rows)?;
+    // The same conditions and values, around another select.
+    let mut rows = count;
     rows.sql = format!(
         "select a.id, a.reference, a.first_name, a.last_name, a.region_code, \
              p.name_fr as province_fr, p.name_ar as province_ar, a.sector, a.status, a.channel, \
@@ -346,14 +341,13 @@ pub async fn record_export(
     let _turn = db.writing().await;
     audit::record(
         db.pool(),
-        Entry {
-            actor: Some(staff),
-            actor_email: None,
-            action: AuditAction::Export,
-            subject: "applications".into(),
-            detail: filters.to_query(),
+        Entry::by(
+            staff,
+            AuditAction::Export,
+            "applications".into(),
+            filters.to_query(),
             client,
-        },
+        ),
     )
     .await
 }
@@ -733,14 +727,13 @@ pub async fn detail(
         let _turn = db.writing().await;
         audit::record(
             db.pool(),
-            Entry {
-                actor: Some(staff),
-                actor_email: None,
-                action: AuditAction::ViewApplication,
-                subject: format!("application:{id}"),
-                detail: String::new(),
+            Entry::by(
+                staff,
+                AuditAction::ViewApplication,
+                format!("application:{id}"),
+                String::new(),
                 client,
-            },
+            ),
         )
         .await?;
     }
@@ -896,23 +889,22 @@ pub async fn act(
     .await?;
     audit::record(
         &mut *tx,
-        Entry {
-            actor: Some(staff),
-            actor_email: None,
-            action: if action.kind() == ActionKind::Recommend {
+        Entry::by(
+            staff,
+            if action.kind() == ActionKind::Recommend {
                 AuditAction::Recommendation
             } else {
                 AuditAction::Decision
             },
-            subject: format!("application:{id}"),
-            detail: format!(
+            format!("application:{id}"),
+            format!(
                 "{} {} -> {} {detail}",
                 action.kind().code(),
                 seen.status.code(),
                 to.code()
             ),
             client,
-        },
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -1000,14 +992,13 @@ async fn assign(
     .await?;
     audit::record(
         &mut *tx,
-        Entry {
-            actor: Some(staff),
-            actor_email: None,
-            action: AuditAction::Assignment,
-            subject: format!("application:{id}"),
-            detail: format!("reviewer:{reviewer}"),
+        Entry::by(
+            staff,
+            AuditAction::Assignment,
+            format!("application:{id}"),
+            format!("reviewer:{reviewer}"),
             client,
-        },
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -1044,14 +1035,13 @@ pub async fn add_note(
     .await?;
     audit::record(
         &mut *tx,
-        Entry {
-            actor: Some(staff),
-            actor_email: None,
-            action: AuditAction::Note,
-            subject: format!("application:{id}"),
-            detail: String::new(),
+        Entry::by(
+            staff,
+            AuditAction::Note,
+            format!("application:{id}"),
+            String::new(),
             client,
-        },
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -1149,14 +1139,13 @@ pub async fn create_staff_account(
     };
     audit::record(
         &mut *tx,
-        Entry {
-            actor: Some(staff),
-            actor_email: None,
-            action: AuditAction::StaffCreated,
-            subject: format!("staff:{id}"),
-            detail: format!("{} {} {}", email, role.code(), region.unwrap_or_default()),
+        Entry::by(
+            staff,
+            AuditAction::StaffCreated,
+            format!("staff:{id}"),
+            format!("{} {} {}", email, role.code(), region.unwrap_or_default()),
             client,
-        },
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -1192,18 +1181,17 @@ pub async fn set_staff_active(
         .await?;
     audit::record(
         &mut *tx,
-        Entry {
-            actor: Some(staff),
-            actor_email: None,
-            action: if active {
+        Entry::by(
+            staff,
+            if active {
                 AuditAction::StaffActivated
             } else {
                 AuditAction::StaffDeactivated
             },
-            subject: format!("staff:{id}"),
-            detail: String::new(),
+            format!("staff:{id}"),
+            String::new(),
             client,
-        },
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -1229,14 +1217,13 @@ pub async fn set_target(
     }
     audit::record(
         &mut *tx,
-        Entry {
-            actor: Some(staff),
-            actor_email: None,
-            action: AuditAction::TargetChanged,
-            subject: format!("region:{region}"),
-            detail: target.to_string(),
+        Entry::by(
+            staff,
+            AuditAction::TargetChanged,
+            format!("region:{region}"),
+            target.to_string(),
             client,
-        },
+        ),
     )
     .await?;
     tx.commit().await?;

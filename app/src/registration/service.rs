@@ -12,7 +12,11 @@ use super::{
     fields::{parse_date, BirthDate, Cin, FieldError, FieldErrors, ReferenceNumber, ResumeCode},
     steps::*,
 };
-use crate::{db::Db, error::AppError, i18n::request_lang};
+use crate::{
+    db::{flag, Db},
+    error::AppError,
+    i18n::request_lang,
+};
 use cookie::{Cookie, SameSite};
 use http::request::Parts;
 use sqlx::Row;
@@ -320,13 +324,6 @@ async fn submitted(db: &Db, reference: &str) -> Result<Option<Submitted>, AppErr
     })
 }
 
-/// A yes-or-no value: `boolean` in PostgreSQL, an integer in SQLite. (sqlx's `Any` driver
-/// cannot read SQLite's `boolean` columns: select them as `case when c then 1 else 0 end`.)
-fn flag(row: &sqlx::any::AnyRow, column: &str) -> Result<bool, sqlx::Error> {
-    row.try_get::<bool, _>(column)
-        .or_else(|_| row.try_get::<i64, _>(column).map(|n| n != 0))
-}
-
 fn refusals(errors: FieldErrors) -> StepReply {
     StepReply::Invalid(
         errors
@@ -604,14 +601,13 @@ pub async fn submit(
             let _turn = db.writing().await;
             crate::admin::audit::record(
                 db.pool(),
-                crate::admin::audit::Entry {
-                    actor: Some(agent),
-                    actor_email: None,
-                    action: crate::admin::audit::AuditAction::AssistedRegistration,
-                    subject: format!("reference:{reference}"),
-                    detail: String::new(),
-                    client: client_ip(parts),
-                },
+                crate::admin::audit::Entry::by(
+                    agent,
+                    crate::admin::audit::AuditAction::AssistedRegistration,
+                    format!("reference:{reference}"),
+                    String::new(),
+                    client_ip(parts),
+                ),
             )
             .await?;
         }

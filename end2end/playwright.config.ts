@@ -57,9 +57,11 @@ export default defineConfig({
       JISR_SEED_STAFF_PASSWORD: STAFF_PASSWORD,
       // Status lookups all come from 127.0.0.1 here; the limit itself is tested in integration.
       JISR_LOOKUPS_PER_MINUTE: '1000',
-      // The same for staff sign-ins; the lockout of one account is tested here, the limit per
-      // address in integration.
+      // The same for staff sign-ins; the slowing of wrong passwords is tested here, the limit
+      // per address in integration.
       JISR_SIGN_INS_PER_MINUTE: '1000',
+      // And for registrations: one connection's limit is tested in integration.
+      JISR_REGISTRATIONS_PER_HOUR: '100000',
       // The quick exit leaves for a page of the test server, so the test can see it arrive.
       JISR_QUICK_EXIT_URL: `${baseURL}/healthz`,
     },

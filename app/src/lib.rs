@@ -14,7 +14,11 @@ pub mod registration;
 pub mod safety;
 
 #[cfg(feature = "ssr")]
+pub mod client;
+#[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod keys;
 
 use i18n::{t, Lang};
 use leptos::prelude::*;
@@ -38,7 +42,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(not(feature = "ssr"))]
     let lang = Lang::DEFAULT;
     provide_context(lang);
-    let quick_exit = use_context::<safety::QuickExitUrl>().unwrap_or_default();
     // The console's pages load the console's WASM (`console/`); the others, the applicants'.
     #[cfg(feature = "ssr")]
     let in_console = use_context::<http::request::Parts>()
@@ -59,7 +62,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="description" content=t("site-description") />
                 <meta name="theme-color" content="#5b2a86" />
-                <meta name=safety::QuickExitUrl::META_NAME content=quick_exit.0 />
                 <link rel="icon" href="/favicon.ico" sizes="32x32" />
                 <leptos_meta::HashedStylesheet options=options.clone() id="leptos" />
                 <AutoReload options=options.clone() />
@@ -73,6 +75,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// The nonce of an answer's Content-Security-Policy, made by the server's security layer and
+/// carried by the page's inline scripts.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug)]
+pub struct CspNonce(pub String);
+
 /// The name of the console's JS and WASM files in the site's `pkg/` (see the Makefile).
 pub const CONSOLE_OUTPUT_NAME: &str = "jisr-console";
 
@@ -83,17 +91,6 @@ pub fn document_lang() -> Lang {
         .and_then(|html| html.get_attribute("lang"))
         .and_then(|tag| Lang::from_tag(&tag))
         .unwrap_or(Lang::DEFAULT)
-}
-
-/// Reads the quick exit's address from the page's `<meta>`, where the server wrote it.
-pub fn document_quick_exit() -> safety::QuickExitUrl {
-    document()
-        .query_selector(&format!("meta[name={}]", safety::QuickExitUrl::META_NAME))
-        .ok()
-        .flatten()
-        .and_then(|meta| meta.get_attribute("content"))
-        .map(safety::QuickExitUrl)
-        .unwrap_or_default()
 }
 
 /// The wizard's pages are lazy routes (see [`lazy_page!`]): their code is a separate WASM

@@ -3,16 +3,14 @@
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
-    use app::{document_lang, document_quick_exit, App};
+    use app::{document_lang, App};
     use leptos::prelude::*;
 
     console_error_panic_hook::set_once();
     let lang = document_lang();
-    let quick_exit = document_quick_exit();
     // Built without splitting: the public pages' lazy routes are plain code here.
     leptos::mount::hydrate_body(move || {
         provide_context(lang);
-        provide_context(quick_exit.clone());
         view! { <App /> }
     });
 }

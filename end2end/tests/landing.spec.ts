@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../fixtures';
 import { LandingPage } from '../pages/landing';
 
 /** Fails the test on any console error or uncaught exception in the page. */

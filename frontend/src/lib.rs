@@ -2,17 +2,15 @@
 
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
-    use app::{document_lang, document_quick_exit, App};
+    use app::{document_lang, App};
     use leptos::prelude::*;
 
     console_error_panic_hook::set_once();
     // The server chose the language and wrote it into <html lang>; use the same one.
     let lang = document_lang();
-    let quick_exit = document_quick_exit();
     // The wizard's pages are lazy routes: hydration waits for their WASM files to arrive.
     leptos::mount::hydrate_lazy(move || {
         provide_context(lang);
-        provide_context(quick_exit.clone());
         view! { <App /> }
     });
 }

@@ -12,7 +12,7 @@ use app::{
     db::Db,
     i18n::Lang,
     registration::{
-        service::{store_application, today, NewApplication, Stored},
+        service::{store_application, today, NewApplication},
         steps::{raw_from_pairs, read_application, Raw, Rules},
     },
 };
@@ -269,12 +269,13 @@ async fn main() -> anyhow::Result<()> {
                         consented_at: 0,
                         draft_token: None,
                         entered_by: None,
+                        client_key: None,
                     },
                 )
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
-                if !matches!(stored, Stored::Submitted(_)) {
-                    bail!("raw insert {n} refused");
+                if stored.0.is_empty() {
+                    bail!("raw insert {n} has no reference");
                 }
             }
         }));

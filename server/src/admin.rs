@@ -3,27 +3,33 @@
 
 use crate::state::AppState;
 use app::admin::{
-    audit::client_ip,
     auth,
     filters::Filters,
     repo::{export_query, export_record, record_export, EXPORT_COLUMNS},
     roles::Staff,
 };
+use app::client::client_ip;
 use axum::{
     body::{Body, Bytes},
     extract::{Request, State},
     http::{header, StatusCode},
     response::{
-        sse::{Event, KeepAlive, Sse},
+        sse::{Event, Sse},
         IntoResponse, Response,
     },
     routing::get,
     Router,
 };
 use futures_util::{stream, StreamExt, TryStreamExt};
-use std::{convert::Infallible, time::Duration};
-use tokio_stream::wrappers::{BroadcastStream, ReceiverStream};
-use tower_sessions::Session;
+use std::{
+    collections::HashMap,
+    convert::Infallible,
+    sync::{Arc, Mutex},
+    time::Duration,
+};
+use tokio::sync::broadcast::{self, error::RecvError};
+use tokio_stream::wrappers::ReceiverStream;
+use tower_sessions::{session::Id, Session};
 
 pub const EVENTS_PATH: &str = "/admin/events";
 pub const EXPORT_PATH: &str = "/admin/export.csv";
@@ -41,25 +47,102 @@ async fn signed_in(state: &AppState, session: &Session) -> Result<Staff, Respons
         .map_err(|refusal| refusal.status().into_response())
 }
 
+/// Live streams one staff session may hold open at once (a few tabs).
+pub const STREAMS_PER_SESSION: usize = 3;
+
+/// The live streams open, counted per staff session.
+#[derive(Clone, Default)]
+pub struct EventStreams(Arc<Mutex<HashMap<Id, usize>>>);
+
+/// One open stream; closing it (dropping this) frees its place.
+struct StreamSlot {
+    streams: EventStreams,
+    session: Id,
+}
+
+impl EventStreams {
+    fn open(&self, session: Id) -> Option<StreamSlot> {
+        let mut open = self.0.lock().ok()?;
+        let count = open.entry(session).or_default();
+        if *count >= STREAMS_PER_SESSION {
+            return None;
+        }
+        *count += 1;
+        Some(StreamSlot {
+            streams: self.clone(),
+            session,
+        })
+    }
+}
+
+impl Drop for StreamSlot {
+    fn drop(&mut self) {
+        if let Ok(mut open) = self.streams.0.lock() {
+            if let Some(count) = open.get_mut(&self.session) {
+                *count -= 1;
+                if *count == 0 {
+                    open.remove(&self.session);
+                }
+            }
+        }
+    }
+}
+
+/// What the stream holds while it is open.
+struct Live {
+    changes: broadcast::Receiver<u64>,
+    keep_alive: tokio::time::Interval,
+    db: app::db::Db,
+    _slot: StreamSlot,
+}
+
 /// Server-sent events: one `change` event whenever a submission or decision changes the
-/// figures. Browsers reconnect by themselves (after a second, as `retry` asks), so the
-/// dashboard keeps updating across a server restart.
+/// figures. At each keep-alive the session is checked again: the stream ends once it has
+/// ended (signed out, expired, password changed) or the account was deactivated. Browsers
+/// reconnect by themselves (after a second, as `retry` asks), so the dashboard keeps updating
+/// across a server restart.
 async fn events(State(state): State<AppState>, session: Session) -> Response {
     if let Err(refusal) = signed_in(&state, &session).await {
         return refusal;
     }
+    let Some(id) = session.id() else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let Some(slot) = state.streams.open(id) else {
+        return (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "30")]).into_response();
+    };
     let hello = Event::default()
         .event("hello")
         .retry(Duration::from_secs(1))
         .data(state.changes.generation().to_string());
-    // A lagging receiver missed some changes: one event says the same.
-    let changes = BroadcastStream::new(state.changes.subscribe()).map(|message| {
-        let generation = message.map_or_else(|_| "lagged".to_owned(), |g| g.to_string());
-        Ok::<_, Infallible>(Event::default().event("change").data(generation))
+    let period = state.settings.keep_alive;
+    let live = Live {
+        changes: state.changes.subscribe(),
+        keep_alive: tokio::time::interval_at(tokio::time::Instant::now() + period, period),
+        db: state.db.clone(),
+        _slot: slot,
+    };
+    let updates = stream::unfold(live, move |mut live| async move {
+        tokio::select! {
+            message = live.changes.recv() => {
+                let generation = match message {
+                    Ok(generation) => generation.to_string(),
+                    // Some changes were missed: one event says the same.
+                    Err(RecvError::Lagged(_)) => "lagged".to_owned(),
+                    Err(RecvError::Closed) => return None,
+                };
+                let event = Event::default().event("change").data(generation);
+                Some((Ok::<_, Infallible>(event), live))
+            }
+            _ = live.keep_alive.tick() => {
+                match auth::session_still_valid(&live.db, &id).await {
+                    Ok(true) => Some((Ok(Event::default().comment("")), live)),
+                    _ => None,
+                }
+            }
+        }
     });
-    Sse::new(stream::once(async move { Ok(hello) }).chain(changes))
-        .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
-        .into_response()
+    Sse::new(stream::once(async move { Ok(hello) }).chain(updates)).into_response()
 }
 
 /// How much CSV is gathered before it is sent on.

@@ -1,6 +1,10 @@
 //! Command line and environment. Every setting has a default that works on a laptop.
 
-use app::{registration::service::LookupLimiter, safety::QuickExitUrl};
+use app::{
+    client::TrustedProxies,
+    registration::service::{LookupLimiter, RegistrationLimiter},
+    safety::QuickExitUrl,
+};
 use clap::{Args, Parser, Subcommand};
 use std::{fmt, net::SocketAddr, num::NonZeroU32};
 
@@ -67,6 +71,10 @@ pub enum Command {
         /// Seed of the random generator, for the same data twice.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Add demo data to a database that already holds applications or staff accounts
+        /// other than demo ones (refused otherwise).
+        #[arg(long)]
+        add_to_existing: bool,
     },
 }
 
@@ -135,6 +143,65 @@ pub struct ServeArgs {
         default_value_t = NonZeroU32::new(app::admin::auth::SignInLimiter::DEFAULT_PER_MINUTE).unwrap_or(NonZeroU32::MIN)
     )]
     pub sign_ins_per_minute: NonZeroU32,
+
+    /// Drafts started, and applications submitted, allowed per hour from one client address
+    /// (centre agents signed in are not limited). A centre's shared connection registers many
+    /// women in a morning: keep it generous.
+    #[arg(
+        long,
+        env = "JISR_REGISTRATIONS_PER_HOUR",
+        global = true,
+        default_value_t = NonZeroU32::new(RegistrationLimiter::DEFAULT_PER_HOUR).unwrap_or(NonZeroU32::MIN)
+    )]
+    pub registrations_per_hour: NonZeroU32,
+
+    /// The reverse proxies in front of the server, as addresses or networks separated by
+    /// commas (`10.0.0.2,172.16.0.0/12`). Only a request from one of them has its
+    /// `Forwarded` or `X-Forwarded-For` header read for the client's address; from anyone
+    /// else the header is ignored. Empty: the TCP peer is the client.
+    #[arg(
+        long,
+        env = "JISR_TRUSTED_PROXIES",
+        global = true,
+        default_value = "",
+        value_parser = TrustedProxies::parse
+    )]
+    pub trusted_proxies: TrustedProxies,
+
+    /// Origins, besides the one in each request's `Host`, that may send forms and server
+    /// function calls (`https://jisr.social.gov.ma`), separated by commas: needed behind a
+    /// proxy that rewrites `Host`. Any other origin is refused.
+    #[arg(
+        long,
+        env = "JISR_ALLOWED_ORIGINS",
+        global = true,
+        default_value = "",
+        value_parser = parse_origins
+    )]
+    pub allowed_origins: AllowedOrigins,
+}
+
+/// Web origins (`scheme://host[:port]`), as browsers send them in `Origin`.
+#[derive(Clone, Debug, Default)]
+pub struct AllowedOrigins(pub Vec<String>);
+
+fn parse_origins(list: &str) -> Result<AllowedOrigins, String> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            let item = item.trim_end_matches('/');
+            let rest = item
+                .strip_prefix("https://")
+                .or_else(|| item.strip_prefix("http://"))
+                .ok_or_else(|| format!("{item}: an origin starts with https:// or http://"))?;
+            if rest.is_empty() || rest.contains('/') {
+                return Err(format!("{item}: an origin is a scheme and a host, no path"));
+            }
+            Ok(item.to_ascii_lowercase())
+        })
+        .collect::<Result<_, _>>()
+        .map(AllowedOrigins)
 }
 
 /// A database URL. Shown without its password, so it can be logged.
@@ -265,6 +332,36 @@ mod tests {
         assert_eq!(cli.serve.addr.to_string(), "127.0.0.1:4000");
         let cli = Cli::try_parse_from(["server", "--addr", "0.0.0.0:8080"]).unwrap();
         assert_eq!(cli.serve.addr.to_string(), "0.0.0.0:8080");
+    }
+
+    #[test]
+    fn proxies_and_origins_are_read_from_lists() {
+        let cli = Cli::try_parse_from([
+            "server",
+            "--trusted-proxies",
+            "10.0.0.2, 172.16.0.0/12",
+            "--allowed-origins",
+            "https://Jisr.example.ma/,http://localhost:3000",
+        ])
+        .unwrap();
+        assert!(cli
+            .serve
+            .trusted_proxies
+            .contains("172.20.1.1".parse().unwrap()));
+        assert!(!cli
+            .serve
+            .trusted_proxies
+            .contains("10.0.0.3".parse().unwrap()));
+        assert_eq!(
+            cli.serve.allowed_origins.0,
+            ["https://jisr.example.ma", "http://localhost:3000"]
+        );
+        assert!(Cli::try_parse_from(["server", "--trusted-proxies", "proxy"]).is_err());
+        assert!(Cli::try_parse_from(["server", "--allowed-origins", "jisr.ma"]).is_err());
+        assert!(Cli::try_parse_from(["server", "--allowed-origins", "https://jisr.ma/x"]).is_err());
+        let default = Cli::try_parse_from(["server"]).unwrap();
+        assert!(default.serve.trusted_proxies.is_empty());
+        assert!(default.serve.allowed_origins.0.is_empty());
     }
 
     #[test]

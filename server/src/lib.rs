@@ -4,7 +4,9 @@ pub mod admin;
 pub mod config;
 pub mod health;
 pub mod lang;
+pub mod quick_exit;
 pub mod routes;
+pub mod security;
 pub mod seed;
 pub mod state;
 pub mod telemetry;
@@ -18,7 +20,10 @@ use app::admin::{
     sessions::DbSessionStore,
 };
 use app::db::Db;
-use app::registration::service::{purge_expired_drafts, LookupLimiter, WizardSettings};
+use app::keys::ServerKeys;
+use app::registration::service::{
+    purge_expired_drafts, LookupLimiter, RegistrationLimiter, WizardSettings,
+};
 use config::{Cli, Command, ServeArgs};
 use state::{AppState, Settings};
 use std::sync::Arc;
@@ -42,7 +47,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             applications,
             staff_password,
             seed,
-        } => seed::run(&db, applications, staff_password, seed).await,
+            add_to_existing,
+        } => seed::run(&db, applications, staff_password, seed, add_to_existing).await,
     };
     db.close().await;
     result
@@ -69,6 +75,10 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
             .is_some_and(|list| list.exists());
     }
 
+    let keys = ServerKeys::load_or_create(&db)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot read or make the server's keys: {e}"))?;
+    let registrations = RegistrationLimiter::per_hour(args.registrations_per_hour);
     let state = AppState {
         leptos_options,
         db: db.clone(),
@@ -78,11 +88,17 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
             wizard: WizardSettings {
                 secure_cookies: args.secure_cookies,
                 draft_ttl_secs: i64::from(args.draft_days) * 86_400,
+                keys,
+                registrations: registrations.clone(),
             },
+            trusted_proxies: args.trusted_proxies,
+            allowed_origins: args.allowed_origins,
+            ..Settings::default()
         }),
         lookups: LookupLimiter::per_minute(args.lookups_per_minute),
         sign_ins: SignInLimiter::per_minute(args.sign_ins_per_minute),
         changes: Changes::default(),
+        streams: admin::EventStreams::default(),
     };
     if let Some((email, password)) = auth::ensure_first_admin(&db)
         .await
@@ -99,7 +115,12 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
     // The decoy hash that unknown e-mails are checked against, made now rather than on the
     // first unknown e-mail (which would take twice as long as a wrong password).
     std::sync::LazyLock::force(&auth::DUMMY_HASH);
-    tokio::spawn(purge_drafts_hourly(db, state.sign_ins.clone()));
+    tokio::spawn(purge_hourly(
+        db,
+        state.sign_ins.clone(),
+        state.lookups.clone(),
+        registrations,
+    ));
     let app = routes::router(state, routes::page_routes());
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
@@ -129,6 +150,7 @@ async fn create_admin(db: &Db, email: &str, name: &str) -> anyhow::Result<()> {
         role: Role::NationalAdmin,
         region: None,
         temporary: true,
+        demo: false,
     };
     match auth::create_staff(db, &new, password.clone())
         .await
@@ -146,13 +168,24 @@ async fn create_admin(db: &Db, email: &str, name: &str) -> anyhow::Result<()> {
     }
 }
 
-/// Deletes expired drafts and staff sessions now, then every hour.
-async fn purge_drafts_hourly(db: Db, sign_ins: SignInLimiter) {
+/// Deletes expired drafts, staff sessions and forgotten devices now, then every hour; the
+/// limits forget the addresses that went quiet.
+async fn purge_hourly(
+    db: Db,
+    sign_ins: SignInLimiter,
+    lookups: LookupLimiter,
+    registrations: RegistrationLimiter,
+) {
     let sessions = DbSessionStore::new(db.clone());
     let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         every_hour.tick().await;
         sign_ins.forget_idle();
+        lookups.0.forget_idle();
+        registrations.forget_idle();
+        if let Err(error) = auth::purge_old_devices(&db).await {
+            tracing::warn!(%error, "could not forget old staff devices");
+        }
         if let Err(error) = sessions.purge_expired().await {
             tracing::warn!(%error, "could not delete expired sessions");
         }

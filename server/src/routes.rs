@@ -1,4 +1,4 @@
-use crate::{admin, health, lang, state::AppState, telemetry, wizard};
+use crate::{admin, health, lang, quick_exit, security, state::AppState, telemetry, wizard};
 use app::admin::{auth::IDLE_MINUTES, sessions::DbSessionStore};
 use app::{shell, App};
 use axum::{
@@ -9,7 +9,7 @@ use axum::{
     routing::get,
     Extension, Router,
 };
-use leptos::prelude::{provide_context, LeptosOptions};
+use leptos::prelude::{provide_context, use_context, LeptosOptions};
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::sync::Arc;
 use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer};
@@ -29,7 +29,7 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
     let options = state.leptos_options.clone();
 
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
-        .with_name("jisr_staff")
+        .with_name(STAFF_COOKIE)
         .with_http_only(true)
         // Strict: no other site can make a staff member's browser act in the console.
         .with_same_site(SameSite::Strict)
@@ -39,6 +39,7 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
     admin::add_routes(wizard::add_routes(Router::new()))
         .route("/healthz", get(health::healthz))
         .route("/lang/{code}", get(lang::switch))
+        .route(app::safety::EXIT_PATH, get(quick_exit::quick_exit))
         .leptos_routes_with_context(&state, routes, context.clone(), move || {
             shell(options.clone())
         })
@@ -46,21 +47,38 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
             AppState,
             _,
         >(context, shell))
+        .layer(middleware::from_fn(security::honest_status))
         .layer(middleware::from_fn_with_state(
             CachePolicy::new(&state.leptos_options),
             cache_control,
         ))
         .layer(sessions)
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .layer(Extension(state.changes.clone()))
+        .layer(middleware::from_fn(security::refuse_nul))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::refuse_cross_site,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::client_address,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::security_headers,
+        ))
         // Pages and server function answers; site files are sent precompressed as they are.
         .layer(CompressionLayer::new())
         .layer(telemetry::request_layer())
         .with_state(state)
 }
 
+/// The staff session's cookie.
+pub const STAFF_COOKIE: &str = "jisr_staff";
+
 /// The largest request body read, before anything else looks at it.
-const MAX_BODY_BYTES: usize = 64 * 1024;
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
 /// What pages and server functions find in their context.
 pub fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'static {
@@ -71,9 +89,14 @@ pub fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'stat
     move || {
         provide_context(sign_ins.clone());
         provide_context(db.clone());
-        provide_context(settings.quick_exit_url.clone());
         provide_context(settings.wizard.clone());
         provide_context(lookups.clone());
+        // The page's inline scripts carry the nonce the security layer put in the policy.
+        let nonce = use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<app::CspNonce>().cloned());
+        if let Some(nonce) = nonce {
+            provide_context(leptos::nonce::Nonce::from_value(nonce.0));
+        }
     }
 }
 

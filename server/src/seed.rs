@@ -7,7 +7,7 @@ use app::{
     admin::{
         auth::{self, Created, NewStaff},
         roles::Role,
-        workflow::Status,
+        workflow::{Status, TAKES_A_PLACE_SQL},
     },
     db::Db,
     registration::{
@@ -128,13 +128,43 @@ const DESCRIPTIONS: &[&str] = &[
 /// Rows per insert statement (27 values each, under both databases' limits).
 const BATCH: usize = 400;
 
+/// Seeds `applications` demo applications and the demo staff. Refuses a database that holds
+/// applications or staff accounts other than demo ones, unless `add_to_existing`: demo data
+/// must never mix with the programme's own.
 pub async fn run(
     db: &Db,
     applications: u32,
     staff_password: Option<String>,
     seed: u64,
+    add_to_existing: bool,
 ) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
+    if let Some(password) = &staff_password {
+        auth::check_password_rules(password, &[]).map_err(|_| {
+            anyhow!(
+                "the demo staff password must have at least {} characters and not be easy to \
+                 guess (a common password, a keyboard run, a date)",
+                app::admin::api::MIN_PASSWORD_LEN
+            )
+        })?;
+    }
+    if !add_to_existing {
+        let held: i64 = sqlx::query("select count(*) from applications")
+            .fetch_one(db.pool())
+            .await?
+            .try_get(0)?;
+        let staff: i64 = sqlx::query("select count(*) from staff where demo = false")
+            .fetch_one(db.pool())
+            .await?
+            .try_get(0)?;
+        if held > 0 || staff > 0 {
+            anyhow::bail!(
+                "this database holds {held} applications and {staff} staff accounts that are \
+                 not demo accounts: seed fills an empty database only. Give --add-to-existing \
+                 to add demo data anyway (never on the programme's own database)"
+            );
+        }
+    }
     let agents = demo_staff(db, staff_password).await?;
     let provinces: Vec<(i64, String)> =
         sqlx::query("select id, region_code from provinces order by id")
@@ -144,10 +174,10 @@ pub async fn run(
             .map(|row| Ok((row.try_get("id")?, row.try_get("region_code")?)))
             .collect::<Result<_, sqlx::Error>>()?;
     let mut places: HashMap<String, (i64, i64)> = HashMap::new();
-    for row in sqlx::query(
+    for row in sqlx::query(&format!(
         "select r.code, r.target, (select count(*) from applications a where a.region_code = r.code \
-             and a.status in ('accepted', 'enrolled')) as taken from regions r",
-    )
+             and a.status in ({TAKES_A_PLACE_SQL})) as taken from regions r"
+    ))
     .fetch_all(db.pool())
     .await?
     {
@@ -253,6 +283,7 @@ async fn demo_staff(db: &Db, password: Option<String>) -> anyhow::Result<HashMap
             role: *role,
             region: region.as_deref(),
             temporary: false,
+            demo: true,
         };
         let _turn = db.writing().await;
         if let Created::Created(_) = auth::insert_staff(db.pool(), &new, &hash)

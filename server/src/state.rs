@@ -1,12 +1,14 @@
+use crate::{admin::EventStreams, config::AllowedOrigins};
 use app::{
     admin::{auth::SignInLimiter, live::Changes},
+    client::TrustedProxies,
     db::Db,
     registration::service::{LookupLimiter, WizardSettings},
     safety::QuickExitUrl,
 };
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
-use std::sync::Arc;
+use std::{sync::Arc, time::Duration};
 
 /// What every handler can reach.
 #[derive(Clone, FromRef)]
@@ -16,16 +18,35 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Status lookups and resume attempts, per client address.
     pub lookups: LookupLimiter,
-    /// Sign-in attempts, per client address.
+    /// Sign-in attempts, per client address, and wrong passwords per account.
     pub sign_ins: SignInLimiter,
     /// Tells the open dashboards that the figures changed.
     pub changes: Changes,
+    /// The live streams open, per staff session.
+    pub streams: EventStreams,
 }
 
 /// Settings the handlers need from the command line.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Settings {
     pub secure_cookies: bool,
     pub quick_exit_url: QuickExitUrl,
     pub wizard: WizardSettings,
+    pub trusted_proxies: TrustedProxies,
+    pub allowed_origins: AllowedOrigins,
+    /// How often the live stream checks that its session still holds, and says it is alive.
+    pub keep_alive: Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            secure_cookies: false,
+            quick_exit_url: QuickExitUrl::default(),
+            wizard: WizardSettings::default(),
+            trusted_proxies: TrustedProxies::default(),
+            allowed_origins: AllowedOrigins::default(),
+            keep_alive: Duration::from_secs(15),
+        }
+    }
 }

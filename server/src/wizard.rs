@@ -146,6 +146,7 @@ async fn step_response(
         reply => {
             let status = match reply {
                 StepReply::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+                StepReply::TooMany => StatusCode::TOO_MANY_REQUESTS,
                 _ => StatusCode::OK,
             };
             let posted = Posted {

@@ -55,8 +55,9 @@ places-left = { $n ->
     [many] { $left } مقعدًا متبقيًا من أصل { $target }
    *[other] { $left } مقعد متبقٍّ من أصل { $target }
 }
-places-waitlist = لائحة الانتظار مفتوحة
-places-waitlist-note = عندما تمتلئ جميع مقاعد جهة ما، يبقى التسجيل مفتوحًا وتنضمين إلى لائحة الانتظار.
+places-waitlist = مُنحت كل المقاعد
+places-applied = عدد التسجيلات: { $applied }
+places-note = تُمنح المقاعد عند دراسة الملفات، وليس حسب ترتيب التسجيل. إذا قُبل في جهة ما عدد من الملفات يفوق عدد المقاعد، توضع الملفات الموالية في لائحة انتظار.
 
 ## Registration
 register-title = التسجيل في البرنامج
@@ -80,7 +81,6 @@ step-consent-title = معطياتك وموافقتك
 step-answer-first = أجيبي أولًا عن المرحلة السابقة:
 step-continue = متابعة
 step-save-and-return = حفظ والرجوع إلى ملخص الأجوبة
-waiting-list-notice = كل المقاعد في جهة { $region } مشغولة. يمكنك التسجيل، وستنضمين إلى لائحة الانتظار.
 resume-code-label = رمز الاستئناف لمتابعة التسجيل من هاتف آخر:
 not-eligible-title = لا يمكنك التسجيل في هذا البرنامج
 not-eligible-change = تعديل أجوبتي
@@ -166,7 +166,7 @@ check-submit = إرسال تسجيلي
 submitted-title = تم إرسال تسجيلك
 submitted-none-title = لم يُرسل أي تسجيل من هذا الهاتف
 submitted-reference-label = رقم ملفك:
-submitted-waiting-list = كل المقاعد في جهتك مشغولة حاليًا: تسجيلك في لائحة الانتظار. سنتصل بك إذا شغر مقعد.
+submitted-region-places = جهة { $region }: عدد المقاعد { $target }، وعدد التسجيلات حتى الآن { $applied }. تُمنح المقاعد عند دراسة الملفات، وليس حسب ترتيب التسجيل.
 submitted-keep-title = احتفظي بهذا الرقم
 submitted-keep = ستحتاجينه لتتبع ملفك. دونيه، أو التقطي صورة للشاشة، أو أرسليه لنفسك في رسالة قصيرة.
 submitted-copy = نسخ الرقم
@@ -224,11 +224,11 @@ field-error-not-an-option = اختاري أحد الأجوبة المقترحة.
 field-error-reference-format = رقم الملف يشبه JSR-7K4M-2P9X.
 field-error-number-range = أدخلي عددًا صحيحًا من 0 إلى { $max }.
 field-error-consent-required = ضعي علامة في الخانة لإعطاء موافقتك؛ بدونها لا يمكننا دراسة تسجيلك.
-field-error-cin-already-registered = يوجد تسجيل سابق بهذا الرقم للبطاقة الوطنية. لمعرفة حالته، استعملي «تتبع ملفي» برقم ملفك.
 field-error-resume-code-format = رمز الاستئناف مكون من 8 خانات، مثلا 7K4M-2P9X.
 field-error-resume-not-found = لا يوجد تسجيل جارٍ يطابق هذا الرمز وتاريخ الازدياد هذا. ربما انتهت صلاحية الرمز بعد 30 يومًا.
 field-error-identity-format = أدخلي رقم بطاقتك الوطنية (مثلا BK123456) أو تاريخ ازديادك (مثلا 14/03/1985).
 field-error-too-many-attempts = محاولات كثيرة في وقت قصير. انتظري دقيقة ثم أعيدي المحاولة.
+registration-too-many = وصلت تسجيلات كثيرة من هذا الاتصال في الآونة الأخيرة. لم يضع شيء مما كتبته: أعيدي المحاولة لاحقًا، أو اطلبي المساعدة من مركزك.
 field-error-none-with-others = اخترت «لا شيء من هذه الوضعيات» مع وضعية أخرى. ألغي اختيار إحداهما.
 
 ## Choices offered by the registration form

@@ -52,8 +52,12 @@ places-left = { $n ->
     [one] { $left } place restante sur { $target }
    *[other] { $left } places restantes sur { $target }
 }
-places-waitlist = Liste d'attente ouverte
-places-waitlist-note = Quand toutes les places d'une région sont prises, l'inscription reste ouverte : vous rejoignez la liste d'attente.
+places-waitlist = Toutes les places sont attribuées
+places-applied = { $n ->
+    [one] { $applied } inscription reçue
+   *[other] { $applied } inscriptions reçues
+}
+places-note = Les places sont attribuées lors de l'examen des dossiers, pas dans l'ordre d'arrivée. Quand une région reçoit plus de dossiers retenus que de places, les suivants vont sur une liste d'attente.
 
 ## Registration
 register-title = S'inscrire au programme
@@ -77,7 +81,6 @@ step-consent-title = Vos données et votre accord
 step-answer-first = Répondez d'abord à l'étape précédente :
 step-continue = Continuer
 step-save-and-return = Enregistrer et revenir au récapitulatif
-waiting-list-notice = Toutes les places de la région { $region } sont prises. Vous pouvez vous inscrire : vous rejoindrez la liste d'attente.
 resume-code-label = Votre code de reprise, pour continuer sur un autre téléphone :
 not-eligible-title = Vous ne pouvez pas vous inscrire à ce programme
 not-eligible-change = Modifier mes réponses
@@ -163,7 +166,7 @@ check-submit = Envoyer mon inscription
 submitted-title = Votre inscription est envoyée
 submitted-none-title = Aucune inscription envoyée depuis ce téléphone
 submitted-reference-label = Votre numéro de dossier :
-submitted-waiting-list = Toutes les places de votre région sont prises pour l'instant : votre inscription est sur la liste d'attente. Vous serez contactée si une place se libère.
+submitted-region-places = Région { $region } : { $target } places, { $applied } inscriptions reçues à ce jour. Les places sont attribuées lors de l'examen des dossiers, pas dans l'ordre d'arrivée.
 submitted-keep-title = Gardez ce numéro
 submitted-keep = Il vous servira à suivre votre dossier. Notez-le, faites une capture d'écran ou envoyez-le-vous par SMS.
 submitted-copy = Copier le numéro
@@ -212,11 +215,11 @@ field-error-not-an-option = Choisissez une des réponses proposées.
 field-error-reference-format = Le numéro de dossier ressemble à JSR-7K4M-2P9X.
 field-error-number-range = Donnez un nombre entier de 0 à { $max }.
 field-error-consent-required = Cochez la case pour donner votre accord ; sans lui, nous ne pouvons pas étudier votre inscription.
-field-error-cin-already-registered = Une inscription existe déjà avec ce numéro de CIN. Pour connaître son état, utilisez « Suivre mon dossier » avec votre numéro de dossier.
 field-error-resume-code-format = Le code de reprise a 8 caractères, par exemple 7K4M-2P9X.
 field-error-resume-not-found = Aucune inscription en cours ne correspond à ce code et à cette date de naissance. Le code a peut-être expiré après 30 jours.
 field-error-identity-format = Donnez votre numéro de CIN (par exemple BK123456) ou votre date de naissance (par exemple 14/03/1985).
 field-error-too-many-attempts = Trop d'essais en peu de temps. Attendez une minute puis réessayez.
+registration-too-many = Trop d'inscriptions sont parties de cette connexion ces derniers temps. Rien de ce que vous avez écrit n'est perdu : réessayez plus tard, ou demandez de l'aide à votre centre.
 field-error-none-with-others = Vous avez coché « Aucune de ces situations » avec une autre situation. Décochez l'une ou l'autre.
 
 ## Choices offered by the registration form

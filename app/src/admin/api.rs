@@ -18,9 +18,16 @@ pub const MIN_PASSWORD_LEN: usize = 12;
 /// What a sign-in form leads to. An unknown account and a wrong password read the same.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SignInReply {
-    SignedIn { must_change_password: bool },
+    SignedIn {
+        must_change_password: bool,
+    },
     Invalid,
-    Locked { minutes: i64 },
+    /// Too many wrong passwords lately, for this account from this address or from
+    /// everywhere: the next attempt is let through after this many seconds. The account is
+    /// never locked, and an e-mail without an account gets the same.
+    Wait {
+        seconds: i64,
+    },
     TooMany,
     Missing,
 }
@@ -32,6 +39,8 @@ pub enum PasswordReply {
     /// The new password must differ from the temporary one.
     SameAsCurrent,
     TooShort,
+    /// A common password, or one easily guessed.
+    TooEasy,
     Mismatch,
 }
 
@@ -109,6 +118,7 @@ pub struct ApplicationRow {
     pub channel: String,
     pub submitted_at: i64,
     pub possible_duplicate: bool,
+    pub burst: bool,
     pub reviewer: Option<String>,
 }
 
@@ -172,7 +182,8 @@ pub struct ApplicationDetail {
     pub recommendation: Option<String>,
     pub reject_reason: Option<String>,
     pub submitted_at: i64,
-    pub beyond_target: bool,
+    /// One of many sent from one connection in a few minutes: worth a look.
+    pub burst: bool,
     /// Every answer, as (message key of the question, the answer as shown).
     pub answers: Vec<(String, String)>,
     pub flags: Vec<FlagRow>,
@@ -214,6 +225,7 @@ pub struct StaffRow {
     pub region: Option<String>,
     pub active: bool,
     pub must_change_password: bool,
+    pub demo: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -302,7 +314,22 @@ mod ssr {
         }
 
         pub fn client(&self) -> std::net::IpAddr {
-            super::super::audit::client_ip(&self.parts)
+            crate::client::client_ip(&self.parts)
+        }
+
+        /// Cookies are marked `Secure` (the site is served over HTTPS).
+        pub fn secure_cookies(&self) -> bool {
+            use_context::<crate::registration::service::WizardSettings>()
+                .is_some_and(|settings| settings.secure_cookies)
+        }
+
+        pub fn set_cookie(&self, cookie: &cookie::Cookie<'_>) {
+            if let (Some(response), Ok(value)) = (
+                use_context::<leptos_axum::ResponseOptions>(),
+                http::HeaderValue::from_str(&cookie.to_string()),
+            ) {
+                response.append_header(http::header::SET_COOKIE, value);
+            }
         }
 
         /// Tells every open dashboard that the figures changed.
@@ -328,21 +355,26 @@ pub async fn sign_in(email: String, password: String) -> Result<SignInReply, App
         return Ok(SignInReply::Missing);
     }
     let limiter = use_context::<super::auth::SignInLimiter>().unwrap_or_default();
+    let device = crate::client::request_cookie(&cx.parts, super::auth::DEVICE_COOKIE);
     let result = super::auth::sign_in(
         &cx.db,
         &limiter,
         &cx.session,
-        &email,
-        &password,
+        (&email, &password),
+        device.as_deref(),
         cx.client(),
+        cx.secure_cookies(),
     )
     .await?;
     Ok(match result {
-        Ok(staff) => SignInReply::SignedIn {
-            must_change_password: staff.must_change_password,
-        },
+        Ok(signed_in) => {
+            cx.set_cookie(&signed_in.device_cookie);
+            SignInReply::SignedIn {
+                must_change_password: signed_in.staff.must_change_password,
+            }
+        }
         Err(SignInFailure::Invalid) => SignInReply::Invalid,
-        Err(SignInFailure::Locked(minutes)) => SignInReply::Locked { minutes },
+        Err(SignInFailure::Wait(seconds)) => SignInReply::Wait { seconds },
         Err(SignInFailure::TooMany) => SignInReply::TooMany,
     })
 }
@@ -364,11 +396,13 @@ pub async fn change_password(
 ) -> Result<PasswordReply, AppError> {
     let cx = context()?;
     let staff = cx.any_staff().await?;
-    if new.chars().count() < MIN_PASSWORD_LEN {
-        return Ok(PasswordReply::TooShort);
-    }
     if new != confirm {
         return Ok(PasswordReply::Mismatch);
+    }
+    match super::auth::check_password_rules(&new, &[&staff.email, &staff.name]) {
+        Ok(()) => {}
+        Err(super::auth::WeakPassword::TooShort) => return Ok(PasswordReply::TooShort),
+        Err(super::auth::WeakPassword::TooEasy) => return Ok(PasswordReply::TooEasy),
     }
     let changed =
         super::auth::change_password(&cx.db, &cx.session, &staff, &current, &new, cx.client())

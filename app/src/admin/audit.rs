@@ -3,8 +3,7 @@
 
 use super::roles::Staff;
 use crate::error::AppError;
-use http::request::Parts;
-use std::net::{IpAddr, Ipv4Addr};
+use std::net::IpAddr;
 
 /// What is recorded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,14 +45,6 @@ impl AuditAction {
             AuditAction::AssistedRegistration => "assisted_registration",
         }
     }
-}
-
-/// The client's address, as the server's listener saw it.
-pub fn client_ip(parts: &Parts) -> IpAddr {
-    parts
-        .extensions
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |info| info.0.ip())
 }
 
 /// One entry to append.

@@ -1,11 +1,15 @@
-//! Staff sign-in on the server: argon2id password hashes, throttling and lockout, the session
-//! that remembers who is signed in (idle and absolute expiry), and staff accounts.
+//! Staff sign-in on the server: argon2id password hashes, the throttle of wrong passwords
+//! (see `throttle`: slowed, never locked), the devices staff signed in from, the password
+//! rules, the session that remembers who is signed in (idle and absolute expiry), and staff
+//! accounts.
 
 use super::{
     audit::{self, AuditAction, Entry},
     roles::{Role, Staff},
+    throttle::Throttle,
 };
 use crate::{
+    client::{at_least_one, AddressLimiter},
     db::{flag, Db},
     error::AppError,
 };
@@ -13,8 +17,10 @@ use argon2::{
     password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString},
     Argon2,
 };
+use cookie::{Cookie, SameSite};
+use sha2::{Digest, Sha256};
 use sqlx::Row;
-use std::{net::IpAddr, num::NonZeroU32, sync::Arc, sync::LazyLock};
+use std::{net::IpAddr, num::NonZeroU32, sync::LazyLock, time::Instant};
 use time::OffsetDateTime;
 use tower_sessions::Session;
 
@@ -28,10 +34,10 @@ const PASSWORD_VERSION: &str = "password_version";
 pub const IDLE_MINUTES: i64 = 30;
 /// ...and this long after sign-in, whatever happens.
 pub const ABSOLUTE_HOURS: i64 = 12;
-/// Wrong passwords in a row that lock an account...
-pub const FAILURES_BEFORE_LOCKOUT: i64 = 5;
-/// ...for this long.
-pub const LOCKOUT_MINUTES: i64 = 15;
+/// The cookie that names a device where a staff member signed in.
+pub const DEVICE_COOKIE: &str = "jisr_device";
+/// A device unused this long is forgotten.
+pub const DEVICE_DAYS: i64 = 180;
 
 fn now() -> i64 {
     OffsetDateTime::now_utc().unix_timestamp()
@@ -98,47 +104,129 @@ pub fn generate_password() -> Result<String, AppError> {
         .collect())
 }
 
-/// Sign-in attempts per client address, on top of the per-account lockout.
+/// Sign-in attempts per client address (whatever the accounts), and the throttle of wrong
+/// passwords per account.
 #[derive(Clone)]
-pub struct SignInLimiter(Arc<governor::DefaultKeyedRateLimiter<IpAddr>>);
+pub struct SignInLimiter {
+    per_address: AddressLimiter,
+    throttle: Throttle,
+}
 
 impl SignInLimiter {
     pub const DEFAULT_PER_MINUTE: u32 = 20;
 
     pub fn per_minute(count: NonZeroU32) -> SignInLimiter {
-        SignInLimiter(Arc::new(governor::RateLimiter::keyed(
-            governor::Quota::per_minute(count),
-        )))
+        SignInLimiter {
+            per_address: AddressLimiter::per_minute(count),
+            throttle: Throttle::default(),
+        }
     }
-}
 
-impl SignInLimiter {
-    /// Forgets addresses that have not tried lately, so the limiter's memory stays small.
+    /// Forgets addresses and accounts that have not tried lately, so memory stays small.
     pub fn forget_idle(&self) {
-        self.0.retain_recent();
+        self.per_address.forget_idle();
+        self.throttle.forget_idle();
     }
 }
 
 impl Default for SignInLimiter {
     fn default() -> Self {
-        SignInLimiter::per_minute(
-            NonZeroU32::new(Self::DEFAULT_PER_MINUTE).unwrap_or(NonZeroU32::MIN),
-        )
+        SignInLimiter::per_minute(at_least_one(Self::DEFAULT_PER_MINUTE))
     }
 }
 
-/// Why a sign-in failed. An unknown account and a wrong password are the same failure.
+/// Why a sign-in failed. An unknown account and a wrong password are the same failure, and
+/// an unknown account is slowed exactly as a real one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SignInFailure {
     Invalid,
-    /// Too many wrong passwords: the account is locked for this many more minutes.
-    Locked(i64),
+    /// Too many wrong passwords lately: try again in this many seconds.
+    Wait(i64),
     /// Too many attempts from this address.
     TooMany,
 }
 
+/// A sign-in that succeeded: who, and the cookie that remembers this device (new, or the
+/// same one renewed).
+pub struct SignedIn {
+    pub staff: Staff,
+    pub device_cookie: Cookie<'static>,
+}
+
+fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The staff member a device cookie was given to, if it is still remembered.
+async fn device_owner(db: &Db, token: Option<&str>) -> Result<Option<i64>, AppError> {
+    // Looked up whatever the e-mail, so that every attempt does the same work.
+    let hash = sha256_hex(token.unwrap_or_default());
+    Ok(
+        sqlx::query("select staff_id from staff_devices where token_hash = $1")
+            .bind(hash)
+            .fetch_optional(db.pool())
+            .await?
+            .map(|row| row.try_get::<i64, _>(0))
+            .transpose()?,
+    )
+}
+
+/// Remembers this device for `staff`: renews its cookie, or makes a new one.
+async fn remember_device<'e, E>(
+    executor: E,
+    staff: &Staff,
+    known: bool,
+    token: Option<&str>,
+    secure: bool,
+) -> Result<Cookie<'static>, AppError>
+where
+    E: sqlx::Executor<'e, Database = sqlx::Any>,
+{
+    let token = match (known, token) {
+        (true, Some(token)) => token.to_owned(),
+        _ => generate_token()?,
+    };
+    sqlx::query(
+        "insert into staff_devices (token_hash, staff_id, created_at, last_used_at) \
+         values ($1, $2, $3, $3) \
+         on conflict (token_hash) do update set last_used_at = excluded.last_used_at",
+    )
+    .bind(sha256_hex(&token))
+    .bind(staff.id)
+    .bind(now())
+    .execute(executor)
+    .await?;
+    let mut cookie = Cookie::new(DEVICE_COOKIE, token);
+    cookie.set_path("/");
+    cookie.set_http_only(true);
+    cookie.set_same_site(SameSite::Strict);
+    cookie.set_secure(secure);
+    cookie.set_max_age(cookie::time::Duration::days(DEVICE_DAYS));
+    Ok(cookie)
+}
+
+fn generate_token() -> Result<String, AppError> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|_| AppError::Internal)?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Forgets the devices unused for [`DEVICE_DAYS`]. Returns how many.
+pub async fn purge_old_devices(db: &Db) -> Result<u64, sqlx::Error> {
+    let _turn = db.writing().await;
+    let done = sqlx::query("delete from staff_devices where last_used_at <= $1")
+        .bind(now() - DEVICE_DAYS * 86_400)
+        .execute(db.pool())
+        .await?;
+    Ok(done.rows_affected())
+}
+
 const STAFF_COLUMNS: &str = "id, email, name, role, region_code, \
-     case when must_change_password then 1 else 0 end as must_change_password";
+     case when must_change_password then 1 else 0 end as must_change_password, \
+     case when demo then 1 else 0 end as demo";
 
 fn staff_from_row(row: &sqlx::any::AnyRow) -> Result<Staff, AppError> {
     let role: String = row.try_get("role")?;
@@ -149,6 +237,7 @@ fn staff_from_row(row: &sqlx::any::AnyRow) -> Result<Staff, AppError> {
         role: Role::from_code(&role).ok_or(AppError::Internal)?,
         region: row.try_get("region_code")?,
         must_change_password: flag(row, "must_change_password")?,
+        demo: flag(row, "demo")?,
     })
 }
 
@@ -161,19 +250,24 @@ pub fn normalise_email(email: &str) -> String {
 const MAX_EMAIL_LEN: usize = 254;
 
 /// Checks an e-mail and password; on success the session now belongs to this staff member
-/// (with a new id, so a session fixed before sign-in is worthless).
+/// (with a new id, so a session fixed before sign-in is worthless) and the device is
+/// remembered.
 ///
-/// An attempt is counted before the password is checked, so parallel guesses cannot get past
-/// the lockout; a right password then clears the count.
+/// Every attempt, for a real account or not, does the same work: the account and device
+/// lookups, the throttle, an argon2 check (against a decoy hash for an unknown e-mail) and an
+/// entry in the audit log. An attempt is counted before the password is checked, so parallel
+/// guesses cannot get past the throttle.
 pub async fn sign_in(
     db: &Db,
     limiter: &SignInLimiter,
     session: &Session,
-    email: &str,
-    password: &str,
+    credentials: (&str, &str),
+    device: Option<&str>,
     client: IpAddr,
-) -> Result<Result<Staff, SignInFailure>, AppError> {
-    if limiter.0.check_key(&client).is_err() {
+    secure_cookies: bool,
+) -> Result<Result<SignedIn, SignInFailure>, AppError> {
+    let (email, password) = credentials;
+    if !limiter.per_address.allows(client) {
         return Ok(Err(SignInFailure::TooMany));
     }
     let email: String = normalise_email(email).chars().take(MAX_EMAIL_LEN).collect();
@@ -184,6 +278,17 @@ pub async fn sign_in(
     .bind(&email)
     .fetch_optional(db.pool())
     .await?;
+    let owner = device_owner(db, device).await?;
+    let account = match &row {
+        Some(row) => Some((
+            staff_from_row(row)?,
+            row.try_get::<String, _>("password_hash")?,
+            row.try_get::<i64, _>("password_version")?,
+        )),
+        None => None,
+    };
+    let known_device =
+        matches!((&account, owner), (Some((staff, _, _)), Some(id)) if staff.id == id);
     let failed = |detail: &str| Entry {
         actor: None,
         actor_email: Some(&email),
@@ -192,58 +297,34 @@ pub async fn sign_in(
         detail: detail.into(),
         client,
     };
-    let Some(row) = row else {
-        verify_password(DUMMY_HASH.clone(), password.to_owned()).await;
-        let _turn = db.writing().await;
-        audit::record(db.pool(), failed("unknown or inactive account")).await?;
-        return Ok(Err(SignInFailure::Invalid));
-    };
-    let staff = staff_from_row(&row)?;
-    let hash: String = row.try_get("password_hash")?;
-    // Count the attempt, unless the account is locked; reaching the limit locks it.
-    let counted = {
-        let _turn = db.writing().await;
-        let counted = sqlx::query(
-            "update staff set \
-                 failed_sign_ins = case when failed_sign_ins + 1 >= $2 then 0 else failed_sign_ins + 1 end, \
-                 locked_until = case when failed_sign_ins + 1 >= $2 then $3 else locked_until end \
-             where id = $1 and locked_until <= $4 returning locked_until",
-        )
-        .bind(staff.id)
-        .bind(FAILURES_BEFORE_LOCKOUT)
-        .bind(now() + LOCKOUT_MINUTES * 60)
-        .bind(now())
-        .fetch_optional(db.pool())
-        .await?;
-        if counted.is_none() {
-            audit::record(db.pool(), failed("locked")).await?;
-        }
-        counted
-    };
-    let Some(counted) = counted else {
-        let locked_until: i64 = sqlx::query("select locked_until from staff where id = $1")
-            .bind(staff.id)
-            .fetch_one(db.pool())
-            .await?
-            .try_get(0)?;
-        return Ok(Err(SignInFailure::Locked(minutes_until(locked_until))));
-    };
-    if !verify_password(hash, password.to_owned()).await {
-        let locked_until: i64 = counted.try_get("locked_until")?;
-        let _turn = db.writing().await;
-        audit::record(db.pool(), failed("wrong password")).await?;
-        if locked_until > now() {
-            return Ok(Err(SignInFailure::Locked(minutes_until(locked_until))));
-        }
-        return Ok(Err(SignInFailure::Invalid));
-    }
+    let attempt = match limiter
+        .throttle
+        .begin(&email, client, known_device, Instant::now())
     {
+        Ok(attempt) => attempt,
+        Err(wait) => {
+            let _turn = db.writing().await;
+            audit::record(db.pool(), failed("throttled")).await?;
+            let seconds = i64::try_from(wait.as_secs()).unwrap_or(i64::MAX);
+            return Ok(Err(SignInFailure::Wait(seconds.saturating_add(1))));
+        }
+    };
+    let (hash, version) = match &account {
+        Some((_, hash, version)) => (hash.clone(), *version),
+        None => (DUMMY_HASH.clone(), 0),
+    };
+    let right = verify_password(hash, password.to_owned()).await;
+    let Some((staff, _, _)) = account.filter(|_| right) else {
+        let _turn = db.writing().await;
+        audit::record(db.pool(), failed("unknown account or wrong password")).await?;
+        return Ok(Err(SignInFailure::Invalid));
+    };
+    limiter.throttle.succeeded(attempt);
+    let device_cookie = {
         let _turn = db.writing().await;
         let mut tx = db.pool().begin().await?;
-        sqlx::query("update staff set failed_sign_ins = 0, locked_until = 0 where id = $1")
-            .bind(staff.id)
-            .execute(&mut *tx)
-            .await?;
+        let cookie =
+            remember_device(&mut *tx, &staff, known_device, device, secure_cookies).await?;
         audit::record(
             &mut *tx,
             Entry::by(
@@ -256,7 +337,8 @@ pub async fn sign_in(
         )
         .await?;
         tx.commit().await?;
-    }
+        cookie
+    };
     session.cycle_id().await.map_err(session_error)?;
     session
         .insert(STAFF_ID, staff.id)
@@ -271,14 +353,13 @@ pub async fn sign_in(
         .await
         .map_err(session_error)?;
     session
-        .insert(PASSWORD_VERSION, row.try_get::<i64, _>("password_version")?)
+        .insert(PASSWORD_VERSION, version)
         .await
         .map_err(session_error)?;
-    Ok(Ok(staff))
-}
-
-fn minutes_until(at: i64) -> i64 {
-    ((at - now()) + 59).div_euclid(60).max(1)
+    Ok(Ok(SignedIn {
+        staff,
+        device_cookie,
+    }))
 }
 
 fn session_error(error: tower_sessions::session::Error) -> AppError {
@@ -334,6 +415,44 @@ pub async fn current_staff(db: &Db, session: &Session) -> Result<Option<Staff>, 
             .map_err(session_error)?;
     }
     Ok(Some(staff_from_row(&row)?))
+}
+
+/// Whether the session `id` still holds: stored and not expired, within the absolute expiry,
+/// for an account still active whose password has not changed since. Read without touching
+/// the session, so that asking does not keep it alive (the live stream asks at each
+/// keep-alive).
+pub async fn session_still_valid(
+    db: &Db,
+    id: &tower_sessions::session::Id,
+) -> Result<bool, AppError> {
+    use tower_sessions::SessionStore;
+    let store = super::sessions::DbSessionStore::new(db.clone());
+    let Some(record) = store.load(id).await.map_err(|error| {
+        tracing::error!(%error, "session store");
+        AppError::Internal
+    })?
+    else {
+        return Ok(false);
+    };
+    let number = |key: &str| record.data.get(key).and_then(serde_json::Value::as_i64);
+    let (Some(staff_id), Some(signed_in_at), Some(version)) = (
+        number(STAFF_ID),
+        number(SIGNED_IN_AT),
+        number(PASSWORD_VERSION),
+    ) else {
+        return Ok(false);
+    };
+    if now() - signed_in_at > ABSOLUTE_HOURS * 3600 {
+        return Ok(false);
+    }
+    let row = sqlx::query("select password_version from staff where id = $1 and active = true")
+        .bind(staff_id)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(match row {
+        Some(row) => row.try_get::<i64, _>(0)? == version,
+        None => false,
+    })
 }
 
 /// The staff member signed in on this session, even with a temporary password; or why not.
@@ -395,6 +514,8 @@ pub struct NewStaff<'a> {
     pub region: Option<&'a str>,
     /// Must be changed at first sign-in.
     pub temporary: bool,
+    /// Made by `server seed` for a demonstration.
+    pub demo: bool,
 }
 
 pub enum Created {
@@ -424,8 +545,9 @@ where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
     let row = sqlx::query(
-        "insert into staff (email, name, role, region_code, password_hash, must_change_password, created_at) \
-         values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing returning id",
+        "insert into staff (email, name, role, region_code, password_hash, must_change_password, \
+             created_at, demo) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict do nothing returning id",
     )
     .bind(normalise_email(new.email))
     .bind(new.name.trim().to_owned())
@@ -434,6 +556,7 @@ where
     .bind(hash.0.clone())
     .bind(new.temporary)
     .bind(now())
+    .bind(new.demo)
     .fetch_optional(executor)
     .await?;
     Ok(match row {
@@ -463,11 +586,48 @@ pub async fn ensure_first_admin(db: &Db) -> Result<Option<(String, String)>, App
         region: None,
         // Printed once in the server's output, which logs may keep: changed at first sign-in.
         temporary: true,
+        demo: false,
     };
     match create_staff(db, &new, password.clone()).await? {
         Created::Created(_) => Ok(Some((FIRST_ADMIN_EMAIL.to_owned(), password))),
         Created::EmailTaken => Ok(None),
     }
+}
+
+/// Why a password someone chose for herself is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WeakPassword {
+    /// Shorter than [`super::api::MIN_PASSWORD_LEN`] characters.
+    TooShort,
+    /// A common password, or one easily guessed from common words, keyboard runs, dates or
+    /// the account's own e-mail and name (zxcvbn's estimate below "safely unguessable").
+    TooEasy,
+}
+
+/// The server's password rules: long enough, and not among the passwords guessed first
+/// (zxcvbn's dictionaries of common passwords, names and words, keyboard runs, dates). What
+/// is left once the account's own words (`personal`: its e-mail, its name) are taken out
+/// must itself be hard to guess: `fatima.bennani2026` is not a password for Fatima Bennani.
+pub fn check_password_rules(password: &str, personal: &[&str]) -> Result<(), WeakPassword> {
+    if password.chars().count() < super::api::MIN_PASSWORD_LEN {
+        return Err(WeakPassword::TooShort);
+    }
+    let mut words: Vec<String> = personal
+        .iter()
+        .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
+        .filter(|word| word.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect();
+    words.sort_by_key(|word| std::cmp::Reverse(word.len()));
+    let mut rest = password.to_lowercase();
+    for word in &words {
+        rest = rest.replace(word.as_str(), "");
+    }
+    let safe = |text: &str| zxcvbn::zxcvbn(text, personal).score() >= zxcvbn::Score::Three;
+    if !safe(password) || !safe(&rest) {
+        return Err(WeakPassword::TooEasy);
+    }
+    Ok(())
 }
 
 /// Why a new password is refused.
@@ -532,4 +692,54 @@ pub async fn change_password(
         .await
         .map_err(session_error)?;
     Ok(Ok(()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_or_common_password_is_refused_and_a_long_unusual_one_is_taken() {
+        assert_eq!(
+            check_password_rules("Tr0ub4dor&3", &[]),
+            Err(WeakPassword::TooShort)
+        );
+        for common in [
+            "password1234",
+            "azertyuiop123",
+            "123456789012",
+            "qwertyuiopasdf",
+        ] {
+            assert_eq!(
+                check_password_rules(common, &[]),
+                Err(WeakPassword::TooEasy),
+                "{common}"
+            );
+        }
+        assert_eq!(
+            check_password_rules(
+                "fatima.bennani2026",
+                &["fatima.bennani@region.ma", "Fatima Bennani"]
+            ),
+            Err(WeakPassword::TooEasy)
+        );
+        assert_eq!(
+            check_password_rules("olive-tram-sunset-kettle", &[]),
+            Ok(())
+        );
+        assert_eq!(
+            check_password_rules("zitoun tramway 17 ghorba", &[]),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn generated_passwords_follow_the_rules() {
+        for _ in 0..20 {
+            assert_eq!(
+                check_password_rules(&generate_password().unwrap(), &[]),
+                Ok(())
+            );
+        }
+    }
 }

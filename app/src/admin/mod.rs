@@ -18,6 +18,8 @@ pub mod live;
 pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod sessions;
+#[cfg(feature = "ssr")]
+pub mod throttle;
 
 /// Pages served with the console's WASM.
 pub fn is_console_path(path: &str) -> bool {

@@ -202,6 +202,9 @@ fn ConsoleNav(staff: Staff) -> impl IntoView {
             <p class="console-who">
                 <span>{staff.name.clone()}</span>
                 <span class="muted">" " {t(&staff.role.label_key())} {region}</span>
+                {staff
+                    .demo
+                    .then(|| view! { " " <span class="badge demo">{t("admin-demo-account")}</span> })}
             </p>
             <ul>
                 <li>
@@ -289,9 +292,13 @@ pub fn SignInPage() -> impl IntoView {
                 Ok(SignInReply::Invalid) => t("admin-sign-in-invalid"),
                 Ok(SignInReply::Missing) => t("admin-sign-in-missing"),
                 Ok(SignInReply::TooMany) => t("admin-sign-in-too-many"),
-                Ok(SignInReply::Locked { minutes }) => {
-                    t_with("admin-sign-in-locked", &[("minutes", minutes.into())])
+                Ok(SignInReply::Wait { seconds }) if seconds < 60 => {
+                    t_with("admin-sign-in-wait-seconds", &[("seconds", seconds.into())])
                 }
+                Ok(SignInReply::Wait { seconds }) => t_with(
+                    "admin-sign-in-wait-minutes",
+                    &[("minutes", ((seconds + 59) / 60).into())],
+                ),
                 Err(error) => error.message(lang),
             };
             message.set(Some(text));
@@ -375,6 +382,7 @@ pub fn PasswordPage() -> impl IntoView {
                 Ok(PasswordReply::WrongCurrent) => "admin-password-wrong-current",
                 Ok(PasswordReply::SameAsCurrent) => "admin-password-same",
                 Ok(PasswordReply::TooShort) => "admin-password-too-short",
+                Ok(PasswordReply::TooEasy) => "admin-password-too-easy",
                 Ok(PasswordReply::Mismatch) => "admin-password-mismatch",
                 Err(error) => {
                     message.set(Some(error.message(lang)));
@@ -982,6 +990,7 @@ fn results_view(
                         {row
                             .possible_duplicate
                             .then(|| view! { <span class="badge flag">{t("admin-flagged")}</span> })}
+                        {row.burst.then(|| view! { <span class="badge flag">{t("admin-burst")}</span> })}
                     </td>
                 </tr>
             }
@@ -1278,7 +1287,25 @@ fn detail_view(
             " · " {region} " · " {t(&format!("admin-channel-{}", d.channel))}
             {d.entered_by.clone().map(|name| format!(" ({name})"))} " · " {when(d.submitted_at)}
         </p>
-        {d.beyond_target.then(|| view! { <p class="notice">{t("admin-beyond-target")}</p> })}
+        {d
+            .burst
+            .then(|| {
+                view! {
+                    <p class="notice" id="burst-note">
+                        {t_with(
+                            "admin-burst-note",
+                            &[
+                                ("size", crate::registration::BURST_SIZE.into()),
+                                (
+                                    "minutes",
+                                    (crate::registration::BURST_WINDOW_SECS / 60)
+                                        .into(),
+                                ),
+                            ],
+                        )}
+                    </p>
+                }
+            })}
         {d
             .reviewer
             .clone()
@@ -1417,7 +1444,17 @@ fn staff_body(me: Staff) -> impl IntoView {
                                                 };
                                                 view! {
                                                     <tr>
-                                                        <td>{row.name}</td>
+                                                        <td>
+                                                            {row.name}
+                                                            {row
+                                                                .demo
+                                                                .then(|| {
+                                                                    view! {
+                                                                        " "
+                                                                        <span class="badge demo">{t("admin-demo-account")}</span>
+                                                                    }
+                                                                })}
+                                                        </td>
                                                         <td>
                                                             <bdi dir="ltr">{row.email}</bdi>
                                                         </td>

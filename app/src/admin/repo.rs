@@ -7,7 +7,7 @@ use super::{
     auth,
     filters::{Filters, Sort, PER_PAGE},
     roles::{Role, Scope, Staff},
-    workflow::{self, Action, ActionKind, Refused, Status, MAX_TEXT_LEN},
+    workflow::{self, Action, ActionKind, Refused, Status, MAX_TEXT_LEN, TAKES_A_PLACE_SQL},
 };
 use crate::{
     db::{flag, Backend, Db},
@@ -15,7 +15,7 @@ use crate::{
     i18n::{tr, Lang},
     registration::{
         choices::{ProjectStage, Sector},
-        fields::{parse_date, Cin, PhoneNumber, ReferenceNumber},
+        fields::{has_hidden_chars, parse_date, Cin, PhoneNumber, ReferenceNumber},
         steps::{label_key, Raw, Shown, Step},
     },
 };
@@ -135,7 +135,9 @@ fn list_where(
     if filters.flagged {
         clauses.push("a.possible_duplicate = true".into());
     }
-    let q = filters.q.trim();
+    // Control characters cannot be typed; sent anyway, they are not searched for.
+    let q: String = filters.q.chars().filter(|c| !c.is_control()).collect();
+    let q = q.trim();
     if !q.is_empty() {
         if let Ok(reference) = ReferenceNumber::parse(q) {
             let p = query.arg(Bind::Text(reference.as_str().into()));
@@ -213,7 +215,7 @@ pub async fn list(db: &Db, staff: &Staff, filters: &Filters) -> Result<Applicati
         "select a.id, a.reference, a.first_name, a.last_name, a.region_code, \
              p.name_fr as province_fr, p.name_ar as province_ar, a.sector, a.status, a.channel, \
              a.submitted_at, case when a.possible_duplicate then 1 else 0 end as possible_duplicate, \
-             s.name as reviewer \
+             case when a.burst then 1 else 0 end as burst, s.name as reviewer \
          from applications a join provinces p on p.id = a.province_id \
              left join staff s on s.id = a.reviewer_id \
          {where_clause} {} limit {PER_PAGE} offset {}",
@@ -238,6 +240,7 @@ pub async fn list(db: &Db, staff: &Staff, filters: &Filters) -> Result<Applicati
                 channel: row.try_get("channel")?,
                 submitted_at: row.try_get("submitted_at")?,
                 possible_duplicate: flag(row, "possible_duplicate")?,
+                burst: flag(row, "burst")?,
                 reviewer: row.try_get("reviewer")?,
             })
         })
@@ -596,11 +599,11 @@ async fn places_taken<'e, E>(executor: E, region: &str) -> Result<(i64, i64), Ap
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
-    let row = sqlx::query(
+    let row = sqlx::query(&format!(
         "select (select count(*) from applications where region_code = $1 \
-                 and status in ('accepted', 'enrolled')) as taken, \
-                (select target from regions where code = $1) as target",
-    )
+                 and status in ({TAKES_A_PLACE_SQL})) as taken, \
+                (select target from regions where code = $1) as target"
+    ))
     .bind(region)
     .fetch_one(executor)
     .await?;
@@ -623,7 +626,7 @@ pub async fn detail(
              r.name_ar as region_ar, p.name_fr as province_fr, p.name_ar as province_ar, \
              a.channel, e.name as entered_by, v.name as reviewer, a.recommendation, \
              a.reject_reason, a.submitted_at, \
-             case when a.beyond_target then 1 else 0 end as beyond_target, a.answers \
+             case when a.burst then 1 else 0 end as burst, a.answers \
          from applications a join regions r on r.code = a.region_code \
              join provinces p on p.id = a.province_id \
              left join staff e on e.id = a.entered_by left join staff v on v.id = a.reviewer_id \
@@ -737,9 +740,23 @@ pub async fn detail(
         )
         .await?;
     }
-    // Centre agents follow the women they registered, not the review's internals.
+    // Centre agents follow the women they registered, not the review's internals: no notes,
+    // recommendations, assignments, rejection reasons, nor who did what.
     let internal = staff.role != Role::CentreAgent;
     let notes = if internal { notes } else { Vec::new() };
+    let history = if internal {
+        history
+    } else {
+        history
+            .into_iter()
+            .filter(|e| e.kind != ActionKind::Recommend.code() && e.kind != "assignment")
+            .map(|e| EventRow {
+                actor: String::new(),
+                detail: String::new(),
+                ..e
+            })
+            .collect()
+    };
     Ok(Some(ApplicationDetail {
         id,
         reference: row.try_get("reference")?,
@@ -760,9 +777,13 @@ pub async fn detail(
         } else {
             None
         },
-        reject_reason: row.try_get("reject_reason")?,
+        reject_reason: if internal {
+            row.try_get("reject_reason")?
+        } else {
+            None
+        },
         submitted_at: row.try_get("submitted_at")?,
-        beyond_target: flag(&row, "beyond_target")?,
+        burst: flag(&row, "burst")?,
         answers,
         flags,
         history,
@@ -816,6 +837,9 @@ pub async fn act(
     if let Action::Reject { text, .. } = action {
         if text.chars().count() > MAX_TEXT_LEN {
             return Ok(Some(ActReply::Refused(Refused::ReasonRequired)));
+        }
+        if has_hidden_chars(text, true) {
+            return Ok(Some(ActReply::Refused(Refused::HiddenCharacters)));
         }
     }
     let _turn = db.writing().await;
@@ -1020,7 +1044,7 @@ pub async fn add_note(
         return Ok(None);
     }
     let body = body.trim();
-    if body.is_empty() || body.chars().count() > MAX_TEXT_LEN {
+    if body.is_empty() || body.chars().count() > MAX_TEXT_LEN || has_hidden_chars(body, true) {
         return Ok(Some(false));
     }
     sqlx::query(
@@ -1056,7 +1080,8 @@ pub async fn list_staff(db: &Db, staff: &Staff) -> Result<Vec<StaffRow>, AppErro
     };
     sqlx::query(
         "select id, email, name, role, region_code, case when active then 1 else 0 end as active, \
-             case when must_change_password then 1 else 0 end as must_change_password \
+             case when must_change_password then 1 else 0 end as must_change_password, \
+             case when demo then 1 else 0 end as demo \
          from staff where $1 = '' or region_code = $1 order by region_code, role, name",
     )
     .bind(region)
@@ -1073,6 +1098,7 @@ pub async fn list_staff(db: &Db, staff: &Staff) -> Result<Vec<StaffRow>, AppErro
             region: row.try_get("region_code")?,
             active: flag(row, "active")?,
             must_change_password: flag(row, "must_change_password")?,
+            demo: flag(row, "demo")?,
         })
     })
     .collect()
@@ -1094,7 +1120,7 @@ pub async fn create_staff_account(
         errors.push(("email".to_owned(), "admin-error-email".to_owned()));
     }
     let name = name.trim();
-    if name.is_empty() || name.chars().count() > 100 {
+    if name.is_empty() || name.chars().count() > 100 || has_hidden_chars(name, false) {
         errors.push(("name".to_owned(), "admin-error-name".to_owned()));
     }
     let role = Role::from_code(role);
@@ -1128,6 +1154,7 @@ pub async fn create_staff_account(
         role,
         region,
         temporary: true,
+        demo: false,
     };
     let _turn = db.writing().await;
     let mut tx = db.pool().begin().await?;

@@ -67,6 +67,8 @@ pub struct Staff {
     pub region: Option<String>,
     /// Signed in with a temporary password: nothing else until it is changed.
     pub must_change_password: bool,
+    /// A demo account made by `server seed`: the console says so.
+    pub demo: bool,
 }
 
 /// Which applications a staff member may see.
@@ -162,6 +164,7 @@ mod tests {
             role,
             region: region.map(str::to_owned),
             must_change_password: false,
+            demo: false,
         }
     }
 

@@ -59,6 +59,9 @@ impl Status {
     }
 }
 
+/// The statuses that [`Status::takes_a_place`], as a list for SQL's `status in (...)`.
+pub const TAKES_A_PLACE_SQL: &str = "'accepted', 'enrolled'";
+
 /// What a reviewer recommends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Recommendation {
@@ -244,6 +247,9 @@ pub enum Refused {
     /// Someone else changed the application first; the page shows it as it is now.
     #[error("the application changed meanwhile")]
     Changed,
+    /// The text holds control or invisible characters.
+    #[error("the text holds hidden characters")]
+    HiddenCharacters,
 }
 
 impl Refused {
@@ -252,6 +258,7 @@ impl Refused {
             Refused::NotAllowed => "admin-refused-not-allowed",
             Refused::InvalidTransition { .. } => "admin-refused-invalid-transition",
             Refused::ReasonRequired => "admin-refused-reason-required",
+            Refused::HiddenCharacters => "admin-refused-hidden-characters",
             Refused::TargetReached => "admin-refused-target-reached",
             Refused::Changed => "admin-refused-changed",
         }
@@ -429,5 +436,15 @@ mod tests {
         for reason in RejectReason::ALL {
             assert_eq!(RejectReason::from_code(reason.code()), Some(reason));
         }
+    }
+
+    #[test]
+    fn the_sql_list_of_place_holding_statuses_is_the_rule() {
+        let listed: Vec<String> = Status::ALL
+            .into_iter()
+            .filter(|s| s.takes_a_place())
+            .map(|s| format!("'{}'", s.code()))
+            .collect();
+        assert_eq!(listed.join(", "), TAKES_A_PLACE_SQL);
     }
 }

@@ -84,7 +84,7 @@ pub fn LandingPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <p class="hint">{t("places-waitlist-note")}</p>
+            <p class="hint">{t("places-note")}</p>
         </section>
     }
 }
@@ -133,10 +133,18 @@ fn RegionPlacesItem(region: RegionPlaces, lang: Lang) -> impl IntoView {
     } else {
         t("places-waitlist")
     };
+    let applied = t_with(
+        "places-applied",
+        &[
+            ("n", region.applied.into()),
+            ("applied", format_count(region.applied).into()),
+        ],
+    );
     view! {
         <li class="region" data-region=region.code.clone()>
             <span class="region-name">{lang.pick(&region.name_fr, &region.name_ar).to_owned()}</span>
             <span class="region-places">{status}</span>
+            <span class="region-applied">{applied}</span>
             <span class="bar" aria-hidden="true">
                 <span class="bar-fill" style=format!("inline-size: {percent_left}%")></span>
             </span>

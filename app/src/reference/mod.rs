@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
 pub mod repo;
 
-/// A region with its target and the places still open.
+/// A region with its target, the places still open (the target less the women accepted) and
+/// how many women have applied.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct RegionPlaces {
@@ -17,6 +18,7 @@ pub struct RegionPlaces {
     pub name_ar: String,
     pub target: i64,
     pub places_left: i64,
+    pub applied: i64,
 }
 
 /// Every region, in code order, with its places.

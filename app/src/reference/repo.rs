@@ -1,15 +1,20 @@
 use super::RegionPlaces;
-use crate::db::Db;
+use crate::{admin::workflow::TAKES_A_PLACE_SQL, db::Db};
 
-/// Every region with its target and the places still open, in code order.
+/// Every region with its target, the places still open and the applications, in code
+/// order. Places are taken by acceptances, not by submissions: applying never fills a region.
+/// Read from the counters triggers keep, not by counting applications.
 #[tracing::instrument(skip(db))]
 pub async fn region_places(db: &Db) -> Result<Vec<RegionPlaces>, sqlx::Error> {
-    sqlx::query_as::<_, RegionPlaces>(
+    sqlx::query_as::<_, RegionPlaces>(&format!(
         "select r.code, r.name_fr, r.name_ar, r.target, \
-                r.target - (select count(*) from applications a where a.region_code = r.code) \
-                    as places_left \
-         from regions r order by r.code",
-    )
+                r.target - cast(coalesce((select sum(c.n) from application_counts c \
+                    where c.region_code = r.code and c.status in ({TAKES_A_PLACE_SQL})), 0) \
+                    as bigint) as places_left, \
+                cast(coalesce((select sum(c.n) from application_counts c \
+                    where c.region_code = r.code), 0) as bigint) as applied \
+         from regions r order by r.code"
+    ))
     .fetch_all(db.pool())
     .await
 }

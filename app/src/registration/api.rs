@@ -23,6 +23,8 @@ pub enum StepReply {
     Invalid(Refusals),
     /// The eligibility answers rule her out; nothing was stored.
     NotEligible(Vec<NotEligible>),
+    /// Too many registrations from this connection lately; nothing was saved.
+    TooMany,
 }
 
 /// A form posted without JavaScript, shown again by the server with its answers and reply.
@@ -37,8 +39,12 @@ pub struct RegionOption {
     pub code: String,
     pub name_fr: String,
     pub name_ar: String,
-    /// Every place is taken: she would join the waiting list.
-    pub full: bool,
+    /// The women the programme takes in the region.
+    pub target: i64,
+    /// The target less the women accepted so far.
+    pub places_left: i64,
+    /// Applications submitted in the region so far.
+    pub applied: i64,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,7 +58,8 @@ pub struct ProvinceOption {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Submitted {
     pub reference: String,
-    pub waiting_list: bool,
+    /// Her region, with its places and how many women have applied.
+    pub region: Option<RegionOption>,
 }
 
 /// Everything a wizard page shows: her saved answers and what the questions offer.
@@ -88,7 +95,6 @@ pub enum StatusReply {
     Found {
         reference: String,
         status: String,
-        waiting_list: bool,
     },
     NotFound,
     /// Too many lookups from this connection; try again later.
@@ -131,7 +137,7 @@ fn send<T>(outcome: super::service::Outcome<T>) -> T {
 #[server(endpoint = "wizard/view")]
 pub async fn load_wizard() -> Result<WizardView, AppError> {
     let (db, parts) = context()?;
-    super::service::view(&db, &parts, use_context::<Posted>()).await
+    super::service::view(&db, &settings(), &parts, use_context::<Posted>()).await
 }
 
 #[server(endpoint = "wizard/save", input = Json)]

@@ -42,8 +42,6 @@ pub enum FieldError {
     },
     /// The consent box was left unticked.
     ConsentRequired,
-    /// This CIN already has an application; nothing else about it is said.
-    CinAlreadyRegistered,
     ResumeCodeFormat,
     /// No draft has this resume code with this date of birth (or it has expired).
     ResumeNotFound,
@@ -80,7 +78,6 @@ impl FieldError {
                 ("field-error-number-range", Some(("max", i64::from(max))))
             }
             FieldError::ConsentRequired => ("field-error-consent-required", None),
-            FieldError::CinAlreadyRegistered => ("field-error-cin-already-registered", None),
             FieldError::ResumeCodeFormat => ("field-error-resume-code-format", None),
             FieldError::ResumeNotFound => ("field-error-resume-not-found", None),
             FieldError::IdentityFormat => ("field-error-identity-format", None),
@@ -106,6 +103,12 @@ impl fmt::Display for FieldError {
 }
 
 impl std::error::Error for FieldError {}
+
+/// Whether `text` holds a [forbidden character](is_forbidden_char): wherever text enters,
+/// the console's too.
+pub fn has_hidden_chars(text: &str, allow_newlines: bool) -> bool {
+    text.chars().any(|c| is_forbidden_char(c, allow_newlines))
+}
 
 /// Characters never accepted in free text: C0/C1 controls (but tab and newline in long
 /// text) and the bidi embedding, override and isolate marks that can disguise text.
@@ -894,7 +897,6 @@ mod tests {
             FieldError::ReferenceFormat,
             FieldError::NumberRange { max: 20 },
             FieldError::ConsentRequired,
-            FieldError::CinAlreadyRegistered,
             FieldError::ResumeCodeFormat,
             FieldError::ResumeNotFound,
             FieldError::IdentityFormat,

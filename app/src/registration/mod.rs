@@ -10,3 +10,8 @@ pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod steps;
+
+/// Submissions from one connection within [`BURST_WINDOW_SECS`] that mark them all, for
+/// staff, as a burst to look at (assisted registrations aside).
+pub const BURST_SIZE: i64 = 10;
+pub const BURST_WINDOW_SECS: i64 = 600;

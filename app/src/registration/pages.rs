@@ -146,19 +146,24 @@ fn step_body(step: Step, view: WizardView, back_to_check: bool) -> AnyView {
         }
         .into_any();
     }
-    let (values, errors, verdict) = match &view.posted {
+    let lang = use_lang();
+    let (values, errors, verdict, alert) = match &view.posted {
         Some(posted) => {
             let values = raw_from_pairs(posted.fields.clone());
             match &posted.reply {
-                StepReply::Invalid(errors) => (values, errors.clone(), None),
-                StepReply::NotEligible(reasons) => (values, Vec::new(), Some(reasons.clone())),
-                StepReply::Next(_) => (values, Vec::new(), None),
+                StepReply::Invalid(errors) => (values, errors.clone(), None, None),
+                StepReply::NotEligible(reasons) => {
+                    (values, Vec::new(), Some(reasons.clone()), None)
+                }
+                StepReply::TooMany => (values, Vec::new(), None, Some(too_many(lang))),
+                StepReply::Next(_) => (values, Vec::new(), None, None),
             }
         }
-        None => (view.answers.clone(), Vec::new(), None),
+        None => (view.answers.clone(), Vec::new(), None, None),
     };
     let verdict = RwSignal::new(verdict);
     let state = FormState::new(values, errors);
+    state.alert.set(alert);
     // The fields are built below, before the form that would provide it.
     provide_context(state);
     let navigate = use_navigate();
@@ -169,7 +174,6 @@ fn step_body(step: Step, view: WizardView, back_to_check: bool) -> AnyView {
     };
     let saved = StoredValue::new(view.answers.clone());
     let rules = StoredValue::new(rules);
-    let lang = use_lang();
 
     let all_answers = move |pairs: Vec<(String, String)>| {
         let mut all = saved.get_value();
@@ -218,6 +222,10 @@ fn step_body(step: Step, view: WizardView, back_to_check: bool) -> AnyView {
                     browser::forget(step.slug());
                     verdict.set(Some(reasons));
                 }
+                Ok(StepReply::TooMany) => {
+                    state.alert.set(Some(too_many(lang)));
+                    focus_error_summary();
+                }
                 Err(error) => {
                     state.alert.set(Some(error.message(lang)));
                     focus_error_summary();
@@ -227,13 +235,6 @@ fn step_body(step: Step, view: WizardView, back_to_check: bool) -> AnyView {
     };
 
     let fields = step_fields(step, &view, lang);
-    let notice = (step == Step::Identity && view.region().is_some_and(|r| r.full)).then(|| {
-        view! {
-            <p class="notice">
-                {t_with("waiting-list-notice", &[("region", region_name(&view, lang).into())])}
-            </p>
-        }
-    });
     let resume = view.resume_code.clone().map(|code| {
         view! {
             <p class="resume-code">
@@ -244,7 +245,6 @@ fn step_body(step: Step, view: WizardView, back_to_check: bool) -> AnyView {
         }
     });
     let form = view! {
-        {notice}
         <WizardForm
             action=step.path()
             state
@@ -494,14 +494,19 @@ fn check_body(view: WizardView) -> AnyView {
         .into_any();
     }
     let lang = use_lang();
-    let errors = match &view.posted {
+    let (errors, alert) = match &view.posted {
         Some(Posted {
             reply: StepReply::Invalid(errors),
             ..
-        }) => errors.clone(),
-        _ => Vec::new(),
+        }) => (errors.clone(), None),
+        Some(Posted {
+            reply: StepReply::TooMany,
+            ..
+        }) => (Vec::new(), Some(too_many(lang))),
+        _ => (Vec::new(), None),
     };
     let state = FormState::new(Raw::new(), errors);
+    state.alert.set(alert);
     provide_context(state);
     let key = view.idempotency_key.clone().unwrap_or_default();
     let navigate = use_navigate();
@@ -525,6 +530,10 @@ fn check_body(view: WizardView) -> AnyView {
                 }
                 Ok(StepReply::NotEligible(_)) => {
                     navigate(&Step::Eligibility.path(), Default::default())
+                }
+                Ok(StepReply::TooMany) => {
+                    state.alert.set(Some(too_many(lang)));
+                    focus_error_summary();
                 }
                 Err(error) => {
                     state.alert.set(Some(error.message(lang)));
@@ -642,7 +651,7 @@ fn submitted_body(view: WizardView) -> AnyView {
                 </bdi>
             </p>
         </div>
-        {submitted.waiting_list.then(|| view! { <p class="notice">{t("submitted-waiting-list")}</p> })}
+        {submitted.region.map(|region| view! { <RegionPlacesNote region /> })}
         <h2>{t("submitted-keep-title")}</h2>
         <p>{t("submitted-keep")}</p>
         <p class="actions">
@@ -707,7 +716,7 @@ fn resume_body(view: WizardView) -> AnyView {
                     state.errors.set(errors);
                     focus_error_summary();
                 }
-                Ok(StepReply::NotEligible(_)) => {}
+                Ok(StepReply::NotEligible(_) | StepReply::TooMany) => {}
                 Err(error) => {
                     state.alert.set(Some(error.message(lang)));
                     focus_error_summary();
@@ -793,17 +802,12 @@ fn status_body(posted: Option<PostedStatus>) -> impl IntoView {
 #[component]
 fn StatusResult(reply: StatusReply) -> impl IntoView {
     match reply {
-        StatusReply::Found {
-            reference,
-            status,
-            waiting_list,
-        } => Either::Left(view! {
+        StatusReply::Found { reference, status } => Either::Left(view! {
             <div class="status-found">
                 <p>
                     {t("status-reference")} " " <bdi dir="ltr">{reference}</bdi>
                 </p>
                 <p class="status-word">{t(&format!("status-{}", status.replace('_', "-")))}</p>
-                {waiting_list.then(|| view! { <p>{t("submitted-waiting-list")}</p> })}
             </div>
         }),
         StatusReply::TooMany => Either::Right(
@@ -813,5 +817,31 @@ fn StatusResult(reply: StatusReply) -> impl IntoView {
             .into_any(),
         ),
         _ => Either::Right(view! { <p class="alert">{t("status-not-found")}</p> }.into_any()),
+    }
+}
+
+/// What she is told when her connection has sent too many registrations lately.
+fn too_many(lang: Lang) -> String {
+    crate::i18n::tr(lang, "registration-too-many")
+}
+
+/// Her region's places and how many women have applied: places go to the women accepted at
+/// review, so applying late is not a reason to be turned away.
+#[component]
+fn RegionPlacesNote(region: RegionOption) -> impl IntoView {
+    let lang = use_lang();
+    let count = |n: i64| crate::landing::format_count(n);
+    view! {
+        <p class="notice" id="region-places">
+            {t_with(
+                "submitted-region-places",
+                &[
+                    ("region", lang.pick(&region.name_fr, &region.name_ar).to_owned().into()),
+                    ("target", count(region.target).into()),
+                    ("applied", count(region.applied).into()),
+                    ("n", region.applied.into()),
+                ],
+            )}
+        </p>
     }
 }

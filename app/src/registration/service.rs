@@ -1,5 +1,10 @@
-//! The wizard on the server: where answers are kept between steps, the duplicate and
-//! waiting-list rules, the one-time submission, resume codes and the status lookup.
+//! The wizard on the server: where answers are kept between steps, the duplicate rules, the
+//! one-time submission, the limits per connection, resume codes and the status lookup.
+//!
+//! Nothing here tells an applicant anything about another application: a CIN that already
+//! has one is accepted as a possible duplicate for staff to resolve, and she sees the ordinary
+//! confirmation. Places are taken by acceptances at review, not by submissions, so a flood of
+//! false registrations cannot fill a region.
 //!
 //! Before the identity step nothing is stored on the server: the eligibility answers travel
 //! in a cookie on her phone. The identity step creates the draft (a row keyed by a random
@@ -13,14 +18,16 @@ use super::{
     steps::*,
 };
 use crate::{
-    db::{flag, Db},
+    client::{at_least_one, client_ip, request_cookie, AddressLimiter},
+    db::Db,
     error::AppError,
     i18n::request_lang,
+    keys::ServerKeys,
 };
 use cookie::{Cookie, SameSite};
 use http::request::Parts;
 use sqlx::Row;
-use std::{net::IpAddr, num::NonZeroU32, sync::Arc};
+use std::num::NonZeroU32;
 use time::{Date, OffsetDateTime, UtcOffset};
 
 pub const DRAFT_COOKIE: &str = "jisr_draft";
@@ -36,6 +43,10 @@ pub struct WizardSettings {
     pub secure_cookies: bool,
     /// Seconds a draft is kept after its last change.
     pub draft_ttl_secs: i64,
+    /// Signs the cookie that shows her reference; hashes the address she applied from.
+    pub keys: ServerKeys,
+    /// Drafts and submissions per client address.
+    pub registrations: RegistrationLimiter,
 }
 
 impl Default for WizardSettings {
@@ -43,6 +54,8 @@ impl Default for WizardSettings {
         WizardSettings {
             secure_cookies: false,
             draft_ttl_secs: i64::from(DEFAULT_DRAFT_TTL_DAYS) * 86_400,
+            keys: ServerKeys::random(),
+            registrations: RegistrationLimiter::default(),
         }
     }
 }
@@ -50,31 +63,61 @@ impl Default for WizardSettings {
 /// Limits status lookups and resume attempts per client address, so that neither a
 /// reference number nor a resume code can be guessed by trying.
 #[derive(Clone)]
-pub struct LookupLimiter(Arc<governor::DefaultKeyedRateLimiter<IpAddr>>);
+pub struct LookupLimiter(pub AddressLimiter);
 
 impl LookupLimiter {
     pub const DEFAULT_PER_MINUTE: u32 = 10;
 
     pub fn per_minute(count: NonZeroU32) -> LookupLimiter {
-        LookupLimiter(Arc::new(governor::RateLimiter::keyed(
-            governor::Quota::per_minute(count),
-        )))
-    }
-
-    fn allows(&self, client: IpAddr) -> bool {
-        self.0.check_key(&client).is_ok()
+        LookupLimiter(AddressLimiter::per_minute(count))
     }
 }
 
 impl Default for LookupLimiter {
     fn default() -> Self {
-        LookupLimiter::per_minute(
-            NonZeroU32::new(Self::DEFAULT_PER_MINUTE).unwrap_or(NonZeroU32::MIN),
-        )
+        LookupLimiter::per_minute(at_least_one(Self::DEFAULT_PER_MINUTE))
     }
 }
 
-use crate::admin::audit::client_ip;
+/// Drafts started and applications submitted per client address and hour. A centre's
+/// shared connection registers many women in a morning: the default leaves room for that,
+/// and stops one machine from storing hundreds. Centre agents signed in are not limited:
+/// they are accountable in the audit log.
+#[derive(Clone)]
+pub struct RegistrationLimiter {
+    drafts: AddressLimiter,
+    submissions: AddressLimiter,
+}
+
+impl RegistrationLimiter {
+    pub const DEFAULT_PER_HOUR: u32 = 100;
+
+    pub fn per_hour(count: NonZeroU32) -> RegistrationLimiter {
+        RegistrationLimiter {
+            drafts: AddressLimiter::per_hour(count),
+            submissions: AddressLimiter::per_hour(count),
+        }
+    }
+
+    pub fn forget_idle(&self) {
+        self.drafts.forget_idle();
+        self.submissions.forget_idle();
+    }
+}
+
+impl Default for RegistrationLimiter {
+    fn default() -> Self {
+        RegistrationLimiter::per_hour(at_least_one(Self::DEFAULT_PER_HOUR))
+    }
+}
+
+impl std::fmt::Debug for RegistrationLimiter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RegistrationLimiter(..)")
+    }
+}
+
+use super::{BURST_SIZE, BURST_WINDOW_SECS};
 
 /// A reply, with the cookies to set on the response that carries it.
 pub struct Outcome<T> {
@@ -133,18 +176,6 @@ fn remove_cookie(name: &'static str) -> Cookie<'static> {
     cookie.set_path("/");
     cookie.make_removal();
     cookie
-}
-
-fn request_cookie(parts: &Parts, name: &str) -> Option<String> {
-    parts
-        .headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(Cookie::split_parse)
-        .filter_map(Result::ok)
-        .find(|cookie| cookie.name() == name)
-        .map(|cookie| cookie.value().to_owned())
 }
 
 /// The eligibility answers as a cookie value (URL-encoded pairs).
@@ -212,23 +243,32 @@ async fn session(db: &Db, parts: &Parts) -> Result<Session, AppError> {
     })
 }
 
-/// The regions, with whether each still has places.
+/// The regions, with their places and how many women have applied, from the counters that
+/// triggers keep (no counting of applications at each page).
 async fn regions(db: &Db) -> Result<Vec<RegionOption>, AppError> {
-    let rows = sqlx::query(
-        "select r.code, r.name_fr, r.name_ar, \
-                (select count(*) from applications a where a.region_code = r.code) >= r.target \
-                    as full \
+    let rows = sqlx::query(&format!(
+        "select r.code, r.name_fr, r.name_ar, r.target, \
+                cast(coalesce((select sum(c.n) from application_counts c \
+                     where c.region_code = r.code), 0) as bigint) as applied, \
+                cast(coalesce((select sum(c.n) from application_counts c \
+                     where c.region_code = r.code and c.status in ({})), 0) as bigint) \
+                    as accepted \
          from regions r order by r.code",
-    )
+        crate::admin::workflow::TAKES_A_PLACE_SQL
+    ))
     .fetch_all(db.pool())
     .await?;
     rows.iter()
         .map(|row| {
+            let target: i64 = row.try_get("target")?;
+            let accepted: i64 = row.try_get("accepted")?;
             Ok(RegionOption {
                 code: row.try_get("code")?,
                 name_fr: row.try_get("name_fr")?,
                 name_ar: row.try_get("name_ar")?,
-                full: flag(row, "full")?,
+                target,
+                applied: row.try_get("applied")?,
+                places_left: (target - accepted).max(0),
             })
         })
         .collect::<Result<_, sqlx::Error>>()
@@ -286,13 +326,20 @@ async fn rules_for(db: &Db, answers: &Raw) -> Result<Rules, AppError> {
 }
 
 /// Everything a wizard page needs.
-pub async fn view(db: &Db, parts: &Parts, posted: Option<Posted>) -> Result<WizardView, AppError> {
+pub async fn view(
+    db: &Db,
+    settings: &WizardSettings,
+    parts: &Parts,
+    posted: Option<Posted>,
+) -> Result<WizardView, AppError> {
     let session = session(db, parts).await?;
     let regions = regions(db).await?;
     let provinces = provinces(db, first(&session.answers, "region")).await?;
     let rules = rules_from(&regions, &provinces);
-    let submitted = match request_cookie(parts, SUBMITTED_COOKIE) {
-        Some(reference) => submitted(db, &reference).await?,
+    let submitted = match request_cookie(parts, SUBMITTED_COOKIE)
+        .and_then(|value| settings.keys.verify(SUBMITTED_COOKIE, &value))
+    {
+        Some(reference) => submitted(&reference, &regions, db).await?,
         None => None,
     };
     Ok(WizardView {
@@ -307,21 +354,23 @@ pub async fn view(db: &Db, parts: &Parts, posted: Option<Posted>) -> Result<Wiza
     })
 }
 
-async fn submitted(db: &Db, reference: &str) -> Result<Option<Submitted>, AppError> {
-    let row = sqlx::query(
-        "select reference, case when beyond_target then 1 else 0 end as beyond_target \
-         from applications where reference = $1",
-    )
-    .bind(reference)
-    .fetch_optional(db.pool())
-    .await?;
-    Ok(match row {
-        Some(row) => Some(Submitted {
-            reference: row.try_get("reference")?,
-            waiting_list: flag(&row, "beyond_target")?,
-        }),
-        None => None,
-    })
+/// Her application, named by the cookie this server signed when she submitted it, with her
+/// region's places and how many women have applied there.
+async fn submitted(
+    reference: &str,
+    regions: &[RegionOption],
+    db: &Db,
+) -> Result<Option<Submitted>, AppError> {
+    let row = sqlx::query("select reference, region_code from applications where reference = $1")
+        .bind(reference)
+        .fetch_optional(db.pool())
+        .await?;
+    let Some(row) = row else { return Ok(None) };
+    let code: String = row.try_get("region_code")?;
+    Ok(Some(Submitted {
+        reference: row.try_get("reference")?,
+        region: regions.iter().find(|r| r.code == code).cloned(),
+    }))
 }
 
 fn refusals(errors: FieldErrors) -> StepReply {
@@ -333,12 +382,14 @@ fn refusals(errors: FieldErrors) -> StepReply {
     )
 }
 
-async fn cin_has_application(db: &Db, cin: &str) -> Result<bool, AppError> {
-    Ok(sqlx::query("select 1 from applications where cin = $1")
-        .bind(cin)
-        .fetch_optional(db.pool())
+/// A centre agent signed in on this device, registering a woman on her behalf.
+async fn assisting_agent(
+    db: &Db,
+    parts: &Parts,
+) -> Result<Option<crate::admin::roles::Staff>, AppError> {
+    Ok(crate::admin::auth::request_staff(db, parts)
         .await?
-        .is_some())
+        .filter(|staff| staff.registers_women() && !staff.must_change_password))
 }
 
 /// Checks and keeps one step's answers.
@@ -413,19 +464,19 @@ pub async fn save_step(
             }
         }
         Step::Identity => {
-            let cin = Cin::parse(first(&answers, "cin")).map_err(|_| AppError::Internal)?;
-            if cin_has_application(db, cin.as_str()).await? {
-                return Ok(Outcome::new(StepReply::Invalid(vec![(
-                    "cin".into(),
-                    FieldError::CinAlreadyRegistered,
-                )])));
-            }
+            // Whether another application holds this CIN is never looked at here: the answer
+            // would tell anyone who types a woman's CIN whether she applied.
             match session.draft {
                 Some(draft) => {
                     update_draft(db, settings, &draft.token, &answers).await?;
                     Ok(Outcome::new(StepReply::Next(next)))
                 }
                 None => {
+                    if !settings.registrations.drafts.allows(client_ip(parts))
+                        && assisting_agent(db, parts).await?.is_none()
+                    {
+                        return Ok(Outcome::new(StepReply::TooMany));
+                    }
                     let token = create_draft(db, settings, &answers).await?;
                     Ok(Outcome::new(StepReply::Next(next))
                         .with(set_cookie(DRAFT_COOKIE, token, settings))
@@ -521,10 +572,12 @@ pub async fn purge_expired_drafts(db: &Db) -> Result<u64, sqlx::Error> {
     Ok(done.rows_affected())
 }
 
-/// The reply to a submission: where she goes, with the cookie that shows her reference.
+/// The reply to a submission: where she goes, with the cookie that shows her reference,
+/// signed, so that a forged one shows nothing.
 fn submitted_outcome(reference: String, settings: &WizardSettings) -> Outcome<StepReply> {
     let mut shown = set_cookie(SUBMITTED_COOKIE, reference, settings);
     shown.set_max_age(cookie::time::Duration::days(1));
+    let shown = settings.keys.sign(shown);
     Outcome::new(StepReply::Next(SUBMITTED_PATH.into()))
         .with(shown)
         .with(remove_cookie(DRAFT_COOKIE))
@@ -576,10 +629,11 @@ pub async fn submit(
     let consented_at = first(&draft.answers, CONSENTED_AT)
         .parse::<i64>()
         .unwrap_or_else(|_| now());
-    // A centre agent signed in on this device registers her on her behalf.
-    let agent = crate::admin::auth::request_staff(db, parts)
-        .await?
-        .filter(|staff| staff.registers_women() && !staff.must_change_password);
+    let agent = assisting_agent(db, parts).await?;
+    let client = client_ip(parts);
+    if agent.is_none() && !settings.registrations.submissions.allows(client) {
+        return Ok(Outcome::new(StepReply::TooMany));
+    }
     let stored = store_application(
         db,
         &NewApplication {
@@ -590,35 +644,29 @@ pub async fn submit(
             consented_at,
             draft_token: Some(&draft.token),
             entered_by: agent.as_ref().map(|staff| staff.id),
+            // Assisted registrations come from a centre's connection, many a day, by design.
+            client_key: agent.is_none().then(|| settings.keys.address_key(client)),
         },
     )
     .await?;
-    if let Stored::Submitted(reference) = &stored {
-        if let Some(changes) = parts.extensions.get::<crate::admin::live::Changes>() {
-            changes.notify();
-        }
-        if let Some(agent) = &agent {
-            let _turn = db.writing().await;
-            crate::admin::audit::record(
-                db.pool(),
-                crate::admin::audit::Entry::by(
-                    agent,
-                    crate::admin::audit::AuditAction::AssistedRegistration,
-                    format!("reference:{reference}"),
-                    String::new(),
-                    client_ip(parts),
-                ),
-            )
-            .await?;
-        }
+    if let Some(changes) = parts.extensions.get::<crate::admin::live::Changes>() {
+        changes.notify();
     }
-    Ok(match stored {
-        Stored::Submitted(reference) => submitted_outcome(reference, settings),
-        Stored::CinTaken => Outcome::new(StepReply::Invalid(vec![(
-            "cin".into(),
-            FieldError::CinAlreadyRegistered,
-        )])),
-    })
+    if let Some(agent) = &agent {
+        let _turn = db.writing().await;
+        crate::admin::audit::record(
+            db.pool(),
+            crate::admin::audit::Entry::by(
+                agent,
+                crate::admin::audit::AuditAction::AssistedRegistration,
+                format!("reference:{reference}", reference = stored.0),
+                String::new(),
+                client,
+            ),
+        )
+        .await?;
+    }
+    Ok(submitted_outcome(stored.0, settings))
 }
 
 /// An application to store, with what it was submitted with.
@@ -632,17 +680,17 @@ pub struct NewApplication<'a> {
     pub draft_token: Option<&'a str>,
     /// The centre agent who registered her on her behalf (the assisted channel).
     pub entered_by: Option<i64>,
+    /// The keyed hash of the address it came from ([`ServerKeys::address_key`]), to mark
+    /// bursts; none for assisted registrations.
+    pub client_key: Option<String>,
 }
 
-pub enum Stored {
-    /// Stored now, or before with the same idempotency key: its reference.
-    Submitted(String),
-    /// Another application has this CIN.
-    CinTaken,
-}
+/// An application stored now, or before with the same idempotency key: its reference.
+pub struct Stored(pub String);
 
 /// Stores an application once: a second call with the same idempotency key finds the first.
-/// Flags possible duplicates and closes the draft in the same transaction.
+/// Flags possible duplicates (the same CIN among them), marks bursts from one connection, and
+/// closes the draft in the same transaction.
 pub async fn store_application(db: &Db, new: &NewApplication<'_>) -> Result<Stored, AppError> {
     let application = new.application;
     let key = new.idempotency_key;
@@ -654,13 +702,11 @@ pub async fn store_application(db: &Db, new: &NewApplication<'_>) -> Result<Stor
         let inserted = sqlx::query(
             "insert into applications (reference, idempotency_key, cin, first_name, last_name, \
                  name_key, birth_date, phone, email, region_code, province_id, locality, area, \
-                 sector, stage, answers, lang, channel, beyond_target, consent_version, \
-                 consented_at, submitted_at, entered_by, last_first_key) \
+                 sector, stage, answers, lang, channel, consent_version, \
+                 consented_at, submitted_at, entered_by, last_first_key, client_key) \
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
                  $17, case when $21 is null then 'self' else 'assisted' end, \
-                 (select count(*) from applications where region_code = $10) \
-                     >= (select target from regions where code = $10), \
-                 $18, $19, $20, $21, $22) \
+                 $18, $19, $20, $21, $22, $23) \
              on conflict do nothing returning id",
         )
         .bind(reference.as_str())
@@ -688,6 +734,7 @@ pub async fn store_application(db: &Db, new: &NewApplication<'_>) -> Result<Stor
             application.last_name.as_str(),
             application.first_name.as_str(),
         ))
+        .bind(new.client_key.as_deref())
         .fetch_optional(&mut *tx)
         .await?;
         let Some(row) = inserted else {
@@ -695,16 +742,16 @@ pub async fn store_application(db: &Db, new: &NewApplication<'_>) -> Result<Stor
             drop(turn);
             // Someone (a double tap, a retry) got there first with this key?
             if let Some(reference) = reference_of(db, key).await? {
-                return Ok(Stored::Submitted(reference));
-            }
-            if cin_has_application(db, application.cin.as_str()).await? {
-                return Ok(Stored::CinTaken);
+                return Ok(Stored(reference));
             }
             // The reference number was taken: draw another.
             continue;
         };
         let id: i64 = row.try_get(0)?;
         flag_possible_duplicates(&mut tx, id, application).await?;
+        if let Some(client_key) = &new.client_key {
+            mark_burst(&mut tx, id, client_key).await?;
+        }
         if let Some(token) = new.draft_token {
             sqlx::query("delete from drafts where token = $1")
                 .bind(token)
@@ -713,19 +760,28 @@ pub async fn store_application(db: &Db, new: &NewApplication<'_>) -> Result<Stor
         }
         tx.commit().await?;
         tracing::info!(application = id, "application submitted");
-        return Ok(Stored::Submitted(reference.as_str().to_owned()));
+        return Ok(Stored(reference.as_str().to_owned()));
     }
     tracing::error!("five reference numbers in a row were taken");
     Err(AppError::Internal)
 }
 
-/// Links the application to any other with the same phone, or the same name and date of
-/// birth, both ways, and marks them all for the reviewers.
+/// Links the application to any other with the same CIN, the same phone, or the same name
+/// and date of birth, both ways, and marks them all for the reviewers. The other applications
+/// are not otherwise changed.
 async fn flag_possible_duplicates(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     id: i64,
     application: &Application,
 ) -> Result<(), AppError> {
+    sqlx::query(
+        "insert into application_flags (application_id, other_id, kind) \
+         select $1, id, 'same_cin' from applications where cin = $2 and id <> $1",
+    )
+    .bind(id)
+    .bind(application.cin.as_str())
+    .execute(&mut **tx)
+    .await?;
     sqlx::query(
         "insert into application_flags (application_id, other_id, kind) \
          select $1, id, 'same_phone' from applications where phone = $2 and id <> $1",
@@ -763,6 +819,44 @@ async fn flag_possible_duplicates(
     Ok(())
 }
 
+/// Once [`BURST_SIZE`] applications have come from one connection within
+/// [`BURST_WINDOW_SECS`], marks them all, and each one after, for staff to look at. Counts at
+/// most one past the size, so a long burst costs the same at each submission.
+async fn mark_burst(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: i64,
+    client_key: &str,
+) -> Result<(), AppError> {
+    let since = now() - BURST_WINDOW_SECS;
+    let recent: i64 = sqlx::query(
+        "select count(*) from (select 1 from applications \
+             where client_key = $1 and submitted_at > $2 limit $3) recent",
+    )
+    .bind(client_key)
+    .bind(since)
+    .bind(BURST_SIZE + 1)
+    .fetch_one(&mut **tx)
+    .await?
+    .try_get(0)?;
+    if recent == BURST_SIZE {
+        // This one makes the burst: the ones before it in the window are part of it.
+        sqlx::query(
+            "update applications set burst = true \
+             where client_key = $1 and submitted_at > $2 and burst = false",
+        )
+        .bind(client_key)
+        .bind(since)
+        .execute(&mut **tx)
+        .await?;
+    } else if recent > BURST_SIZE {
+        sqlx::query("update applications set burst = true where id = $1")
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
 /// Takes up a draft on this phone from its resume code and her date of birth.
 pub async fn resume(
     db: &Db,
@@ -782,7 +876,7 @@ pub async fn resume(
     let (Some(code), Some(birth)) = (code, birth) else {
         return Ok(Outcome::new(refusals(errors)));
     };
-    if !limiter.allows(client_ip(parts)) {
+    if !limiter.0.allows(client_ip(parts)) {
         return Ok(Outcome::new(StepReply::Invalid(vec![(
             "resume_code".into(),
             FieldError::TooManyAttempts,
@@ -845,13 +939,11 @@ pub async fn lookup_status(
     let Some(reference) = reference.filter(|_| errors.is_empty()) else {
         return Ok(StatusReply::Invalid(errors));
     };
-    if !limiter.allows(client_ip(parts)) {
+    if !limiter.0.allows(client_ip(parts)) {
         return Ok(StatusReply::TooMany);
     }
     let row = sqlx::query(
-        "select reference, status, case when beyond_target then 1 else 0 end as beyond_target, \
-                cin, birth_date from applications \
-         where reference = $1",
+        "select reference, status, cin, birth_date from applications where reference = $1",
     )
     .bind(reference.as_str())
     .fetch_optional(db.pool())
@@ -872,6 +964,5 @@ pub async fn lookup_status(
     Ok(StatusReply::Found {
         reference: row.try_get("reference")?,
         status: row.try_get("status")?,
-        waiting_list: flag(&row, "beyond_target")?,
     })
 }

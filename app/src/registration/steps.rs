@@ -66,17 +66,31 @@ pub enum Shown {
 pub struct FieldSpec {
     pub name: &'static str,
     pub shown: Shown,
+    /// Tick boxes: several answers at once. Any other question keeps one.
+    pub many: bool,
 }
 
 const fn field(name: &'static str, shown: Shown) -> FieldSpec {
-    FieldSpec { name, shown }
+    FieldSpec {
+        name,
+        shown,
+        many: false,
+    }
+}
+
+const fn many(name: &'static str, shown: Shown) -> FieldSpec {
+    FieldSpec {
+        name,
+        shown,
+        many: true,
+    }
 }
 
 const ELIGIBILITY_FIELDS: &[FieldSpec] = &[
     field("adult", Shown::Choice(YesNo::label_key_of)),
     field("region", Shown::Region),
     field("has_project", Shown::Choice(YesNo::label_key_of)),
-    field("situations", Shown::Choice(Situation::label_key_of)),
+    many("situations", Shown::Choice(Situation::label_key_of)),
 ];
 const IDENTITY_FIELDS: &[FieldSpec] = &[
     field("first_name", Shown::Text),
@@ -106,13 +120,13 @@ const PROJECT_FIELDS: &[FieldSpec] = &[
     field("stage", Shown::Choice(ProjectStage::label_key_of)),
     field("sector", Shown::Choice(Sector::label_key_of)),
     field("description", Shown::Text),
-    field("support", Shown::Choice(SupportNeed::label_key_of)),
+    many("support", Shown::Choice(SupportNeed::label_key_of)),
     field("cooperative_member", Shown::Choice(YesNo::label_key_of)),
     field("budget", Shown::Choice(BudgetBand::label_key_of)),
 ];
 const PREFERENCES_FIELDS: &[FieldSpec] = &[
     field("centre", Shown::Text),
-    field("availability", Shown::Choice(Availability::label_key_of)),
+    many("availability", Shown::Choice(Availability::label_key_of)),
     field(
         "training_language",
         Shown::Choice(TrainingLanguage::label_key_of),
@@ -557,7 +571,9 @@ pub fn step_answers(step: Step, pairs: Vec<(String, String)>) -> Raw {
                 value.truncate(end);
             }
             let entry: &mut Vec<String> = raw.entry(spec.name.to_owned()).or_default();
-            if entry.len() < 32 {
+            // A question with one answer keeps the first one sent, whatever a form adds.
+            let room = if spec.many { 32 } else { 1 };
+            if entry.len() < room {
                 entry.push(value);
             }
         }
@@ -771,5 +787,30 @@ pub mod tests {
             assert_eq!(Step::from_slug(step.slug()), Some(step));
         }
         assert_eq!(Step::of_field("budget"), Some(Step::Project));
+    }
+
+    #[test]
+    fn a_question_with_one_answer_keeps_the_first_value_sent_twice() {
+        let pairs = |list: &[(&str, &str)]| {
+            list.iter()
+                .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+                .collect::<Vec<_>>()
+        };
+        let identity = step_answers(
+            Step::Identity,
+            pairs(&[("first_name", "Fatima"), ("first_name", "Khadija")]),
+        );
+        assert_eq!(values(&identity, "first_name"), ["Fatima"]);
+        let situation = step_answers(
+            Step::Situation,
+            pairs(&[("marital_status", "widowed"), ("marital_status", "married")]),
+        );
+        assert_eq!(values(&situation, "marital_status"), ["widowed"]);
+        // Tick boxes keep every box ticked.
+        let project = step_answers(
+            Step::Project,
+            pairs(&[("support", "training"), ("support", "financing")]),
+        );
+        assert_eq!(values(&project, "support").len(), 2);
     }
 }

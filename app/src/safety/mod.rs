@@ -1,19 +1,22 @@
 //! The applicant's safety. Some women register from a home where they are at risk: a quick
-//! exit on every page leaves at once for a neutral site, and takes Jisr's page out of the
-//! browser's history (`location.replace`), so Back does not bring it back.
+//! exit on every page leaves at once for a neutral site through the server's `/exit`, which
+//! expires every Jisr cookie and asks the browser to clear the site's data; in the browser it
+//! first forgets the answers kept on the phone, and takes Jisr's page out of the history
+//! (`location.replace`), so Back does not bring it back. Her draft stays on the server, for
+//! her resume code.
 
 use crate::i18n::t;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// Where the quick exit leads (`--quick-exit-url`). The server writes it into the page's
-/// `<meta name="jisr-quick-exit">`, where the browser reads it back when it hydrates.
+/// The server's path that clears what the site left in the browser, then leaves.
+pub const EXIT_PATH: &str = "/exit";
+
+/// Where the quick exit leads (`--quick-exit-url`), after `/exit`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuickExitUrl(pub String);
 
 impl QuickExitUrl {
-    pub const META_NAME: &'static str = "jisr-quick-exit";
-
     /// Only an absolute http(s) address is a place to go.
     pub fn parse(raw: &str) -> Result<QuickExitUrl, &'static str> {
         let raw = raw.trim();
@@ -47,18 +50,15 @@ const SHIFT_WINDOW_MS: f64 = 1500.0;
 
 #[component]
 pub fn QuickExit() -> impl IntoView {
-    let url = use_context::<QuickExitUrl>().unwrap_or_default().0;
-    let leave = {
-        let url = url.clone();
-        move || {
-            let _ = window().location().replace(&url);
-        }
+    let leave = move || {
+        #[cfg(feature = "hydrate")]
+        crate::registration::form::browser::forget_all();
+        let _ = window().location().replace(EXIT_PATH);
     };
 
     #[cfg(feature = "hydrate")]
     {
         let presses = StoredValue::new(Vec::<f64>::new());
-        let leave = leave.clone();
         let handle = window_event_listener(leptos::ev::keydown, move |event| {
             if event.key() != "Shift" || event.repeat() {
                 return;
@@ -85,8 +85,8 @@ pub fn QuickExit() -> impl IntoView {
     view! {
         <a
             class="quick-exit"
-            href=url
-            rel="noreferrer"
+            href=EXIT_PATH
+            rel="external noreferrer"
             title=t("quick-exit-hint")
             on:click=move |event| {
                 event.prevent_default();

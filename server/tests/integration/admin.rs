@@ -4,7 +4,7 @@
 
 use crate::helpers::TestApp;
 use crate::wizard::{fill_in, reference_in, Phone};
-use app::admin::auth::{ensure_first_admin, FAILURES_BEFORE_LOCKOUT};
+use app::admin::auth::ensure_first_admin;
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 use sqlx::Row;
@@ -14,7 +14,7 @@ const PASSWORD: &str = "demo-password-123";
 /// A test database with the demo staff and `n` seeded applications.
 async fn seeded(n: u32) -> TestApp {
     let app = TestApp::spawn().await;
-    server::seed::run(&app.db, n, Some(PASSWORD.into()), 7)
+    server::seed::run(&app.db, n, Some(PASSWORD.into()), 7, false)
         .await
         .expect("seed");
     app
@@ -100,54 +100,67 @@ async fn the_first_start_creates_one_administrator_who_can_sign_in() {
     assert!(!hash.contains(&password));
 }
 
+async fn sign_in_at(app: &TestApp, addr: &str, email: &str, password: &str) -> Value {
+    let mut browser = Phone::at(app, addr);
+    browser
+        .call_form("admin/sign-in", &[("email", email), ("password", password)])
+        .await
+        .1
+}
+
 #[tokio::test]
-async fn a_wrong_password_and_an_unknown_account_read_the_same_and_repeated_failures_lock() {
+async fn wrong_passwords_slow_down_but_never_lock_out_and_an_unknown_account_reads_the_same() {
+    use app::admin::throttle::{ACCOUNT_CEILING, FREE_FAILURES};
     let app = seeded(0).await;
-    let mut browser = Phone::new(&app);
-    let (_, unknown) = browser
-        .call_form(
-            "admin/sign-in",
-            &[("email", "nobody@demo.jisr.ma"), ("password", "x")],
-        )
-        .await;
-    let (_, wrong) = browser
-        .call_form(
-            "admin/sign-in",
-            &[
-                ("email", "revue.06@demo.jisr.ma"),
-                ("password", "wrong password"),
-            ],
-        )
-        .await;
-    assert_eq!(unknown, json!("Invalid"));
-    assert_eq!(wrong, unknown);
-    for _ in 1..FAILURES_BEFORE_LOCKOUT - 1 {
-        browser
-            .call_form(
-                "admin/sign-in",
-                &[("email", "revue.06@demo.jisr.ma"), ("password", "wrong")],
-            )
-            .await;
+    let real = "revue.06@demo.jisr.ma";
+    let unknown = "nobody@demo.jisr.ma";
+    // From one address: the first wrong passwords are answered at once, then each attempt
+    // waits; a real account and an e-mail without one get exactly the same replies.
+    for email in [real, unknown] {
+        for _ in 0..=FREE_FAILURES {
+            assert_eq!(
+                sign_in_at(&app, "10.0.7.1:5000", email, "wrong password").await,
+                json!("Invalid"),
+                "{email}"
+            );
+        }
+        let wait = sign_in_at(&app, "10.0.7.1:5000", email, "wrong password").await;
+        assert!(
+            (1..=3).contains(&wait["Wait"]["seconds"].as_i64().unwrap_or(0)),
+            "{email}: {wait}"
+        );
     }
-    let (_, locked) = browser
-        .call_form(
-            "admin/sign-in",
-            &[("email", "revue.06@demo.jisr.ma"), ("password", "wrong")],
-        )
+    // The account is not locked: the right password from her own address goes in.
+    let mut her = Phone::at(&app, "10.0.7.2:5000");
+    let (_, reply) = her
+        .call_form("admin/sign-in", &[("email", real), ("password", PASSWORD)])
         .await;
-    assert!(
-        locked["Locked"]["minutes"].as_i64().unwrap() > 0,
-        "{locked}"
-    );
-    // Even the right password waits for the lock to end.
-    let (_, still) = browser
-        .call_form(
-            "admin/sign-in",
-            &[("email", "revue.06@demo.jisr.ma"), ("password", PASSWORD)],
-        )
+    assert_eq!(reply["SignedIn"]["must_change_password"], false, "{reply}");
+    let device = her
+        .cookies
+        .get("jisr_device")
+        .cloned()
+        .expect("her device is remembered");
+
+    // Guesses spread over many addresses: past the account's ceiling, new devices are paced
+    // (one a minute), the same for a real account and an unknown one...
+    for email in [real, unknown] {
+        for n in 0..ACCOUNT_CEILING {
+            sign_in_at(&app, &format!("10.0.8.{n}:5000"), email, "guess").await;
+        }
+        let paced = sign_in_at(&app, "10.0.9.1:5000", email, PASSWORD).await;
+        assert!(paced.get("Wait").is_some(), "{email}: {paced}");
+    }
+    // ...but her known device, from yet another address, goes in at once.
+    let mut known = Phone::at(&app, "10.0.9.2:5000");
+    known.cookies.insert("jisr_device".into(), device);
+    let (_, reply) = known
+        .call_form("admin/sign-in", &[("email", real), ("password", PASSWORD)])
         .await;
-    assert!(still.get("Locked").is_some(), "{still}");
-    let (_, me) = browser.call_form("admin/me", &[]).await;
+    assert_eq!(reply["SignedIn"]["must_change_password"], false, "{reply}");
+    let (_, me) = Phone::at(&app, "10.0.9.3:5000")
+        .call_form("admin/me", &[])
+        .await;
     assert_eq!(me, Value::Null);
     assert!(
         one(
@@ -155,8 +168,56 @@ async fn a_wrong_password_and_an_unknown_account_read_the_same_and_repeated_fail
             "select count(*) from audit_log where action = 'sign_in_failed'"
         )
         .await
-            > FAILURES_BEFORE_LOCKOUT
+            > 2 * ACCOUNT_CEILING as i64
     );
+}
+
+#[tokio::test]
+async fn an_unknown_account_takes_as_long_to_refuse_as_a_wrong_password() {
+    let app = seeded(0).await;
+    let mut times = std::collections::BTreeMap::new();
+    for email in ["revue.06@demo.jisr.ma", "nobody@demo.jisr.ma"] {
+        let mut runs = Vec::new();
+        for n in 0..7 {
+            // A new address each time: the throttle does not come into it.
+            let addr = format!(
+                "10.0.10.{}:5000",
+                n + if email.starts_with('n') { 100 } else { 0 }
+            );
+            let started = std::time::Instant::now();
+            let reply = sign_in_at(&app, &addr, email, "wrong password").await;
+            runs.push(started.elapsed());
+            assert_eq!(reply, json!("Invalid"));
+        }
+        runs.sort();
+        times.insert(email, runs[3]);
+    }
+    let (a, b) = (times["revue.06@demo.jisr.ma"], times["nobody@demo.jisr.ma"]);
+    assert!(
+        a < b * 3 && b < a * 3,
+        "wrong password {a:?}, unknown account {b:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_chosen_password_must_be_long_and_not_easy_to_guess() {
+    let app = seeded(0).await;
+    let mut browser = signed_in(&app, "national@demo.jisr.ma").await;
+    for (new, reply) in [
+        ("short", "TooShort"),
+        ("password1234", "TooEasy"),
+        ("azertyuiop123", "TooEasy"),
+        ("national@demo.jisr.ma", "TooEasy"),
+        ("zitoun tramway 17 ghorba", "Changed"),
+    ] {
+        let (_, answer) = browser
+            .call_form(
+                "admin/password",
+                &[("current", PASSWORD), ("new", new), ("confirm", new)],
+            )
+            .await;
+        assert_eq!(answer, json!(reply), "{new}");
+    }
 }
 
 #[tokio::test]
@@ -892,7 +953,7 @@ async fn the_dashboard_figures_are_the_applications_counted() {
 async fn a_session_and_the_live_stream_outlast_a_server_restart() {
     let app = seeded(0).await;
     let browser = signed_in(&app, "national@demo.jisr.ma").await;
-    let restarted = app.restarted();
+    let restarted = app.restarted().await;
     let mut again = Phone::new(&restarted);
     again.cookies = browser.cookies.clone();
     let (response, _) = again.call_form("admin/dashboard", &[]).await;

@@ -2,7 +2,13 @@
 //! `JISR_TEST_POSTGRES_URL` names a PostgreSQL server, where each test gets a database of its
 //! own (the `make test` run creates a throwaway cluster for this).
 
-use app::db::{Backend, Db};
+use app::{
+    admin::auth::SignInLimiter,
+    client::at_least_one,
+    db::{Backend, Db},
+    keys::ServerKeys,
+    registration::service::LookupLimiter,
+};
 use axum::{
     body::Body,
     http::{header, Request, Response, StatusCode},
@@ -28,6 +34,13 @@ pub struct TestApp {
     _dir: Option<tempfile::TempDir>,
 }
 
+/// What a test may set before the server starts.
+pub struct Setup {
+    pub settings: Settings,
+    pub lookups_per_minute: u32,
+    pub sign_ins_per_minute: u32,
+}
+
 pub struct TestResponse {
     pub status: StatusCode,
     pub headers: axum::http::HeaderMap,
@@ -45,11 +58,23 @@ impl TestResponse {
 
 impl TestApp {
     pub async fn spawn() -> TestApp {
-        Self::spawn_with_site(LeptosOptions::builder().output_name("jisr").build()).await
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// With settings of its own (limits, proxies, keep-alive).
+    pub async fn spawn_with(setup: impl FnOnce(&mut Setup)) -> TestApp {
+        Self::spawn_configured(LeptosOptions::builder().output_name("jisr").build(), setup).await
     }
 
     /// With the given Leptos options (a site folder, hashed names).
     pub async fn spawn_with_site(leptos_options: LeptosOptions) -> TestApp {
+        Self::spawn_configured(leptos_options, |_| {}).await
+    }
+
+    async fn spawn_configured(
+        leptos_options: LeptosOptions,
+        setup: impl FnOnce(&mut Setup),
+    ) -> TestApp {
         let (url, dir) = match std::env::var("JISR_TEST_POSTGRES_URL") {
             Ok(admin_url) => (fresh_postgres_database(&admin_url).await, None),
             Err(_) => {
@@ -62,22 +87,55 @@ impl TestApp {
             .await
             .expect("connect to the test database");
         db.migrate().await.expect("migrate the test database");
+        let mut wanted = Setup::new(&db).await;
+        setup(&mut wanted);
         TestApp {
-            router: router_for(db.clone(), leptos_options),
+            router: router_for(db.clone(), leptos_options, wanted),
             db,
             _dir: dir,
         }
     }
 
     /// A new server on the same database, as after a restart: nothing kept in memory.
-    pub fn restarted(&self) -> TestApp {
+    pub async fn restarted(&self) -> TestApp {
         TestApp {
             db: self.db.clone(),
             router: router_for(
                 self.db.clone(),
                 LeptosOptions::builder().output_name("jisr").build(),
+                Setup::new(&self.db).await,
             ),
             _dir: None,
+        }
+    }
+
+    /// Sends `request` and reads its streamed answer until it ends or `wait` passes: the
+    /// text read, and whether it ended.
+    pub async fn stream(
+        &self,
+        request: Request<Body>,
+        wait: std::time::Duration,
+    ) -> (String, bool) {
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("the router answers");
+        let mut body = response.into_body();
+        let mut text = String::new();
+        let deadline = tokio::time::Instant::now() + wait;
+        loop {
+            match tokio::time::timeout_at(deadline, body.frame()).await {
+                Err(_) => return (text, false),
+                Ok(None) => return (text, true),
+                Ok(Some(Err(_))) => return (text, true),
+                Ok(Some(Ok(frame))) => {
+                    if let Ok(data) = frame.into_data() {
+                        text.push_str(&String::from_utf8_lossy(&data));
+                    }
+                }
+            }
         }
     }
 
@@ -101,6 +159,15 @@ impl TestApp {
             .map(|data| String::from_utf8_lossy(&data).into_owned())
             .unwrap_or_default();
         (status, text)
+    }
+
+    /// Sends `request` and returns the answer as it starts, its body unread.
+    pub async fn open(&self, request: Request<Body>) -> Response<Body> {
+        self.router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("the router answers")
     }
 
     pub async fn request(&self, request: Request<Body>) -> TestResponse {
@@ -150,14 +217,28 @@ impl TestApp {
     }
 }
 
-fn router_for(db: Db, leptos_options: LeptosOptions) -> Router {
+impl Setup {
+    /// The server's defaults, with the keys stored in the database, as `serve` has them.
+    async fn new(db: &Db) -> Setup {
+        let mut settings = Settings::default();
+        settings.wizard.keys = ServerKeys::load_or_create(db).await.expect("server keys");
+        Setup {
+            settings,
+            lookups_per_minute: LookupLimiter::DEFAULT_PER_MINUTE,
+            sign_ins_per_minute: SignInLimiter::DEFAULT_PER_MINUTE,
+        }
+    }
+}
+
+fn router_for(db: Db, leptos_options: LeptosOptions, setup: Setup) -> Router {
     let state = AppState {
         leptos_options,
         db,
-        settings: Arc::new(Settings::default()),
-        lookups: Default::default(),
-        sign_ins: Default::default(),
+        settings: Arc::new(setup.settings),
+        lookups: LookupLimiter::per_minute(at_least_one(setup.lookups_per_minute)),
+        sign_ins: SignInLimiter::per_minute(at_least_one(setup.sign_ins_per_minute)),
         changes: Default::default(),
+        streams: Default::default(),
     };
     server::routes::router(state, PAGE_ROUTES.clone())
 }

@@ -8,5 +8,6 @@ mod landing;
 mod language;
 mod reference;
 mod safety;
+mod security;
 mod static_files;
 mod wizard;

@@ -20,7 +20,9 @@ pub(crate) struct Phone<'a> {
     app: &'a TestApp,
     pub(crate) cookies: BTreeMap<String, String>,
     lang: &'static str,
-    addr: SocketAddr,
+    pub(crate) addr: SocketAddr,
+    /// Headers sent with every request (`Origin`, `X-Forwarded-For`, ...).
+    pub(crate) headers: Vec<(String, String)>,
 }
 
 impl<'a> Phone<'a> {
@@ -30,7 +32,30 @@ impl<'a> Phone<'a> {
             cookies: BTreeMap::new(),
             lang: "fr",
             addr: "10.0.0.1:5000".parse().unwrap(),
+            headers: Vec::new(),
         }
+    }
+
+    /// Another phone on another connection.
+    pub(crate) fn at(app: &'a TestApp, addr: &str) -> Phone<'a> {
+        let mut phone = Phone::new(app);
+        phone.addr = addr.parse().unwrap();
+        phone
+    }
+
+    /// The request the phone would send, with its cookies and headers.
+    pub(crate) fn request(
+        &self,
+        request: axum::http::request::Builder,
+        body: Body,
+    ) -> Request<Body> {
+        let mut request = request.header(header::COOKIE, self.cookie_header());
+        for (name, value) in &self.headers {
+            request = request.header(name.as_str(), value.as_str());
+        }
+        let mut request = request.body(body).unwrap();
+        request.extensions_mut().insert(ConnectInfo(self.addr));
+        request
     }
 
     fn cookie_header(&self) -> String {
@@ -39,12 +64,12 @@ impl<'a> Phone<'a> {
         pairs.join("; ")
     }
 
-    async fn send(&mut self, request: axum::http::request::Builder, body: Body) -> TestResponse {
-        let mut request = request
-            .header(header::COOKIE, self.cookie_header())
-            .body(body)
-            .unwrap();
-        request.extensions_mut().insert(ConnectInfo(self.addr));
+    pub(crate) async fn send(
+        &mut self,
+        request: axum::http::request::Builder,
+        body: Body,
+    ) -> TestResponse {
+        let request = self.request(request, body);
         let response = self.app.request(request).await;
         for value in response.headers.get_all(header::SET_COOKIE) {
             let cookie = cookie::Cookie::parse(value.to_str().unwrap().to_owned()).unwrap();
@@ -451,33 +476,176 @@ async fn hostile_text_is_refused_or_stored_inert_and_shown_escaped() {
     assert_eq!(count(&app, "select count(*) from drafts").await, 1);
 }
 
+/// The median time of `f`, over `runs` runs.
+async fn median_time<F, Fut>(runs: usize, mut f: F) -> std::time::Duration
+where
+    F: FnMut(usize) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let mut times = Vec::with_capacity(runs);
+    for run in 0..runs {
+        let started = std::time::Instant::now();
+        f(run).await;
+        times.push(started.elapsed());
+    }
+    times.sort();
+    times[runs / 2]
+}
+
+/// What the page shows, without what differs from one submission to the next: her
+/// reference, and the region's count of applications.
+fn without_reference_and_counts(page: &str, reference: &str) -> String {
+    let main = page.find("<main").unwrap();
+    let end = page.find("</main>").unwrap();
+    let page = page[main..end].replace(reference, "JSR-XXXX-XXXX");
+    match page.find(r#"id="region-places""#) {
+        Some(start) => {
+            let end = start + page[start..].find("</p>").unwrap();
+            format!("{}{}", &page[..start], &page[end..])
+        }
+        None => page,
+    }
+}
+
 #[tokio::test]
-async fn a_cin_that_already_has_an_application_is_refused_at_the_identity_step() {
+async fn nobody_learns_whether_a_cin_has_applied_and_a_second_application_is_a_linked_duplicate() {
     let app = TestApp::spawn().await;
-    let mut first = Phone::new(&app);
+    let mut first = Phone::at(&app, "10.0.1.1:5000");
     let key = fill_in(&mut first, "BK123456", "0612345678", "Fatima").await;
     first
         .post("/register/check", &[("idempotency_key", &key)])
         .await;
+    let first_reference = reference_in(&first.get("/register/submitted").await.body);
+    let before = sqlx::query("select status, version from applications where cin = 'BK123456'")
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    let (status_before, version_before): (String, i64) = (before.get(0), before.get(1));
 
-    let mut second = Phone::new(&app);
-    second.post("/register/eligibility", ELIGIBLE).await;
-    let response = second
+    // The identity step, without JavaScript, for the registered CIN (written another way)
+    // and for a CIN nobody used: the same answer.
+    let mut registered = Phone::at(&app, "10.0.1.2:5000");
+    let mut unregistered = Phone::at(&app, "10.0.1.3:5000");
+    registered.post("/register/eligibility", ELIGIBLE).await;
+    unregistered.post("/register/eligibility", ELIGIBLE).await;
+    let a = registered
         .post(
             "/register/identity",
             &identity("bk-123456", "0700000000", "Amina"),
         )
         .await;
-    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(response
-        .body
-        .contains("Une inscription existe déjà avec ce numéro de CIN"));
-    assert!(response.body.contains("Suivre mon dossier"));
+    let b = unregistered
+        .post(
+            "/register/identity",
+            &identity("BK654321", "0700000001", "Amina"),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    assert_eq!(a.status, b.status);
+    assert_eq!(a.header(header::LOCATION), b.header(header::LOCATION));
+    assert_eq!(a.body, b.body);
+    let names = |r: &TestResponse| {
+        r.headers
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .map(|v| v.to_str().unwrap().split('=').next().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&a), names(&b));
+
+    // The same through the server function, and in the same time class: nothing about the
+    // CIN is looked up, so the two take the same work.
+    let save = |cin: &str| {
+        serde_json::json!({
+            "step": "Identity",
+            "fields": identity(cin, "0700000002", "Amina"),
+            "back_to_check": false,
+        })
+    };
+    let registered_time = median_time(9, |run| {
+        let app = &app;
+        let body = save("BK123456");
+        async move {
+            let mut phone = Phone::at(app, &format!("10.0.2.{run}:5000"));
+            phone.post("/register/eligibility", ELIGIBLE).await;
+            let (response, reply) = phone.call("wizard/save", body).await;
+            assert_eq!(response.status, StatusCode::OK);
+            assert_eq!(reply, serde_json::json!({ "Next": "/register/residence" }));
+        }
+    })
+    .await;
+    let unregistered_time = median_time(9, |run| {
+        let app = &app;
+        let body = save("BK999999");
+        async move {
+            let mut phone = Phone::at(app, &format!("10.0.3.{run}:5000"));
+            phone.post("/register/eligibility", ELIGIBLE).await;
+            let (response, reply) = phone.call("wizard/save", body).await;
+            assert_eq!(response.status, StatusCode::OK);
+            assert_eq!(reply, serde_json::json!({ "Next": "/register/residence" }));
+        }
+    })
+    .await;
+    let (fast, slow) = if registered_time < unregistered_time {
+        (registered_time, unregistered_time)
+    } else {
+        (unregistered_time, registered_time)
+    };
     assert!(
-        !response.body.contains("Fatima"),
-        "nothing about the other application"
+        slow < fast * 3 + std::time::Duration::from_millis(20),
+        "registered {registered_time:?}, unregistered {unregistered_time:?}"
     );
-    assert_eq!(count(&app, "select count(*) from drafts").await, 0);
+
+    // Both go on to the end and see the ordinary confirmation.
+    let mut second = Phone::at(&app, "10.0.1.4:5000");
+    let key = fill_in(&mut second, "BK 123456", "0700000003", "Amina").await;
+    let submitted = second
+        .post("/register/check", &[("idempotency_key", &key)])
+        .await;
+    assert_eq!(redirect(&submitted), "/register/submitted");
+    let second_page = second.get("/register/submitted").await;
+    let second_reference = reference_in(&second_page.body);
+    assert_ne!(second_reference, first_reference);
+    assert!(!second_page.body.contains(&first_reference));
+    assert!(!second_page.body.contains("Fatima"));
+    let mut third = Phone::at(&app, "10.0.1.5:5000");
+    let key = fill_in(&mut third, "BK777777", "0700000004", "Amina").await;
+    third
+        .post("/register/check", &[("idempotency_key", &key)])
+        .await;
+    let third_page = third.get("/register/submitted").await;
+    let third_reference = reference_in(&third_page.body);
+    assert_eq!(second_page.status, third_page.status);
+    assert_eq!(
+        without_reference_and_counts(&second_page.body, &second_reference),
+        without_reference_and_counts(&third_page.body, &third_reference),
+        "the confirmation says nothing of the other application"
+    );
+
+    // For staff: the two are linked both ways and marked; the first is otherwise untouched.
+    assert_eq!(
+        count(
+            &app,
+            "select count(*) from application_flags where kind = 'same_cin'"
+        )
+        .await,
+        2
+    );
+    assert_eq!(
+        count(
+            &app,
+            "select count(*) from applications where cin = 'BK123456' and possible_duplicate"
+        )
+        .await,
+        2
+    );
+    let after = sqlx::query("select status, version from applications where reference = $1")
+        .bind(&first_reference)
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(after.get::<String, _>(0), status_before);
+    assert_eq!(after.get::<i64, _>(1), version_before);
 }
 
 #[tokio::test]
@@ -553,35 +721,176 @@ async fn a_double_tap_or_a_retry_makes_one_application() {
 }
 
 #[tokio::test]
-async fn past_the_regions_target_she_is_told_she_joins_the_waiting_list() {
+async fn places_are_taken_by_acceptances_and_applying_never_fills_a_region() {
     let app = TestApp::spawn().await;
     set_region_target(&app.db, "01", 1).await.unwrap();
-    for (i, cin) in ["BK111111", "BK222222"].into_iter().enumerate() {
-        let mut phone = Phone::new(&app);
+    let mut references = Vec::new();
+    for (i, cin) in ["BK111111", "BK222222", "BK333333"].into_iter().enumerate() {
+        let mut phone = Phone::at(&app, &format!("10.0.4.{i}:5000"));
         let key = fill_in(&mut phone, cin, &format!("061234567{i}"), "Fatima").await;
         phone
             .post("/register/check", &[("idempotency_key", &key)])
             .await;
         let page = phone.get("/register/submitted").await;
-        assert_eq!(
-            page.body.contains("liste d'attente"),
-            i == 1,
-            "application {i}: {}",
-            page.body.contains("JSR-")
+        references.push(reference_in(&page.body));
+        // She is told her region's places and how many have applied, never that she waits.
+        assert!(
+            page.body.contains(&format!(
+                "Région Tanger-Tétouan-Al Hoceïma : 1 places, {} inscriptions reçues à ce jour.",
+                i + 1
+            )),
+            "application {i}"
         );
+        assert!(!page.body.contains("liste d'attente"), "application {i}");
     }
-    let landing = Phone::new(&app).get("/").await;
-    let region = landing.body.find(r#"data-region="01""#).unwrap();
-    assert!(
-        landing.body[region..region + 300].contains("Liste d'attente ouverte"),
-        "the landing page counts the applications"
-    );
+    let region_on_landing = || async {
+        let landing = Phone::new(&app).get("/").await;
+        let region = landing.body.find(r#"data-region="01""#).unwrap();
+        landing.body[region..region + 600].to_owned()
+    };
+    let region = region_on_landing().await;
+    assert!(region.contains("1 place restante sur 1"), "{region}");
+    assert!(region.contains("3 inscriptions reçues"), "{region}");
     let mut phone = Phone::new(&app);
     phone.post("/register/eligibility", ELIGIBLE).await;
     let identity = phone.get("/register/identity").await;
-    assert!(identity
+    assert!(!identity.body.contains("sont prises"));
+    assert!(!identity.body.contains("liste d'attente"));
+
+    // An acceptance takes the place.
+    sqlx::query("update applications set status = 'accepted' where reference = $1")
+        .bind(&references[0])
+        .execute(app.db.pool())
+        .await
+        .unwrap();
+    let region = region_on_landing().await;
+    assert!(
+        region.contains("Toutes les places sont attribuées"),
+        "{region}"
+    );
+    assert!(region.contains("3 inscriptions reçues"), "{region}");
+    // The others are still waiting for their review, whatever the order they came in.
+    let (_, reply) = Phone::at(&app, "10.0.4.9:5000")
+        .call_form(
+            "status",
+            &[("reference", &references[2]), ("identity", "BK333333")],
+        )
+        .await;
+    assert_eq!(
+        reply,
+        serde_json::json!({ "Found": { "reference": references[2], "status": "submitted" } })
+    );
+}
+
+#[tokio::test]
+async fn one_connection_is_limited_in_drafts_and_submissions_and_its_bursts_are_marked_for_staff() {
+    use app::registration::{service::RegistrationLimiter, BURST_SIZE};
+    let app = TestApp::spawn_with(|setup| {
+        setup.settings.wizard.registrations =
+            RegistrationLimiter::per_hour(std::num::NonZeroU32::new(BURST_SIZE as u32).unwrap());
+    })
+    .await;
+    server::seed::run(&app.db, 0, Some("demo-password-123".into()), 7, false)
+        .await
+        .unwrap();
+    // A centre's connection: ten women register one after the other.
+    for i in 0..BURST_SIZE {
+        let mut phone = Phone::at(&app, "10.0.5.1:5000");
+        let key = fill_in(
+            &mut phone,
+            &format!("BK5{i:05}"),
+            &format!("06123450{i:02}"),
+            "Fatima",
+        )
+        .await;
+        let response = phone
+            .post("/register/check", &[("idempotency_key", &key)])
+            .await;
+        assert_eq!(redirect(&response), "/register/submitted", "{i}");
+    }
+    // The eleventh draft from it is refused, with what she typed kept.
+    let mut twelfth = Phone::at(&app, "10.0.5.1:5000");
+    twelfth.post("/register/eligibility", ELIGIBLE).await;
+    let refused = twelfth
+        .post(
+            "/register/identity",
+            &identity("BK700000", "0612347777", "Salma"),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(refused
         .body
-        .contains("Toutes les places de la région Tanger-Tétouan-Al Hoceïma sont prises"));
+        .contains("Trop d'inscriptions sont parties de cette connexion"));
+    assert!(refused.body.contains("BK700000") && refused.body.contains("0612347777"));
+    assert!(!twelfth.cookies.contains_key(DRAFT_COOKIE));
+    // The server function says the same.
+    let (response, reply) = twelfth
+        .call(
+            "wizard/save",
+            serde_json::json!({
+                "step": "Identity",
+                "fields": identity("BK700000", "0612347777", "Salma"),
+                "back_to_check": false,
+            }),
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(reply, serde_json::json!("TooMany"));
+    // Another connection is not held back, and is not part of the burst.
+    let mut elsewhere = Phone::at(&app, "10.0.5.2:5000");
+    let key = fill_in(&mut elsewhere, "BK800000", "0612348888", "Houda").await;
+    elsewhere
+        .post("/register/check", &[("idempotency_key", &key)])
+        .await;
+    assert_eq!(
+        count(&app, "select count(*) from applications where burst").await,
+        BURST_SIZE
+    );
+    assert_eq!(
+        count(
+            &app,
+            "select count(*) from applications where cin = 'BK800000' and burst"
+        )
+        .await,
+        0
+    );
+    // Staff see the mark, in the list and on the application's page.
+    let mut coordinator = Phone::at(&app, "10.0.5.9:5000");
+    let (_, reply) = coordinator
+        .call_form(
+            "admin/sign-in",
+            &[
+                ("email", "coordination.01@demo.jisr.ma"),
+                ("password", "demo-password-123"),
+            ],
+        )
+        .await;
+    assert!(reply.get("SignedIn").is_some(), "{reply}");
+    let (_, list) = coordinator
+        .call("admin/applications", serde_json::json!({"filters": {}}))
+        .await;
+    let rows = list["rows"].as_array().unwrap();
+    let marked = rows.iter().filter(|row| row["burst"] == true).count();
+    assert_eq!(marked as i64, BURST_SIZE, "{list}");
+    let burst_id = rows.iter().find(|row| row["burst"] == true).unwrap()["id"].clone();
+    let page = coordinator
+        .get(&format!("/admin/applications/{burst_id}"))
+        .await;
+    assert!(page.body.contains(r#"id="burst-note""#), "the page says so");
+    assert!(page.body.contains("depuis la même connexion en 10 minutes"));
+    // A draft started elsewhere cannot be submitted from the busy connection either.
+    let mut moving = Phone::at(&app, "10.0.5.3:5000");
+    let key = fill_in(&mut moving, "BK600000", "0612340000", "Salma").await;
+    moving.addr = "10.0.5.1:5000".parse().unwrap();
+    let refused = moving
+        .post("/register/check", &[("idempotency_key", &key)])
+        .await;
+    assert_eq!(refused.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(refused.body.contains("Trop d'inscriptions"));
+    assert_eq!(
+        count(&app, "select count(*) from applications").await,
+        BURST_SIZE + 1
+    );
 }
 
 #[tokio::test]

@@ -24,9 +24,13 @@ admin-password = Mot de passe
 admin-sign-in-invalid = E-mail ou mot de passe incorrect.
 admin-sign-in-missing = Saisissez votre adresse e-mail et votre mot de passe.
 admin-sign-in-too-many = Trop de tentatives depuis cette connexion. Attendez une minute puis réessayez.
-admin-sign-in-locked = { $minutes ->
-    [one] Ce compte est bloqué après plusieurs échecs de connexion. Réessayez dans { $minutes } minute.
-   *[other] Ce compte est bloqué après plusieurs échecs de connexion. Réessayez dans { $minutes } minutes.
+admin-sign-in-wait-seconds = { $seconds ->
+    [one] Trop d'essais de connexion en peu de temps. Réessayez dans { $seconds } seconde.
+   *[other] Trop d'essais de connexion en peu de temps. Réessayez dans { $seconds } secondes.
+}
+admin-sign-in-wait-minutes = { $minutes ->
+    [one] Trop d'essais de connexion en peu de temps. Réessayez dans { $minutes } minute.
+   *[other] Trop d'essais de connexion en peu de temps. Réessayez dans { $minutes } minutes.
 }
 
 ## Password change
@@ -41,6 +45,7 @@ admin-password-too-short = { $min ->
     [one] Le nouveau mot de passe doit contenir au moins { $min } caractère.
    *[other] Le nouveau mot de passe doit contenir au moins { $min } caractères.
 }
+admin-password-too-easy = Ce mot de passe est trop facile à deviner (mot courant, suite de touches, date, ou votre nom ou e-mail). Choisissez-en un plus long et inhabituel, par exemple plusieurs mots sans rapport entre eux.
 admin-password-mismatch = Les deux nouveaux mots de passe ne sont pas identiques.
 admin-password-same = Choisissez un mot de passe différent de l'actuel.
 
@@ -113,6 +118,8 @@ admin-reference = Numéro de dossier
 admin-name = Nom
 admin-submitted-at = Déposée le
 admin-flagged = Doublon possible
+admin-burst = Envoi en rafale
+admin-demo-account = Compte de démonstration
 admin-pages = Pages
 admin-previous = Précédente
 admin-next = Suivante
@@ -147,6 +154,7 @@ admin-action-done = Enregistré.
 admin-refused-not-allowed = Votre rôle ne permet pas cette action.
 admin-refused-invalid-transition = Cette action n'est pas possible depuis le statut actuel du dossier.
 admin-refused-reason-required = Pour « Autre motif », précisez le motif.
+admin-refused-hidden-characters = Le texte contient des caractères invisibles ou de contrôle : retirez-les.
 admin-refused-target-reached = L'objectif de la région est atteint : mettez plutôt la candidate en liste d'attente.
 admin-refused-changed = Quelqu'un a modifié ce dossier entre-temps. Il est affiché dans son état actuel : vérifiez-le avant d'agir à nouveau.
 
@@ -168,12 +176,13 @@ admin-reject-other = Autre motif
 ## Places and waiting list
 admin-target-reached-offer-waiting-list = Toutes les places de la région sont prises : l'acceptation n'est pas possible, la liste d'attente est proposée à la place.
 admin-proposed = Une place s'est libérée. Première femme sur la liste d'attente de la région, proposée pour cette place :
-admin-beyond-target = Déposée alors que l'objectif de la région était déjà atteint.
+admin-burst-note = Cette candidature fait partie d'au moins { $size } candidatures envoyées depuis la même connexion en { $minutes } minutes : vérifiez qu'elle est authentique.
 admin-reviewer = Relecteur assigné
 
 ## Possible duplicates
 admin-flags = Doublons possibles
 admin-no-flags = Aucun doublon possible.
+admin-flag-same-cin = Même CIN que
 admin-flag-same-phone = Même téléphone que
 admin-flag-same-name-and-birth-date = Même nom et date de naissance que
 admin-flag-elsewhere = dans une candidature que vous ne pouvez pas consulter
@@ -195,7 +204,7 @@ admin-event-assignment = Relecteur assigné
 admin-notes = Notes
 admin-note-add = Ajouter une note
 admin-note-save = Enregistrer la note
-admin-note-invalid = Une note doit contenir entre 1 et 2 000 caractères.
+admin-note-invalid = Une note doit contenir entre 1 et 2 000 caractères, sans caractères invisibles ou de contrôle.
 
 ## Staff accounts
 admin-staff-title = Comptes du personnel

@@ -64,6 +64,9 @@ export default defineConfig({
       JISR_REGISTRATIONS_PER_HOUR: '100000',
       // The quick exit leaves for a page of the test server, so the test can see it arrive.
       JISR_QUICK_EXIT_URL: `${baseURL}/healthz`,
+      // Help on every public page: a helpline, and the example centres of every region.
+      JISR_HELPLINE: '0800 00 00 00',
+      JISR_CENTRES_FILE: '../config/centres.example.csv',
     },
   },
 });

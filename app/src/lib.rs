@@ -6,6 +6,7 @@
 #[cfg(any(feature = "ssr", feature = "console"))]
 pub mod admin;
 pub mod error;
+pub mod help;
 pub mod i18n;
 pub mod landing;
 pub mod layout;
@@ -121,6 +122,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/register/identity") view={Lazy::<IdentityStep>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/register/residence") view={Lazy::<ResidenceStep>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/register/situation") view={Lazy::<SituationStep>::new()} ssr=SsrMode::Async />
+                    <Route path=path!("/register/schooling") view={Lazy::<SchoolingStep>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/register/project") view={Lazy::<ProjectStep>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/register/preferences") view={Lazy::<PreferencesStep>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/register/consent") view={Lazy::<ConsentStep>::new()} ssr=SsrMode::Async />
@@ -128,6 +130,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/register/submitted") view={Lazy::<Submitted>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/register/resume") view={Lazy::<Resume>::new()} ssr=SsrMode::Async />
                     <Route path=path!("/status") view={Lazy::<Status>::new()} ssr=SsrMode::Async />
+                    <Route path=StaticSegment("centres") view=help::CentresPage ssr=SsrMode::Async />
                     <ConsoleRoutes />
                 </Routes>
             </main>
@@ -204,6 +207,7 @@ lazy_page! {
     IdentityStep => view! { <StepPage step=Step::Identity /> };
     ResidenceStep => view! { <StepPage step=Step::Residence /> };
     SituationStep => view! { <StepPage step=Step::Situation /> };
+    SchoolingStep => view! { <StepPage step=Step::Schooling /> };
     ProjectStep => view! { <StepPage step=Step::Project /> };
     PreferencesStep => view! { <StepPage step=Step::Preferences /> };
     ConsentStep => view! { <StepPage step=Step::Consent /> };

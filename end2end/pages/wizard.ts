@@ -13,7 +13,7 @@ export interface Identity {
   firstName: string;
   lastName: string;
   cin: string;
-  birthDate: string; // YYYY-MM-DD, as <input type=date> takes it
+  birthDate: string; // YYYY-MM-DD
   phone: string;
 }
 
@@ -74,8 +74,16 @@ export class Wizard {
     await this.field('first_name').fill(who.firstName);
     await this.field('last_name').fill(who.lastName);
     await this.field('cin').fill(who.cin);
-    await this.field('birth_date').fill(who.birthDate);
+    await this.fillDate('birth_date', who.birthDate);
     await this.field('phone').fill(who.phone);
+  }
+
+  /** A date in its three boxes (day, month, year), from YYYY-MM-DD. */
+  async fillDate(name: string, isoDate: string) {
+    const [year, month, day] = isoDate.split('-');
+    await this.field(`${name}_day`).fill(String(Number(day)));
+    await this.field(`${name}_month`).fill(String(Number(month)));
+    await this.field(`${name}_year`).fill(year);
   }
 
   async identity(who: Identity) {
@@ -91,16 +99,18 @@ export class Wizard {
     await this.continue();
   }
 
+  /** Her situation: what the eligibility step did not already say (she is widowed, without income). */
   async situation() {
     await this.expectStep('situation');
-    await this.choose('marital_status', 'widowed');
     await this.field('dependants').fill('3');
-    await this.choose('household_head', 'yes');
-    await this.choose('disability', 'no');
+    await this.choose('rsu', 'yes');
+    await this.continue();
+  }
+
+  async schooling() {
+    await this.expectStep('schooling');
     await this.field('education').selectOption('primary');
     await this.choose('reading', 'reads_a_little');
-    await this.choose('rsu', 'yes');
-    await this.choose('income', 'under_1000');
     await this.continue();
   }
 
@@ -136,6 +146,7 @@ export class Wizard {
     await this.identity(who);
     await this.residence();
     await this.situation();
+    await this.schooling();
     await this.project();
     await this.preferences();
     await this.consent();

@@ -16,6 +16,7 @@ for (const lang of ['fr', 'ar'] as const) {
     await wizard.identity(someone({ firstName: lang === 'ar' ? 'فاطمة' : 'Fatima' }));
     await wizard.residence();
     await wizard.situation();
+    await wizard.schooling();
     await wizard.project();
     await wizard.preferences();
     await wizard.consent();
@@ -47,6 +48,7 @@ test.describe('without JavaScript', () => {
     await wizard.identity(who);
     await wizard.residence();
     await wizard.situation();
+    await wizard.schooling();
     await wizard.project();
     await wizard.preferences();
     await wizard.consent();
@@ -164,7 +166,7 @@ test('a draft is taken up in another browser with the resume code and the date o
   const resumed = new Wizard(phone);
   await resumed.waitForHydration();
   await resumed.field('resume_code').fill(code.toLowerCase());
-  await resumed.field('birth_date').fill(who.birthDate);
+  await resumed.fillDate('birth_date', who.birthDate);
   await phone.locator('main form button[type="submit"]').click();
   await resumed.expectStep('situation');
   await phone.goto('/register/identity');
@@ -197,6 +199,7 @@ test('a CIN that already has an application goes through like any other, and not
     seen.push(await again.page.locator('main h1').innerText());
     await again.residence();
     await again.situation();
+    await again.schooling();
     await again.project();
     await again.preferences();
     await again.consent();
@@ -261,6 +264,7 @@ for (const lang of ['ar', 'fr'] as const) {
       ['identity', () => wizard.identity(someone())],
       ['residence', () => wizard.residence()],
       ['situation', () => wizard.situation()],
+      ['schooling', () => wizard.schooling()],
       ['project', () => wizard.project()],
       ['preferences', () => wizard.preferences()],
       ['consent', () => wizard.consent()],

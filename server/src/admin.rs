@@ -5,7 +5,7 @@ use crate::state::AppState;
 use app::admin::{
     auth,
     filters::Filters,
-    repo::{export_query, export_record, record_export, EXPORT_COLUMNS},
+    repo::{export_query, export_record, record_export, ExportFormat},
     roles::Staff,
 };
 use app::client::client_ip;
@@ -167,12 +167,17 @@ async fn export(State(state): State<AppState>, session: Session, request: Reques
         form_urlencoded::parse(parts.uri.query().unwrap_or_default().as_bytes())
             .into_owned()
             .collect();
-    let filters = Filters::from_query(|name| {
+    let get = |name: &str| {
         pairs
             .iter()
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.clone())
-    });
+    };
+    let filters = Filters::from_query(get);
+    let format = ExportFormat::new(
+        &get("sep").unwrap_or_default(),
+        app::i18n::request_lang(&parts),
+    );
     let query = match export_query(state.db.backend(), &staff, &filters) {
         Ok(query) => query,
         Err(_) => return StatusCode::FORBIDDEN.into_response(),
@@ -196,8 +201,13 @@ async fn export(State(state): State<AppState>, session: Session, request: Reques
     tokio::spawn(async move {
         let _permit = permit;
         // A byte-order mark, so spreadsheet programs read the Arabic names as UTF-8.
-        let mut writer = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-        let mut failed = writer.write_record(EXPORT_COLUMNS).is_err();
+        let writer_of = |buffer: Vec<u8>| {
+            csv::WriterBuilder::new()
+                .delimiter(format.separator)
+                .from_writer(buffer)
+        };
+        let mut writer = writer_of(b"\xEF\xBB\xBF".to_vec());
+        let mut failed = writer.write_record(format.header()).is_err();
         let mut rows = query.query().fetch(db.pool());
         while !failed {
             let row = match rows.try_next().await {
@@ -209,7 +219,7 @@ async fn export(State(state): State<AppState>, session: Session, request: Reques
                     break;
                 }
             };
-            let Ok(record) = export_record(&row) else {
+            let Ok(record) = export_record(&row, format) else {
                 failed = true;
                 break;
             };
@@ -221,7 +231,7 @@ async fn export(State(state): State<AppState>, session: Session, request: Reques
                         .await;
                     return;
                 };
-                writer = csv::Writer::from_writer(Vec::with_capacity(CHUNK_BYTES * 2));
+                writer = writer_of(Vec::with_capacity(CHUNK_BYTES * 2));
                 match tokio::time::timeout(STALLED, sender.send(Ok(Bytes::from(chunk)))).await {
                     Ok(Ok(())) => {}
                     // The client went away, or stopped reading.

@@ -179,6 +179,16 @@ pub struct ServeArgs {
         value_parser = parse_origins
     )]
     pub allowed_origins: AllowedOrigins,
+
+    /// The programme's helpline, shown on every public page (`0800 00 00 00`).
+    #[arg(long, env = "JISR_HELPLINE", global = true)]
+    pub helpline: Option<String>,
+
+    /// The centres of each region, shown on the public pages and the confirmation: a CSV file
+    /// whose first line is `region_code,name_fr,name_ar,address_fr,address_ar,phone`
+    /// (see `config/centres.example.csv`).
+    #[arg(long, env = "JISR_CENTRES_FILE", global = true)]
+    pub centres_file: Option<String>,
 }
 
 /// Web origins (`scheme://host[:port]`), as browsers send them in `Origin`.

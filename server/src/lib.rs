@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod config;
 pub mod health;
+pub mod help;
 pub mod lang;
 pub mod quick_exit;
 pub mod routes;
@@ -79,6 +80,7 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
         .await
         .map_err(|e| anyhow::anyhow!("cannot read or make the server's keys: {e}"))?;
     let registrations = RegistrationLimiter::per_hour(args.registrations_per_hour);
+    let help = help::load(args.helpline.as_deref(), args.centres_file.as_deref())?;
     let state = AppState {
         leptos_options,
         db: db.clone(),
@@ -93,6 +95,7 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
             },
             trusted_proxies: args.trusted_proxies,
             allowed_origins: args.allowed_origins,
+            help,
             ..Settings::default()
         }),
         lookups: LookupLimiter::per_minute(args.lookups_per_minute),

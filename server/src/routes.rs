@@ -90,6 +90,7 @@ pub fn page_context(state: &AppState) -> impl Fn() + Clone + Send + Sync + 'stat
         provide_context(sign_ins.clone());
         provide_context(db.clone());
         provide_context(settings.wizard.clone());
+        provide_context(settings.help.clone());
         provide_context(lookups.clone());
         // The page's inline scripts carry the nonce the security layer put in the policy.
         let nonce = use_context::<http::request::Parts>()
@@ -129,8 +130,7 @@ async fn cache_control(
     let path = request.uri().path();
     let is_site_file = path.starts_with(&*policy.site_prefix);
     // People's data, possibly on a shared computer in a centre: never kept by the browser.
-    let is_console =
-        path == "/admin" || path.starts_with("/admin/") || path.starts_with("/api/admin/");
+    let is_console = app::layout::is_console_path(path) || path.starts_with("/api/admin/");
     let mut response = next.run(request).await;
     let value = if is_site_file {
         policy.site_files

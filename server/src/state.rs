@@ -36,6 +36,8 @@ pub struct Settings {
     pub allowed_origins: AllowedOrigins,
     /// How often the live stream checks that its session still holds, and says it is alive.
     pub keep_alive: Duration,
+    /// The helpline and the centres the public pages show.
+    pub help: app::help::Help,
 }
 
 impl Default for Settings {
@@ -47,6 +49,7 @@ impl Default for Settings {
             trusted_proxies: TrustedProxies::default(),
             allowed_origins: AllowedOrigins::default(),
             keep_alive: Duration::from_secs(15),
+            help: app::help::Help::default(),
         }
     }
 }

@@ -7,7 +7,7 @@ use crate::{routes::page_context, state::AppState};
 use app::registration::{
     api::{Posted, PostedStatus, StatusReply, StepReply},
     service::{self, Outcome},
-    steps::{Step, CHECK_PATH, RESUME_PATH, STATUS_PATH},
+    steps::{join_date_parts, Step, CHECK_PATH, RESUME_PATH, STATUS_PATH},
 };
 use app::{error::AppError, shell};
 use axum::{
@@ -44,7 +44,8 @@ async fn read_form(request: Request) -> Result<(http::request::Parts, Pairs), Re
     let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
         .await
         .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
-    let pairs = form_urlencoded::parse(&bytes).into_owned().collect();
+    // A date asked in three boxes is read as one answer.
+    let pairs = join_date_parts(form_urlencoded::parse(&bytes).into_owned().collect());
     Ok((parts, pairs))
 }
 

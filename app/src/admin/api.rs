@@ -88,6 +88,29 @@ pub struct Dashboard {
     pub by_sector: Vec<Count>,
     pub by_province: Vec<Count>,
     pub by_channel: Vec<Count>,
+    /// Days the oldest application not yet decided has waited (none: nothing waits).
+    pub oldest_waiting_days: Option<i64>,
+    /// Possible duplicates among the applications not yet decided.
+    pub duplicates_to_resolve: i64,
+}
+
+/// What applicants are promised: an answer within four weeks.
+pub const PROMISED_DAYS: i64 = 28;
+
+impl Dashboard {
+    /// Applications received or under review: the work left.
+    pub fn to_review(&self) -> i64 {
+        self.count(Status::Submitted) + self.count(Status::UnderReview)
+    }
+
+    /// Applications holding a place (accepted or enrolled).
+    pub fn places_taken(&self) -> i64 {
+        Status::ALL
+            .into_iter()
+            .filter(|s| s.takes_a_place())
+            .map(|s| self.count(s))
+            .sum()
+    }
 }
 
 impl Dashboard {
@@ -184,6 +207,8 @@ pub struct ApplicationDetail {
     pub submitted_at: i64,
     /// One of many sent from one connection in a few minutes: worth a look.
     pub burst: bool,
+    /// She chose to explain her project at the centre rather than write it.
+    pub explains_at_centre: bool,
     /// Every answer, as (message key of the question, the answer as shown).
     pub answers: Vec<(String, String)>,
     pub flags: Vec<FlagRow>,
@@ -226,6 +251,8 @@ pub struct StaffRow {
     pub active: bool,
     pub must_change_password: bool,
     pub demo: bool,
+    pub region_fr: Option<String>,
+    pub region_ar: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -242,10 +269,34 @@ pub struct AuditRow {
     pub at: i64,
     pub actor_email: String,
     pub action: String,
+    /// What the action was done to, as recorded (`application:42`, `staff:3`, `region:06`).
     pub subject: String,
+    /// The same in words: an application's reference, an account's e-mail, a region's code.
+    pub subject_name: String,
+    /// Where it is shown in the console, if anywhere.
+    pub subject_link: Option<String>,
     pub detail: String,
     pub client: String,
 }
+
+/// Every action the audit log records (`audit::AuditAction`), for its filter.
+pub const AUDIT_ACTIONS: &[&str] = &[
+    "sign_in",
+    "sign_in_failed",
+    "sign_out",
+    "password_changed",
+    "view_application",
+    "decision",
+    "recommendation",
+    "assignment",
+    "note",
+    "export",
+    "staff_created",
+    "staff_activated",
+    "staff_deactivated",
+    "target_changed",
+    "assisted_registration",
+];
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

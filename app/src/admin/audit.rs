@@ -106,3 +106,31 @@ where
     .await?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_audit_filter_offers_every_action_recorded() {
+        let all = [
+            AuditAction::SignIn,
+            AuditAction::SignInFailed,
+            AuditAction::SignOut,
+            AuditAction::PasswordChanged,
+            AuditAction::ViewApplication,
+            AuditAction::Decision,
+            AuditAction::Recommendation,
+            AuditAction::Assignment,
+            AuditAction::Note,
+            AuditAction::Export,
+            AuditAction::StaffCreated,
+            AuditAction::StaffActivated,
+            AuditAction::StaffDeactivated,
+            AuditAction::TargetChanged,
+            AuditAction::AssistedRegistration,
+        ];
+        let codes: Vec<&str> = all.iter().map(|a| a.code()).collect();
+        assert_eq!(codes, super::super::api::AUDIT_ACTIONS);
+    }
+}

@@ -52,12 +52,34 @@ impl Sort {
     }
 }
 
+/// The status filter's value for every application not decided yet (received or under
+/// review): what is left to do.
+pub const OPEN_STATUSES: &str = "open";
+
 /// Rows on one page of the list.
 pub const PER_PAGE: u32 = 25;
 /// The longest search text read.
 const MAX_QUERY_LEN: usize = 100;
 
 impl Filters {
+    /// How many filters narrow the list (the search and the order aside).
+    pub fn active_count(&self) -> usize {
+        [
+            &self.region,
+            &self.province,
+            &self.status,
+            &self.sector,
+            &self.stage,
+            &self.from,
+            &self.to,
+            &self.channel,
+        ]
+        .iter()
+        .filter(|value| !value.is_empty())
+        .count()
+            + usize::from(self.flagged)
+    }
+
     /// Reads the filters from the URL's query parameters; anything unreadable is ignored.
     pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Filters {
         let text = |name: &str| {

@@ -97,6 +97,14 @@ pub fn page_source(lang: Lang) -> String {
     source
 }
 
+/// The message `key` in `lang`: the console's own, else a shared one (the export's labels).
+#[cfg(feature = "ssr")]
+pub fn tr(lang: Lang, key: &str) -> String {
+    messages(lang)
+        .and_then(|messages| messages.get(key, None))
+        .unwrap_or_else(|| crate::i18n::tr(lang, key))
+}
+
 /// The message `key` in the page's language: the console's own, else a shared one.
 pub fn t(key: &str) -> String {
     messages(use_lang())

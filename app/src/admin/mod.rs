@@ -21,7 +21,4 @@ pub mod sessions;
 #[cfg(feature = "ssr")]
 pub mod throttle;
 
-/// Pages served with the console's WASM.
-pub fn is_console_path(path: &str) -> bool {
-    path == "/admin" || path.starts_with("/admin/")
-}
+pub use crate::layout::is_console_path;

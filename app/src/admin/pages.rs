@@ -499,11 +499,56 @@ fn percent(part: i64, whole: i64) -> String {
     format!("{:.1}%", (part as f64 * 100.0 / whole as f64).min(100.0))
 }
 
+/// A whole number as staff read it: thousands set apart.
+fn figure(n: i64) -> String {
+    crate::landing::format_count(n)
+}
+
+/// A share as staff read it, `12,5 %` or `12.5%`.
+fn share(part: i64, whole: i64, lang: crate::i18n::Lang) -> String {
+    let value = if whole <= 0 {
+        0.0
+    } else {
+        (part as f64 * 100.0 / whole as f64).min(100.0)
+    };
+    match lang {
+        crate::i18n::Lang::Fr => format!("{}\u{a0}%", format!("{value:.1}").replace('.', ",")),
+        crate::i18n::Lang::Ar => format!("{value:.1}%"),
+    }
+}
+
+/// A figure and its share of a whole, kept left to right inside Arabic.
+fn figure_and_share(n: i64, whole: i64, lang: crate::i18n::Lang) -> impl IntoView {
+    view! {
+        <bdi dir="ltr" class="figure">
+            {figure(n)} " (" {share(n, whole, lang)} ")"
+        </bdi>
+    }
+}
+
+/// One thing that waits for the staff, as a card that opens the list of it.
+fn action_card(
+    href: String,
+    value: String,
+    label: String,
+    name: &'static str,
+    late: bool,
+) -> impl IntoView {
+    view! {
+        <a href=href class=if late { "card action late" } else { "card action" } data-card=name>
+            <span class="card-value">
+                <bdi dir="ltr">{value}</bdi>
+            </span>
+            <span class="card-label">{label}</span>
+        </a>
+    }
+}
+
 fn dashboard_view(d: Dashboard, staff: &Staff) -> impl IntoView {
     let lang = use_lang();
     let total = d.total();
     let target = d.target();
-    let accepted = d.count(Status::Accepted) + d.count(Status::Enrolled);
+    let taken = d.places_taken();
     let scope = match &d.region {
         Some(_) => d
             .regions
@@ -511,6 +556,44 @@ fn dashboard_view(d: Dashboard, staff: &Staff) -> impl IntoView {
             .map(|r| lang.pick(&r.name_fr, &r.name_ar).to_owned())
             .unwrap_or_default(),
         None => t("admin-dashboard-national"),
+    };
+    let list_of = |query: &str| format!("/admin/applications?{query}");
+    let open = super::filters::OPEN_STATUSES;
+    let waited = d.oldest_waiting_days;
+    let cards = view! {
+        <div class="cards actions-cards">
+            {action_card(
+                list_of(&format!("status={open}&sort=oldest")),
+                figure(d.to_review()),
+                t("admin-card-to-review"),
+                "to-review",
+                false,
+            )}
+            {action_card(
+                list_of(&format!("status={open}&sort=oldest")),
+                waited.map_or("—".to_owned(), figure),
+                t_with(
+                    "admin-card-oldest",
+                    &[("promised", PROMISED_DAYS.into()), ("days", waited.unwrap_or(0).into())],
+                ),
+                "oldest",
+                waited.is_some_and(|days| days > PROMISED_DAYS),
+            )}
+            {action_card(
+                list_of(&format!("status={open}&flagged=1")),
+                figure(d.duplicates_to_resolve),
+                t("admin-card-duplicates"),
+                "duplicates",
+                false,
+            )}
+            {action_card(
+                list_of("status=waiting_list"),
+                figure(d.count(Status::WaitingList)),
+                t("admin-card-waiting-list"),
+                "waiting-list",
+                false,
+            )}
+        </div>
     };
     let funnel = Status::ALL
         .into_iter()
@@ -522,8 +605,8 @@ fn dashboard_view(d: Dashboard, staff: &Staff) -> impl IntoView {
                     <span class="bar-track">
                         <span class="bar-fill" style=format!("width: {}", percent(n, total))></span>
                     </span>
-                    <span class="bar-value" data-figure=format!("status-{}", status.code())>
-                        {n}
+                    <span class="bar-value" data-figure=format!("status-{}", status.code()) data-value=n>
+                        {figure_and_share(n, total, lang)}
                     </span>
                 </li>
             }
@@ -533,48 +616,38 @@ fn dashboard_view(d: Dashboard, staff: &Staff) -> impl IntoView {
         .regions
         .iter()
         .map(|r| {
-            let taken = r.count(Status::Accepted) + r.count(Status::Enrolled);
+            let places = Status::ALL
+                .into_iter()
+                .filter(|s| s.takes_a_place())
+                .map(|s| r.count(s))
+                .sum::<i64>();
             view! {
                 <tr data-region=r.code.clone()>
                     <th scope="row">{lang.pick(&r.name_fr, &r.name_ar).to_owned()}</th>
-                    <td data-figure="total">{r.total()}</td>
-                    <td>{r.count(Status::UnderReview)}</td>
-                    <td data-figure="accepted">{taken}</td>
-                    <td>{r.count(Status::WaitingList)}</td>
-                    <td>{r.count(Status::Rejected)}</td>
-                    <td data-figure="target">{r.target}</td>
-                    <td class="bar-cell">
-                        <span
-                            class="bar-track"
-                            role="img"
-                            aria-label=t_with(
-                                "admin-dashboard-bar",
-                                &[("taken", taken.into()), ("target", r.target.into())],
-                            )
-                        >
-                            <span class="bar-fill" style=format!("width: {}", percent(taken, r.target))></span>
+                    <td data-figure="total" data-value=r.total()>{figure(r.total())}</td>
+                    <td>{figure(r.count(Status::UnderReview))}</td>
+                    <td data-figure="accepted" data-value=r.count(Status::Accepted)>
+                        {figure(r.count(Status::Accepted))}
+                    </td>
+                    <td>{figure(r.count(Status::Enrolled))}</td>
+                    <td>{figure(r.count(Status::WaitingList))}</td>
+                    <td>{figure(r.count(Status::Rejected))}</td>
+                    <td class="bar-cell" data-figure="places" data-value=places>
+                        <span class="bar-track" aria-hidden="true">
+                            <span class="bar-fill" style=format!("width: {}", percent(places, r.target))></span>
                         </span>
+                        <bdi dir="ltr" class="figure">
+                            {figure(places)} " / " {figure(r.target)} " (" {share(places, r.target, lang)} ")"
+                        </bdi>
                     </td>
                 </tr>
             }
         })
         .collect_view();
-    let max_day = d.per_day.iter().map(|c| c.count).max().unwrap_or(0).max(1);
-    let days = d
-        .per_day
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let height = (c.count as f64 / max_day as f64 * 100.0).round();
-            view! {
-                <rect x=(i * 10).to_string() y=(100.0 - height).to_string() width="8" height=height.to_string()>
-                    <title>{format!("{}: {}", c.key, c.count)}</title>
-                </rect>
-            }
-        })
-        .collect_view();
+    let chart = day_chart(&d.per_day, lang);
     let list = |counts: &[Count], label: &dyn Fn(&Count) -> String| {
         let max = counts.iter().map(|c| c.count).max().unwrap_or(0);
+        let sum: i64 = counts.iter().map(|c| c.count).sum();
         counts
             .iter()
             .take(12)
@@ -585,7 +658,7 @@ fn dashboard_view(d: Dashboard, staff: &Staff) -> impl IntoView {
                         <span class="bar-track">
                             <span class="bar-fill" style=format!("width: {}", percent(c.count, max))></span>
                         </span>
-                        <span class="bar-value">{c.count}</span>
+                        <span class="bar-value">{figure_and_share(c.count, sum, lang)}</span>
                     </li>
                 }
             })
@@ -606,25 +679,31 @@ fn dashboard_view(d: Dashboard, staff: &Staff) -> impl IntoView {
         .then(|| view! { <TargetForm regions=d.regions.clone() /> });
     view! {
         <p class="lead">{scope}</p>
+        <h2>{t("admin-dashboard-next")}</h2>
+        {cards}
         <div class="cards">
             <div class="card">
-                <p class="card-value" data-figure="applications">{total}</p>
+                <p class="card-value" data-figure="applications" data-value=total>
+                    {figure(total)}
+                </p>
                 <p class="card-label">{t("admin-dashboard-applications")}</p>
             </div>
             <div class="card">
                 <p class="card-value">
-                    <span data-figure="accepted-total">{accepted}</span>
-                    " / "
-                    <span data-figure="target-total">{target}</span>
+                    <bdi dir="ltr">
+                        <span data-figure="accepted-total" data-value=taken>{figure(taken)}</span>
+                        " / "
+                        <span data-figure="target-total" data-value=target>{figure(target)}</span>
+                    </bdi>
                 </p>
-                <p class="card-label">{t("admin-dashboard-accepted-of-target")}</p>
-                <span class="bar-track">
-                    <span class="bar-fill" style=format!("width: {}", percent(accepted, target))></span>
+                <p class="card-label">{t("admin-dashboard-places-of-target")}</p>
+                <span class="bar-track" aria-hidden="true">
+                    <span class="bar-fill" style=format!("width: {}", percent(taken, target))></span>
                 </span>
             </div>
         </div>
         <h2>{t("admin-dashboard-regions")}</h2>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=t("admin-table-scroll")>
             <table class="figures">
                 <thead>
                     <tr>
@@ -632,10 +711,10 @@ fn dashboard_view(d: Dashboard, staff: &Staff) -> impl IntoView {
                         <th scope="col">{t("admin-dashboard-applications")}</th>
                         <th scope="col">{t("admin-status-under-review")}</th>
                         <th scope="col">{t("admin-status-accepted")}</th>
+                        <th scope="col">{t("admin-status-enrolled")}</th>
                         <th scope="col">{t("admin-status-waiting-list")}</th>
                         <th scope="col">{t("admin-status-rejected")}</th>
-                        <th scope="col">{t("admin-target")}</th>
-                        <th scope="col">{t("admin-dashboard-progress")}</th>
+                        <th scope="col">{t("admin-dashboard-places-of-target")}</th>
                     </tr>
                 </thead>
                 <tbody>{regions}</tbody>
@@ -648,9 +727,7 @@ fn dashboard_view(d: Dashboard, staff: &Staff) -> impl IntoView {
             </section>
             <section>
                 <h2>{t("admin-dashboard-per-day")}</h2>
-                <svg class="chart" viewBox="0 0 300 100" role="img" aria-label=t("admin-dashboard-per-day")>
-                    {days}
-                </svg>
+                {chart}
             </section>
             <section>
                 <h2>{t("admin-dashboard-by-sector")}</h2>
@@ -666,6 +743,88 @@ fn dashboard_view(d: Dashboard, staff: &Staff) -> impl IntoView {
             </section>
         </div>
         {targets}
+    }
+}
+
+/// Submissions per day over 30 days: bars with an axis, the dates beneath, and time running
+/// the way the page reads (right to left in Arabic).
+fn day_chart(days: &[Count], lang: crate::i18n::Lang) -> impl IntoView {
+    let max = days.iter().map(|c| c.count).max().unwrap_or(0).max(1);
+    let n = days.len().max(1);
+    let rtl = lang == crate::i18n::Lang::Ar;
+    // The plot: x from 30 to 330, y from 10 (top) to 110 (the axis).
+    let x_of = |i: usize| {
+        let slot = if rtl { n - 1 - i } else { i };
+        30.0 + slot as f64 * 300.0 / n as f64
+    };
+    let short = |key: &str| {
+        // YYYY-MM-DD as dd/mm.
+        let parts: Vec<&str> = key.split('-').collect();
+        match parts.as_slice() {
+            [_, month, day] => format!("{day}/{month}"),
+            _ => key.to_owned(),
+        }
+    };
+    let bars = days
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let height = c.count as f64 / max as f64 * 100.0;
+            view! {
+                <rect
+                    x=format!("{:.1}", x_of(i) + 1.0)
+                    y=format!("{:.1}", 110.0 - height)
+                    width=format!("{:.1}", 300.0 / n as f64 - 2.0)
+                    height=format!("{height:.1}")
+                >
+                    <title>{format!("{} : {}", short(&c.key), figure(c.count))}</title>
+                </rect>
+            }
+        })
+        .collect_view();
+    let labels = [0, n / 2, n - 1]
+        .into_iter()
+        .filter_map(|i| days.get(i).map(|c| (i, short(&c.key))))
+        .map(|(i, text)| {
+            view! {
+                <text x=format!("{:.1}", x_of(i) + 150.0 / n as f64) y="126" text-anchor="middle" class="axis-label">
+                    {text}
+                </text>
+            }
+        })
+        .collect_view();
+    let axis_x = if rtl { 332.0 } else { 28.0 };
+    let anchor = if rtl { "start" } else { "end" };
+    let label = t_with(
+        "admin-dashboard-per-day-label",
+        &[
+            (
+                "from",
+                days.first()
+                    .map(|c| short(&c.key))
+                    .unwrap_or_default()
+                    .into(),
+            ),
+            (
+                "to",
+                days.last()
+                    .map(|c| short(&c.key))
+                    .unwrap_or_default()
+                    .into(),
+            ),
+            ("total", figure(days.iter().map(|c| c.count).sum()).into()),
+            ("max", figure(max).into()),
+        ],
+    );
+    view! {
+        <svg class="chart" viewBox="0 0 360 132" role="img" aria-label=label data-direction=if rtl { "rtl" } else { "ltr" }>
+            <line x1="30" y1="110" x2="330" y2="110" class="axis" />
+            <line x1=if rtl { "330" } else { "30" } y1="10" x2=if rtl { "330" } else { "30" } y2="110" class="axis" />
+            <text x=format!("{axis_x}") y="14" text-anchor=anchor class="axis-label">{figure(max)}</text>
+            <text x=format!("{axis_x}") y="110" text-anchor=anchor class="axis-label">"0"</text>
+            {bars}
+            {labels}
+        </svg>
     }
 }
 
@@ -764,6 +923,7 @@ fn applications_body(staff: Staff) -> impl IntoView {
         });
     };
     let reviewer_choice = RwSignal::new(String::new());
+    let separator = RwSignal::new("semicolon".to_owned());
     view! {
         <h1>{t("admin-applications-title")}</h1>
         <Suspense fallback=loading>
@@ -815,11 +975,28 @@ fn applications_body(staff: Staff) -> impl IntoView {
                         </button>
                     }
                 })}
+            <label for="export-sep">{t("admin-export-separator")}</label>
+            <select id="export-sep" on:change=move |ev| separator.set(event_target_value(&ev))>
+                {["semicolon", "comma", "tab"]
+                    .into_iter()
+                    .map(|sep| {
+                        view! {
+                            <option value=sep selected=sep == "semicolon">
+                                {t(&format!("admin-export-sep-{sep}"))}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
             <a
                 class="button"
                 rel="external"
                 download=""
-                href=move || format!("/admin/export.csv?{}", filters.get().to_query())
+                href=move || {
+                    let query = filters.get().to_query();
+                    let and = if query.is_empty() { "" } else { "&" };
+                    format!("/admin/export.csv?{query}{and}sep={}", separator.get())
+                }
             >
                 {t("admin-export")}
             </a>
@@ -868,10 +1045,16 @@ fn FilterForm(filters: Filters, options: FilterOptions) -> impl IntoView {
             .map(|c| (c.key.clone(), lang.pick(&c.name_fr, &c.name_ar).to_owned()))
             .collect::<Vec<_>>()
     };
-    let statuses = Status::ALL
-        .into_iter()
-        .map(|s| (s.code().to_owned(), t(&s.label_key())))
-        .collect();
+    let statuses = std::iter::once((
+        super::filters::OPEN_STATUSES.to_owned(),
+        t("admin-status-open"),
+    ))
+    .chain(
+        Status::ALL
+            .into_iter()
+            .map(|s| (s.code().to_owned(), t(&s.label_key()))),
+    )
+    .collect();
     let sectors = crate::registration::choices::Sector::ALL
         .iter()
         .map(|s| (s.code().to_owned(), t(&s.label_key())))
@@ -895,14 +1078,25 @@ fn FilterForm(filters: Filters, options: FilterOptions) -> impl IntoView {
             }
         })
         .collect_view();
+    let active = filters.active_count();
     view! {
         <Form method="GET" action="/admin/applications">
-            <div class="filters">
-                <div class="field wide">
+            <div class="search-row">
+                <div class="field">
                     <label for="filter-q">{t("admin-search")}</label>
-                    <input id="filter-q" name="q" type="search" value=filters.q.clone() />
-                    <p class="hint">{t("admin-search-hint")}</p>
+                    <input id="filter-q" name="q" type="search" value=filters.q.clone() aria-describedby="filter-q-hint" />
                 </div>
+                <button type="submit" class="button primary">
+                    {t("admin-search-go")}
+                </button>
+            </div>
+            <p class="hint" id="filter-q-hint">{t("admin-search-hint")}</p>
+            // The filters fold away, so that the list is the first thing on the screen.
+            <details class="filter-panel" id="filter-panel">
+                <summary>
+                    {t_with("admin-filters-summary", &[("count", (active as i64).into())])}
+                </summary>
+            <div class="filters">
                 {select("region", t("admin-region"), filters.region.clone(), places(&options.regions))}
                 {select("province", t("admin-province"), filters.province.clone(), places(&options.provinces))}
                 {select("status", t("admin-status"), filters.status.clone(), statuses)}
@@ -926,11 +1120,14 @@ fn FilterForm(filters: Filters, options: FilterOptions) -> impl IntoView {
                     <label for="filter-flagged">{t("admin-flagged-only")}</label>
                 </div>
             </div>
-            <button type="submit" class="button primary">
-                {t("admin-filter")}
-            </button>
-            " "
-            <A href="/admin/applications">{t("admin-filter-reset")}</A>
+            <div class="filter-actions">
+                <button type="submit" class="button primary">
+                    {t("admin-filter")}
+                </button>
+                " "
+                <A href="/admin/applications">{t("admin-filter-reset")}</A>
+            </div>
+            </details>
         </Form>
     }
 }
@@ -959,7 +1156,7 @@ fn results_view(
             let name = format!("{} {}", row.first_name, row.last_name);
             view! {
                 <tr>
-                    <td>
+                    <td class="select-cell">
                         <input
                             type="checkbox"
                             aria-label=t_with("admin-select-row", &[("reference", row.reference.clone().into())])
@@ -967,25 +1164,27 @@ fn results_view(
                             on:change=toggle
                         />
                     </td>
-                    <td>
+                    <td class="reference-cell" data-label=t("admin-reference")>
                         <A href=format!("/admin/applications/{id}")>
-                            <bdi dir="ltr">{row.reference.clone()}</bdi>
+                            <bdi dir="ltr" class="reference-text">{row.reference.clone()}</bdi>
                         </A>
                     </td>
-                    <td>
+                    <td data-label=t("admin-name")>
                         <bdi>{name}</bdi>
                     </td>
-                    <td>{lang.pick(&row.province_fr, &row.province_ar).to_owned()}</td>
-                    <td>
+                    <td data-label=t("admin-province")>{lang.pick(&row.province_fr, &row.province_ar).to_owned()}</td>
+                    <td data-label=t("admin-sector")>
                         {crate::registration::choices::Sector::parse(&row.sector)
                             .map(|s| t(&s.label_key()))
                             .unwrap_or_default()}
                     </td>
-                    <td>
+                    <td data-label=t("admin-status")>
                         <span class=format!("badge status-{}", row.status.code())>{t(&row.status.label_key())}</span>
                     </td>
-                    <td>{t(&format!("admin-channel-{}", row.channel))}</td>
-                    <td>{day(row.submitted_at)}</td>
+                    <td data-label=t("admin-channel")>{t(&format!("admin-channel-{}", row.channel))}</td>
+                    <td class="date-cell" data-label=t("admin-submitted-at")>
+                        <bdi dir="ltr" class="date-text">{day(row.submitted_at)}</bdi>
+                    </td>
                     <td>
                         {row
                             .possible_duplicate
@@ -1004,7 +1203,7 @@ fn results_view(
                 &[("total", page.total.into())],
             )}
         </p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=t("admin-table-scroll")>
             <table class="list">
                 <thead>
                     <tr>
@@ -1101,14 +1300,18 @@ fn detail_view(
                     on:submit=move |ev| {
                         ev.prevent_default();
                         let pairs = form_pairs(&ev);
-                        let reason = RejectReason::from_code(&field(&pairs, "reason"))
-                            .unwrap_or(RejectReason::Other);
+                        // No reason is chosen for her: the coordinator picks one.
+                        let Some(reason) = RejectReason::from_code(&field(&pairs, "reason")) else {
+                            message.set(Some(t("admin-reject-reason-missing")));
+                            return;
+                        };
                         act(Action::Reject { reason, text: field(&pairs, "reason_text") });
                     }
                 >
                     <div class="field">
                         <label for="reject-reason">{t("admin-reject-reason")}</label>
-                        <select id="reject-reason" name="reason">
+                        <select id="reject-reason" name="reason" required>
+                            <option value="" selected>{t("admin-choose")}</option>
                             {RejectReason::ALL
                                 .into_iter()
                                 .map(|r| view! { <option value=r.code()>{t(&r.label_key())}</option> })
@@ -1138,7 +1341,8 @@ fn detail_view(
                 >
                     <div class="field">
                         <label for="recommendation">{t("admin-recommendation")}</label>
-                        <select id="recommendation" name="recommendation">
+                        <select id="recommendation" name="recommendation" required>
+                            <option value="" selected>{t("admin-choose")}</option>
                             {Recommendation::ALL
                                 .into_iter()
                                 .map(|r| view! { <option value=r.code()>{t(&r.label_key())}</option> })
@@ -1307,19 +1511,8 @@ fn detail_view(
                 }
             })}
         {d
-            .reviewer
-            .clone()
-            .map(|name| view! { <p>{t("admin-reviewer")} ": " {name}</p> })}
-        {d
-            .recommendation
-            .clone()
-            .and_then(|r| Recommendation::from_code(&r))
-            .map(|r| view! { <p>{t("admin-recommendation")} ": " {t(&r.label_key())}</p> })}
-        {proposed}
-        {target_note}
-        <div class="actions" aria-label=t("admin-actions")>
-            {actions}
-        </div>
+            .explains_at_centre
+            .then(|| view! { <p class="notice" id="explains-at-centre">{t("admin-explains-at-centre")}</p> })}
         <h2>{t("admin-flags")}</h2>
         {if !has_flags {
             Either::Left(view! { <p class="muted">{t("admin-no-flags")}</p> })
@@ -1338,6 +1531,24 @@ fn detail_view(
         <h2>{t("admin-notes")}</h2>
         <ul class="notes">{notes}</ul>
         {note_form}
+        // The decision comes after what it is decided on: the answers, the flags, the notes.
+        <section class="decision" aria-labelledby="decision-title">
+            <h2 id="decision-title">{t("admin-decision")}</h2>
+            {d
+                .reviewer
+                .clone()
+                .map(|name| view! { <p>{t("admin-reviewer")} {lang.colon()} {name}</p> })}
+            {d
+                .recommendation
+                .clone()
+                .and_then(|r| Recommendation::from_code(&r))
+                .map(|r| view! { <p>{t("admin-recommendation")} {lang.colon()} {t(&r.label_key())}</p> })}
+            {proposed}
+            {target_note}
+            <div class="actions" aria-label=t("admin-actions")>
+                {actions}
+            </div>
+        </section>
     }
 }
 
@@ -1419,7 +1630,7 @@ fn staff_body(me: Staff) -> impl IntoView {
                 match accounts.await {
                     Ok(rows) => {
                         view! {
-                            <div class="table-scroll">
+                            <div class="table-scroll" tabindex="0" role="region" aria-label=t("admin-table-scroll")>
                                 <table class="list">
                                     <thead>
                                         <tr>
@@ -1458,8 +1669,13 @@ fn staff_body(me: Staff) -> impl IntoView {
                                                         <td>
                                                             <bdi dir="ltr">{row.email}</bdi>
                                                         </td>
-                                                        <td>{t(&row.role.label_key())}</td>
-                                                        <td>{row.region.unwrap_or_default()}</td>
+                                                        <td data-label=t("admin-role")>{t(&row.role.label_key())}</td>
+                                                        <td data-label=t("admin-region")>
+                                                            {match (&row.region_fr, &row.region_ar) {
+                                                                (Some(fr), Some(ar)) => lang.pick(fr, ar).to_owned(),
+                                                                _ => t("admin-region-national"),
+                                                            }}
+                                                        </td>
                                                         <td>
                                                             {if active { t("admin-active") } else { t("admin-inactive") }}
                                                             " "
@@ -1555,7 +1771,20 @@ fn audit_body(_staff: Staff) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="audit-action">{t("admin-audit-action")}</label>
-                    <input id="audit-action" name="action" type="text" dir="ltr" value=move || filters.get().action />
+                    <select id="audit-action" name="action">
+                        <option value="">{t("admin-filter-any")}</option>
+                        {AUDIT_ACTIONS
+                            .iter()
+                            .map(|code| {
+                                let chosen = move || filters.get().action == *code;
+                                view! {
+                                    <option value=*code selected=chosen>
+                                        {audit_action_label(code)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
                 </div>
             </div>
             <button type="submit" class="button primary">
@@ -1574,7 +1803,7 @@ fn audit_body(_staff: Staff) -> impl IntoView {
                             page.page + 1
                         );
                         view! {
-                            <div class="table-scroll">
+                            <div class="table-scroll" tabindex="0" role="region" aria-label=t("admin-table-scroll")>
                                 <table class="list">
                                     <thead>
                                         <tr>
@@ -1591,14 +1820,32 @@ fn audit_body(_staff: Staff) -> impl IntoView {
                                             .rows
                                             .into_iter()
                                             .map(|row| {
+                                                let kind = row.subject.split(':').next().unwrap_or_default().to_owned();
+                                                let name = view! { <bdi dir="ltr">{row.subject_name.clone()}</bdi> };
+                                                let subject = match row.subject_link.clone() {
+                                                    Some(href) => view! { <A href=href>{name}</A> }.into_any(),
+                                                    None => name.into_any(),
+                                                };
                                                 view! {
-                                                    <tr>
-                                                        <td>{when(row.at)}</td>
-                                                        <td><bdi dir="ltr">{row.actor_email}</bdi></td>
-                                                        <td><code>{row.action}</code></td>
-                                                        <td><bdi dir="ltr">{row.subject}</bdi></td>
-                                                        <td><bdi dir="ltr">{row.detail}</bdi></td>
-                                                        <td><bdi dir="ltr">{row.client}</bdi></td>
+                                                    <tr data-action=row.action.clone()>
+                                                        <td class="date-cell" data-label=t("admin-when")>
+                                                            <bdi dir="ltr">{when(row.at)}</bdi>
+                                                        </td>
+                                                        <td data-label=t("admin-email")>
+                                                            <bdi dir="ltr">{row.actor_email}</bdi>
+                                                        </td>
+                                                        <td data-label=t("admin-audit-action")>
+                                                            {audit_action_label(&row.action)}
+                                                        </td>
+                                                        <td data-label=t("admin-audit-subject")>
+                                                            {audit_subject_label(&kind)} " " {subject}
+                                                        </td>
+                                                        <td data-label=t("admin-audit-detail")>
+                                                            <bdi>{row.detail}</bdi>
+                                                        </td>
+                                                        <td data-label=t("admin-audit-client")>
+                                                            <bdi dir="ltr">{row.client}</bdi>
+                                                        </td>
                                                     </tr>
                                                 }
                                             })
@@ -1614,5 +1861,20 @@ fn audit_body(_staff: Staff) -> impl IntoView {
                 }
             })}
         </Transition>
+    }
+}
+
+/// An action of the audit log, in words.
+fn audit_action_label(code: &str) -> String {
+    t(&format!("admin-audit-action-{}", code.replace('_', "-")))
+}
+
+/// What kind of thing an audit entry was done to, in words.
+fn audit_subject_label(kind: &str) -> String {
+    match kind {
+        "application" | "reference" | "staff" | "region" | "reviewer" | "applications" => {
+            t(&format!("admin-audit-subject-{kind}"))
+        }
+        _ => String::new(),
     }
 }

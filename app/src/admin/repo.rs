@@ -14,7 +14,7 @@ use crate::{
     error::AppError,
     i18n::{tr, Lang},
     registration::{
-        choices::{ProjectStage, Sector},
+        choices::{Choice, ProjectStage, Sector},
         fields::{has_hidden_chars, parse_date, Cin, PhoneNumber, ReferenceNumber},
         steps::{label_key, Raw, Shown, Step},
     },
@@ -103,6 +103,8 @@ fn list_where(
     if let Some(status) = Status::from_code(&filters.status) {
         let p = query.arg(Bind::Text(status.code().into()));
         clauses.push(format!("a.status = {p}"));
+    } else if filters.status == OPEN {
+        clauses.push(format!("a.status in ({OPEN_SQL})"));
     }
     if let Ok(sector) = Sector::parse(&filters.sector) {
         let p = query.arg(Bind::Text(sector.code().into()));
@@ -258,11 +260,14 @@ pub async fn list(db: &Db, staff: &Staff, filters: &Filters) -> Result<Applicati
 pub const COUNT_LIMIT: i64 = 10_000;
 
 /// The columns of the CSV export, in order.
-pub const EXPORT_COLUMNS: [&str; 17] = [
+/// The export's columns: what each holds, named in the console's messages
+/// (`admin-export-<column>`).
+pub const EXPORT_COLUMNS: [&str; 19] = [
     "reference",
     "status",
     "submitted_at",
     "region_code",
+    "region",
     "province",
     "first_name",
     "last_name",
@@ -276,7 +281,42 @@ pub const EXPORT_COLUMNS: [&str; 17] = [
     "stage",
     "channel",
     "possible_duplicate",
+    "burst",
 ];
+
+/// How the export is written, so that it opens right in a French or Arabic spreadsheet:
+/// `;` between fields by default (what French and Moroccan spreadsheets expect), the
+/// column names and the coded answers in the staff member's language, phone numbers in
+/// groups (read as text, their leading zero kept), dates as `YYYY-MM-DD` (read as dates).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExportFormat {
+    pub separator: u8,
+    pub lang: Lang,
+}
+
+impl ExportFormat {
+    /// From the export link's `sep` (`semicolon`, `comma` or `tab`; `;` otherwise).
+    pub fn new(separator: &str, lang: Lang) -> ExportFormat {
+        let separator = match separator {
+            "comma" => b',',
+            "tab" => b'\t',
+            _ => b';',
+        };
+        ExportFormat { separator, lang }
+    }
+
+    pub fn header(self) -> Vec<String> {
+        EXPORT_COLUMNS
+            .iter()
+            .map(|column| {
+                super::i18n::tr(
+                    self.lang,
+                    &format!("admin-export-{}", column.replace('_', "-")),
+                )
+            })
+            .collect()
+    }
+}
 
 /// The query of the export: the list's scope, filters and order, every row.
 pub fn export_query(
@@ -287,37 +327,85 @@ pub fn export_query(
     let mut query = SqlQuery::default();
     let where_clause = list_where(backend, staff, filters, &mut query)?;
     query.sql = format!(
-        "select a.reference, a.status, a.submitted_at, a.region_code, p.name_fr as province, \
+        "select a.reference, a.status, a.submitted_at, a.region_code, r.name_fr as region_fr, \
+             r.name_ar as region_ar, p.name_fr as province_fr, p.name_ar as province_ar, \
              a.first_name, a.last_name, a.cin, a.birth_date, a.phone, coalesce(a.email, '') as email, \
              a.locality, a.area, a.sector, a.stage, a.channel, \
-             case when a.possible_duplicate then 1 else 0 end as possible_duplicate \
-         from applications a join provinces p on p.id = a.province_id {where_clause} {}",
+             case when a.possible_duplicate then 1 else 0 end as possible_duplicate, \
+             case when a.burst then 1 else 0 end as burst \
+         from applications a join provinces p on p.id = a.province_id \
+             join regions r on r.code = a.region_code {where_clause} {}",
         order_by(backend, filters.sort)
     );
     Ok(query)
 }
 
+/// A Moroccan phone number in groups of two (`06 12 34 56 78`): spreadsheets read it as text
+/// and keep its leading zero.
+fn phone_in_groups(phone: &str) -> String {
+    let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
+    digits
+        .chunks(2)
+        .map(|pair| pair.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// One exported row as text fields, in [`EXPORT_COLUMNS`] order.
-pub fn export_record(row: &AnyRow) -> Result<Vec<String>, sqlx::Error> {
+pub fn export_record(row: &AnyRow, format: ExportFormat) -> Result<Vec<String>, sqlx::Error> {
+    let lang = format.lang;
+    let label = |key: String| super::i18n::tr(lang, &key);
+    let yes_no = |yes: bool| label(format!("answer-{}", if yes { "yes" } else { "no" }));
+    let text = |column: &str| row.try_get::<String, _>(column);
     let mut record = Vec::with_capacity(EXPORT_COLUMNS.len());
     for column in EXPORT_COLUMNS {
         let value = match column {
+            "status" => {
+                let code = text(column)?;
+                Status::from_code(&code).map_or(code, |s| label(s.label_key()))
+            }
             "submitted_at" => {
+                // Morocco's time, as a spreadsheet reads a date and time.
                 let at: i64 = row.try_get(column)?;
-                OffsetDateTime::from_unix_timestamp(at)
-                    .ok()
-                    .and_then(|t| {
-                        t.format(&time::format_description::well_known::Rfc3339)
-                            .ok()
+                OffsetDateTime::from_unix_timestamp(at + MOROCCO_OFFSET)
+                    .map(|t| {
+                        format!(
+                            "{} {:02}:{:02}",
+                            crate::registration::fields::iso_date(t.date()),
+                            t.hour(),
+                            t.minute()
+                        )
                     })
                     .unwrap_or_default()
             }
-            "possible_duplicate" => flag(row, column)?.to_string(),
-            // What applicants typed freely.
-            "first_name" | "last_name" | "locality" | "email" => {
-                defused(row.try_get::<String, _>(column)?)
+            "region" => lang
+                .pick(&text("region_fr")?, &text("region_ar")?)
+                .to_owned(),
+            "province" => lang
+                .pick(&text("province_fr")?, &text("province_ar")?)
+                .to_owned(),
+            "phone" => {
+                let stored = text(column)?;
+                PhoneNumber::parse(&stored)
+                    .map_or(stored, |phone| phone_in_groups(&phone.national()))
             }
-            _ => row.try_get::<String, _>(column)?,
+            "area" => {
+                let code = text(column)?;
+                crate::registration::choices::Area::label_key_of(&code).map_or(code, label)
+            }
+            "sector" => {
+                let code = text(column)?;
+                Sector::label_key_of(&code).map_or(code, label)
+            }
+            "stage" => {
+                let code = text(column)?;
+                ProjectStage::label_key_of(&code).map_or(code, label)
+            }
+            "channel" => label(format!("admin-channel-{}", text(column)?)),
+            "possible_duplicate" | "burst" => yes_no(flag(row, column)?),
+            // What applicants typed freely.
+            "first_name" | "last_name" | "locality" | "email" => defused(text(column)?),
+            _ => text(column)?,
         };
         record.push(value);
     }
@@ -526,6 +614,23 @@ pub async fn dashboard(db: &Db, region: Option<&str>) -> Result<Dashboard, AppEr
     .iter()
     .map(counted)
     .collect::<Result<Vec<_>, _>>()?;
+    // What waits for the staff: the oldest application not yet decided, and the possible
+    // duplicates among those (both read through indexes, not by counting every row).
+    let oldest_waiting: Option<i64> = sqlx::query(&scoped(&format!(
+        "select min(a.submitted_at) from applications a {{where}} and a.status in ({OPEN_SQL})"
+    )))
+    .bind(&region_bind)
+    .fetch_one(db.pool())
+    .await?
+    .try_get(0)?;
+    let duplicates_to_resolve: i64 = sqlx::query(&scoped(&format!(
+        "select count(*) from applications a {{where}} and a.possible_duplicate = true \
+         and a.status in ({OPEN_SQL})"
+    )))
+    .bind(&region_bind)
+    .fetch_one(db.pool())
+    .await?
+    .try_get(0)?;
     Ok(Dashboard {
         region: region.map(str::to_owned),
         regions,
@@ -533,8 +638,15 @@ pub async fn dashboard(db: &Db, region: Option<&str>) -> Result<Dashboard, AppEr
         by_sector,
         by_province,
         by_channel,
+        oldest_waiting_days: oldest_waiting.map(|at| (now() - at).max(0) / 86_400),
+        duplicates_to_resolve,
     })
 }
+
+/// The list's status filter for every application not decided yet.
+pub const OPEN: &str = super::filters::OPEN_STATUSES;
+/// The statuses not decided yet, for SQL's `status in (...)`.
+const OPEN_SQL: &str = "'submitted', 'under_review'";
 
 /// How an answer reads on the application page.
 fn shown_answer(
@@ -784,6 +896,7 @@ pub async fn detail(
         },
         submitted_at: row.try_get("submitted_at")?,
         burst: flag(&row, "burst")?,
+        explains_at_centre: crate::registration::steps::first(&raw, "explain_at_centre") == "yes",
         answers,
         flags,
         history,
@@ -1079,10 +1192,12 @@ pub async fn list_staff(db: &Db, staff: &Staff) -> Result<Vec<StaffRow>, AppErro
         staff.region.clone().ok_or(AppError::Forbidden)?
     };
     sqlx::query(
-        "select id, email, name, role, region_code, case when active then 1 else 0 end as active, \
-             case when must_change_password then 1 else 0 end as must_change_password, \
-             case when demo then 1 else 0 end as demo \
-         from staff where $1 = '' or region_code = $1 order by region_code, role, name",
+        "select s.id, s.email, s.name, s.role, s.region_code, r.name_fr as region_fr, \
+             r.name_ar as region_ar, case when s.active then 1 else 0 end as active, \
+             case when s.must_change_password then 1 else 0 end as must_change_password, \
+             case when s.demo then 1 else 0 end as demo \
+         from staff s left join regions r on r.code = s.region_code \
+         where $1 = '' or s.region_code = $1 order by s.region_code, s.role, s.name",
     )
     .bind(region)
     .fetch_all(db.pool())
@@ -1099,6 +1214,8 @@ pub async fn list_staff(db: &Db, staff: &Staff) -> Result<Vec<StaffRow>, AppErro
             active: flag(row, "active")?,
             must_change_password: flag(row, "must_change_password")?,
             demo: flag(row, "demo")?,
+            region_fr: row.try_get("region_fr")?,
+            region_ar: row.try_get("region_ar")?,
         })
     })
     .collect()
@@ -1283,17 +1400,94 @@ pub async fn audit(db: &Db, filters: &AuditFilters) -> Result<AuditPage, AppErro
                 actor_email: row.try_get("actor_email")?,
                 action: row.try_get("action")?,
                 subject: row.try_get("subject")?,
+                subject_name: String::new(),
+                subject_link: None,
                 detail: row.try_get("detail")?,
                 client: row.try_get("client")?,
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
+    let rows = name_audit_subjects(db, rows).await?;
     Ok(AuditPage { rows, page, more })
+}
+
+/// Names what each entry was done to, in words and with a link: the application's reference,
+/// the account's e-mail. Two queries for the whole page, whatever its length.
+async fn name_audit_subjects(db: &Db, mut rows: Vec<AuditRow>) -> Result<Vec<AuditRow>, AppError> {
+    let ids_of = |kind: &str| -> Vec<i64> {
+        rows.iter()
+            .filter_map(|row| row.subject.strip_prefix(kind)?.parse().ok())
+            .collect()
+    };
+    let lookup = |table: &'static str, column: &'static str, ids: Vec<i64>| async move {
+        let mut names = std::collections::HashMap::new();
+        if ids.is_empty() {
+            return Ok::<_, AppError>(names);
+        }
+        let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "select id, {column} as name from {table} where id in ({})",
+            placeholders.join(", ")
+        );
+        let mut query = sqlx::query(&sql);
+        for id in &ids {
+            query = query.bind(*id);
+        }
+        for row in query.fetch_all(db.pool()).await? {
+            names.insert(
+                row.try_get::<i64, _>("id")?,
+                row.try_get::<String, _>("name")?,
+            );
+        }
+        Ok(names)
+    };
+    let applications = lookup("applications", "reference", ids_of("application:")).await?;
+    let accounts = lookup("staff", "email", ids_of("staff:")).await?;
+    for row in &mut rows {
+        let (kind, value) = row
+            .subject
+            .split_once(':')
+            .unwrap_or((row.subject.as_str(), ""));
+        let id = value.parse::<i64>().ok();
+        let (name, link) = match (kind, id) {
+            ("application", Some(id)) => (
+                applications
+                    .get(&id)
+                    .cloned()
+                    .unwrap_or_else(|| value.to_owned()),
+                Some(format!("/admin/applications/{id}")),
+            ),
+            ("staff", Some(id)) => (
+                accounts
+                    .get(&id)
+                    .cloned()
+                    .unwrap_or_else(|| value.to_owned()),
+                Some("/admin/staff".to_owned()),
+            ),
+            ("reference" | "region" | "reviewer", _) => (value.to_owned(), None),
+            _ => (row.subject.clone(), None),
+        };
+        row.subject_name = name;
+        row.subject_link = link;
+    }
+    Ok(rows)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phone_numbers_are_exported_in_groups_a_spreadsheet_keeps_as_text() {
+        assert_eq!(phone_in_groups("0612345678"), "06 12 34 56 78");
+        assert_eq!(ExportFormat::new("", Lang::Fr).separator, b';');
+        assert_eq!(ExportFormat::new("comma", Lang::Fr).separator, b',');
+        assert_eq!(ExportFormat::new("tab", Lang::Ar).separator, b'\t');
+        assert_eq!(
+            ExportFormat::new("semicolon", Lang::Fr).header()[0],
+            "Dossier"
+        );
+    }
 
     #[test]
     fn text_a_spreadsheet_would_run_is_defused() {

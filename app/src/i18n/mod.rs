@@ -78,6 +78,11 @@ impl Lang {
         }
     }
 
+    /// What joins a label to what follows it: French puts a no-break space before the colon.
+    pub fn colon(self) -> &'static str {
+        self.pick("\u{a0}: ", ": ")
+    }
+
     pub(crate) fn langid(self) -> LanguageIdentifier {
         self.code()
             .parse()
@@ -258,6 +263,47 @@ mod tests {
                 extra.is_empty(),
                 "{lang:?} has messages Arabic lacks: {extra:?}"
             );
+        }
+    }
+
+    /// Every message of the French files, as written (variants and all).
+    fn french_text() -> Vec<(String, String)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        [
+            root.join("locales/fr/main.ftl"),
+            root.join("src/admin/locales/fr.ftl"),
+        ]
+        .iter()
+        .flat_map(|path| {
+            let source = std::fs::read_to_string(path).unwrap();
+            source
+                .lines()
+                .filter(|line| !line.trim_start().starts_with('#'))
+                .map(|line| (path.display().to_string(), line.to_owned()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+    }
+
+    #[test]
+    fn french_punctuation_is_held_to_its_word_by_a_no_break_space() {
+        for (file, line) in french_text() {
+            let text = line.split_once(" = ").map_or(line.as_str(), |(_, v)| v);
+            let chars: Vec<char> = text.chars().collect();
+            for (i, c) in chars.iter().enumerate() {
+                if !matches!(c, ':' | '?' | '!' | ';' | '»') || i == 0 {
+                    continue;
+                }
+                let before = chars[i - 1];
+                // "https://", "hh:mm" and Fluent's own syntax aside.
+                if *c == ':' && chars.get(i + 1) == Some(&'/') || before == '{' || before == '$' {
+                    continue;
+                }
+                assert!(
+                    matches!(before, '\u{a0}' | '\u{202f}'),
+                    "{file}: a no-break space before {c:?} in {line:?}"
+                );
+            }
         }
     }
 }

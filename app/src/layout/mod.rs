@@ -5,8 +5,20 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_location;
 
+/// The console's pages: staff at work, not applicants.
+pub fn is_console_path(path: &str) -> bool {
+    path == "/admin" || path.starts_with("/admin/")
+}
+
+/// Whether this page is one of the console's.
+fn in_console() -> bool {
+    is_console_path(&use_location().pathname.get_untracked())
+}
+
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    // The quick exit is the applicants'; staff pages do not show it.
+    let quick_exit = (!in_console()).then(|| view! { <crate::safety::QuickExit /> });
     view! {
         <header class="site-header">
             <a class="brand" href="/">
@@ -16,7 +28,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <span class="brand-name">{t("site-name")}</span>
             </a>
             <LanguageSwitcher />
-            <crate::safety::QuickExit />
+            {quick_exit}
         </header>
     }
 }
@@ -78,6 +90,7 @@ pub fn encode_query_value(value: &str) -> String {
 pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
+            {(!in_console()).then(|| view! { <crate::help::HelpLine /> })}
             <p>{t("footer-ministry")}</p>
             <p>{t("footer-partners")}</p>
         </footer>

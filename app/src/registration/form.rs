@@ -14,7 +14,11 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct FormState {
     pub values: StoredValue<Raw>,
+    /// Each field's message, as she leaves the field or submits.
     pub errors: RwSignal<Refusals>,
+    /// What the error summary lists: set when she submits, not as she goes from field to
+    /// field, so that nothing appears at the top of the form under her finger.
+    pub summary: RwSignal<Refusals>,
     /// A message for the whole form (the connection failed).
     pub alert: RwSignal<Option<String>>,
     pub pending: RwSignal<bool>,
@@ -24,10 +28,17 @@ impl FormState {
     pub fn new(values: Raw, errors: Refusals) -> FormState {
         FormState {
             values: StoredValue::new(values),
+            summary: RwSignal::new(errors.clone()),
             errors: RwSignal::new(errors),
             alert: RwSignal::new(None),
             pending: RwSignal::new(false),
         }
+    }
+
+    /// A submission refused: each field shows its message, and the summary lists them all.
+    pub fn refuse(self, errors: Refusals) {
+        self.summary.set(errors.clone());
+        self.errors.set(errors);
     }
 
     fn error(self, name: &'static str) -> impl Fn() -> Option<FieldError> + Copy {
@@ -153,12 +164,77 @@ pub fn TextField(
         <div class="field" class:invalid=move || error().is_some()>
             <label for=id>
                 {t(&label_key(name))}
-                {optional.then(|| view! { <span class="optional">{t("field-optional")}</span> })}
+                {optional.then(|| view! { " " <span class="optional">{t("field-optional")}</span> })}
             </label>
             <Hint name shown=hint />
             <FieldError name />
             {control}
         </div>
+    }
+}
+
+/// A date as three numeric boxes (day, month, year), as public services ask for it: no date
+/// picker whose format contradicts the hint, no scrolling back forty years. The boxes post as
+/// `<name>_day`, `_month`, `_year`, read back as one answer (`steps::join_date_parts`).
+#[component]
+pub fn DateField(
+    name: &'static str,
+    /// The `autocomplete` family, e.g. `bday` (gives `bday-day`, `bday-month`, `bday-year`).
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
+    #[prop(optional)] hint: bool,
+) -> impl IntoView {
+    let state = expect_context::<FormState>();
+    let error = state.error(name);
+    let described = described_by(name, hint, error);
+    let values = super::steps::split_date(&state.value(name));
+    let invalid = move || error().is_some().then_some("true");
+    let boxes = [
+        ("day", 2, "date-box-short"),
+        ("month", 2, "date-box-short"),
+        ("year", 4, "date-box-year"),
+    ]
+    .into_iter()
+    .zip(values)
+    .enumerate()
+    .map(|(i, ((part, maxlength, class), value))| {
+        // The first box carries the field's id: the error summary's link leads there.
+        let id = if i == 0 {
+            field_id(name)
+        } else {
+            format!("field-{name}-{part}")
+        };
+        view! {
+            <div class="date-part">
+                <label for=id.clone()>{t(&format!("date-{part}"))}</label>
+                <input
+                    id=id
+                    class=class
+                    type="text"
+                    name=format!("{name}_{part}")
+                    value=value
+                    inputmode="numeric"
+                    autocomplete=autocomplete.map_or("off".to_owned(), |a| format!("{a}-{part}"))
+                    maxlength=maxlength
+                    dir="ltr"
+                    aria-invalid=invalid
+                />
+            </div>
+        }
+    })
+    .collect_view();
+    view! {
+        <fieldset
+            class="field date"
+            class:invalid=move || error().is_some()
+            role="group"
+            aria-describedby=described
+        >
+            <legend>{t(&label_key(name))}</legend>
+            <Hint name shown=hint />
+            <FieldError name />
+            <div class="date-parts">{boxes}</div>
+        </fieldset>
     }
 }
 
@@ -266,7 +342,7 @@ pub fn ErrorSummary(
     let state = expect_context::<FormState>();
     let lang = use_lang();
     move || {
-        let errors = state.errors.get();
+        let errors = state.summary.get();
         let alert = state.alert.get();
         (!errors.is_empty() || alert.is_some()).then(|| {
             view! {
@@ -309,7 +385,7 @@ pub fn ErrorSummary(
                                 view! {
                                     <li>
                                         <a href=href on:click=focus_field>
-                                            {t(&label_key(&name))} ": " {error.message(lang)}
+                                            {t(&label_key(&name))} {lang.colon()} {error.message(lang)}
                                         </a>
                                     </li>
                                 }
@@ -383,18 +459,18 @@ where
             let _ = &keep;
         }
     };
-    let on_focusout = move |ev: leptos::ev::FocusEvent| {
-        #[cfg(feature = "hydrate")]
-        if let (Some(form), Some(check)) = (form.get_untracked(), check_field) {
-            use wasm_bindgen::JsCast;
-            let Some(name) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|e| e.get_attribute("name"))
-            else {
+    // A field is checked as she leaves it, but its message must not move what is under her
+    // finger: the check waits until the tap or click that took her away has landed (the
+    // pointer is up and the click dispatched), then runs.
+    #[cfg(feature = "hydrate")]
+    let check_later = {
+        let pressing = StoredValue::new(false);
+        let waiting = StoredValue::new(Vec::<String>::new());
+        let check_now = move |name: String| {
+            let (Some(form), Some(check)) = (form.get_untracked(), check_field) else {
                 return;
             };
-            let pairs = browser::pairs(&form);
+            let pairs = super::steps::join_date_parts(browser::pairs(&form));
             let had_error = state
                 .errors
                 .with_untracked(|e| e.iter().any(|(n, _)| *n == name));
@@ -405,12 +481,78 @@ where
                 return;
             }
             let refusal = check.run((pairs, name.clone()));
+            let current = state
+                .errors
+                .with_untracked(|e| e.iter().find(|(n, _)| *n == name).map(|(_, e)| *e));
+            if current == refusal {
+                return;
+            }
             state.errors.update(|errors| {
                 errors.retain(|(n, _)| *n != name);
                 if let Some(error) = refusal {
                     errors.push((name, error));
                 }
             });
+        };
+        let after_the_click = move |names: Vec<String>| {
+            if names.is_empty() {
+                return;
+            }
+            set_timeout(
+                move || {
+                    for name in names {
+                        check_now(name);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        };
+        let down = window_event_listener(leptos::ev::pointerdown, move |_| {
+            pressing.set_value(true);
+        });
+        let released = move || {
+            pressing.set_value(false);
+            let names = waiting.try_update_value(std::mem::take).unwrap_or_default();
+            after_the_click(names);
+        };
+        let up = window_event_listener(leptos::ev::pointerup, move |_| released());
+        let cancel = window_event_listener(leptos::ev::pointercancel, move |_| released());
+        on_cleanup(move || {
+            down.remove();
+            up.remove();
+            cancel.remove();
+        });
+        move |name: String| {
+            if pressing.get_value() {
+                waiting.update_value(|names| {
+                    if !names.contains(&name) {
+                        names.push(name);
+                    }
+                });
+            } else {
+                after_the_click(vec![name]);
+            }
+        }
+    };
+    let on_focusout = move |ev: leptos::ev::FocusEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let name_of = |target: Option<web_sys::EventTarget>| {
+                target
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|e| e.get_attribute("name"))
+            };
+            if let Some(input) = name_of(ev.target()) {
+                let answer = super::steps::answer_name(&input).to_owned();
+                // From one box of a date to the next: she has not left the date yet.
+                let next = name_of(ev.related_target());
+                let same_date = answer != input
+                    && next.is_some_and(|next| super::steps::answer_name(&next) == answer);
+                if !same_date {
+                    check_later(answer);
+                }
+            }
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = ev;

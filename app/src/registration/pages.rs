@@ -115,9 +115,16 @@ fn focus_heading() {
 pub fn StepPage(step: Step) -> impl IntoView {
     let back_to_check =
         use_query_map().with_untracked(|q| q.get("from").is_some_and(|from| from == "check"));
+    // Back where she came from: the answers page, the step before, or the start.
+    let back = if back_to_check {
+        CHECK_PATH.to_owned()
+    } else {
+        step.previous().map_or("/register".to_owned(), Step::path)
+    };
     view! {
         <Title text=t(&step.title_key()) />
         <section class="page narrow wizard">
+            <BackLink href=back />
             {step_progress(step)}
             <h1 id="page-title" tabindex="-1">
                 {t(&step.title_key())}
@@ -149,7 +156,7 @@ fn step_body(step: Step, view: WizardView, back_to_check: bool) -> AnyView {
     let lang = use_lang();
     let (values, errors, verdict, alert) = match &view.posted {
         Some(posted) => {
-            let values = raw_from_pairs(posted.fields.clone());
+            let values = raw_from_pairs(join_date_parts(posted.fields.clone()));
             match &posted.reply {
                 StepReply::Invalid(errors) => (values, errors.clone(), None, None),
                 StepReply::NotEligible(reasons) => {
@@ -196,9 +203,7 @@ fn step_body(step: Step, view: WizardView, back_to_check: bool) -> AnyView {
     });
     let submit = move |pairs: Vec<(String, String)>| {
         if let Err(errors) = check_step(step, &all_answers(pairs.clone()), &today_rules()) {
-            state
-                .errors
-                .set(errors.into_iter().map(|(n, e)| (n.to_owned(), e)).collect());
+            state.refuse(errors.into_iter().map(|(n, e)| (n.to_owned(), e)).collect());
             focus_error_summary();
             return;
         }
@@ -214,13 +219,14 @@ fn step_body(step: Step, view: WizardView, back_to_check: bool) -> AnyView {
                     navigate(&path, Default::default());
                 }
                 Ok(StepReply::Invalid(errors)) => {
-                    state.errors.set(errors);
+                    state.refuse(errors);
                     focus_error_summary();
                 }
                 Ok(StepReply::NotEligible(reasons)) => {
                     #[cfg(feature = "hydrate")]
                     browser::forget(step.slug());
                     verdict.set(Some(reasons));
+                    focus_verdict();
                 }
                 Ok(StepReply::TooMany) => {
                     state.alert.set(Some(too_many(lang)));
@@ -271,7 +277,7 @@ fn step_body(step: Step, view: WizardView, back_to_check: bool) -> AnyView {
 #[component]
 fn NotEligibleView(reasons: Vec<NotEligible>) -> impl IntoView {
     view! {
-        <div class="verdict" role="status">
+        <div class="verdict" role="status" id="verdict" tabindex="-1">
             <h2>{t("not-eligible-title")}</h2>
             <ul>
                 {reasons
@@ -316,7 +322,7 @@ fn step_fields(step: Step, view: &WizardView, lang: Lang) -> AnyView {
             <TextField name="first_name" autocomplete="given-name" hint=true maxlength=60 />
             <TextField name="last_name" autocomplete="family-name" maxlength=60 />
             <TextField name="cin" ltr=true hint=true maxlength=12 />
-            <TextField name="birth_date" kind="date" autocomplete="bday" ltr=true hint=true />
+            <DateField name="birth_date" autocomplete="bday" hint=true />
             <TextField
                 name="phone"
                 kind="tel"
@@ -344,7 +350,7 @@ fn step_fields(step: Step, view: &WizardView, lang: Lang) -> AnyView {
                 .collect();
             view! {
                 <p class="answer-recap">
-                    {t("field-region")} ": " <strong>{region_name(view, lang)}</strong> " "
+                    {t("field-region")} {lang.colon()} <strong>{region_name(view, lang)}</strong> " "
                     <a href=format!("{}?from=check", Step::Eligibility.path())>
                         {t("change")}
                     </a>
@@ -365,16 +371,25 @@ fn step_fields(step: Step, view: &WizardView, lang: Lang) -> AnyView {
                 .filter_map(|code| Situation::label_key_of(code))
                 .map(|key| t(&key))
                 .collect();
+            // What the eligibility step said is not asked again.
+            let asked = |name: &str| !is_implied(&view.answers, name);
             view! {
-                <ChoiceField name="marital_status" options=MaritalStatus::options() />
+                <p class="answer-recap">
+                    {t("situations-chosen")} {lang.colon()} {chosen.join(lang.pick(", ", "، "))} " "
+                    <a href=format!("{}?from=check", Step::Eligibility.path())>{t("change")}</a>
+                </p>
+                {asked("marital_status")
+                    .then(|| {
+                        view! { <ChoiceField name="marital_status" options=MaritalStatus::options() /> }
+                    })}
                 <TextField name="dependants" inputmode="numeric" ltr=true hint=true maxlength=2 />
-                <ChoiceField name="household_head" options=yes_no() />
-                <ChoiceField name="disability" options=yes_no() />
-                <SelectField name="education" options=translated(EducationLevel::options()) />
-                <ChoiceField name="reading" options=ReadingAbility::options() />
+                {asked("household_head")
+                    .then(|| view! { <ChoiceField name="household_head" options=yes_no() /> })}
+                {asked("disability")
+                    .then(|| view! { <ChoiceField name="disability" options=yes_no() /> })}
                 <ChoiceField name="rsu" options=yes_no() hint=true />
-                <ChoiceField name="income" options=IncomeBand::options() />
-                <p class="answer-recap">{t("situations-chosen")} ": " {chosen.join("، ")}</p>
+                {asked("income")
+                    .then(|| view! { <ChoiceField name="income" options=IncomeBand::options() /> })}
                 <TextField
                     name="situation_details"
                     multiline=true
@@ -385,10 +400,20 @@ fn step_fields(step: Step, view: &WizardView, lang: Lang) -> AnyView {
             }
             .into_any()
         }
+        Step::Schooling => view! {
+            <SelectField name="education" options=translated(EducationLevel::options()) />
+            <ChoiceField name="reading" options=ReadingAbility::options() />
+        }
+        .into_any(),
         Step::Project => view! {
             <ChoiceField name="stage" options=ProjectStage::options() />
             <SelectField name="sector" options=translated(Sector::options()) />
             <TextField name="description" multiline=true hint=true maxlength=DESCRIPTION_LEN.1 />
+            <ChoiceField
+                name="explain_at_centre"
+                options=vec![("yes", "explain-at-centre".to_owned())]
+                multiple=true
+            />
             <ChoiceField name="support" options=SupportNeed::options() multiple=true />
             <ChoiceField name="cooperative_member" options=yes_no() />
             <ChoiceField name="budget" options=BudgetBand::options() />
@@ -472,6 +497,7 @@ pub fn CheckPage() -> impl IntoView {
     view! {
         <Title text=t("check-title") />
         <section class="page narrow wizard">
+            <BackLink href=Step::Consent.path() />
             <h1 id="page-title" tabindex="-1">
                 {t("check-title")}
             </h1>
@@ -525,7 +551,7 @@ fn check_body(view: WizardView) -> AnyView {
             match reply {
                 Ok(StepReply::Next(path)) => navigate(&path, Default::default()),
                 Ok(StepReply::Invalid(errors)) => {
-                    state.errors.set(errors);
+                    state.refuse(errors);
                     focus_error_summary();
                 }
                 Ok(StepReply::NotEligible(_)) => {
@@ -556,7 +582,12 @@ fn check_body(view: WizardView) -> AnyView {
                             <dt>{t(&label_key(spec.name))}</dt>
                             <dd>{shown_value(spec, &view, lang)}</dd>
                             <dd class="change">
-                                <a href=change_href(spec.name)>
+                                <a href=if is_implied(&view.answers, spec.name) {
+                                    // Answered by the eligibility step: changed there.
+                                    format!("{}?from=check#field-situations", Step::Eligibility.path())
+                                } else {
+                                    change_href(spec.name)
+                                }>
                                     {t("change")}
                                     <span class="visually-hidden">
                                         " " {t(&label_key(spec.name))}
@@ -627,6 +658,9 @@ fn submitted_body(view: WizardView) -> AnyView {
         crate::layout::encode_query_value(&format!("Jisr {reference}"))
     );
     let copied = RwSignal::new(false);
+    // Copying needs the browser's code: without it the button is not shown at all.
+    let can_copy = RwSignal::new(false);
+    Effect::new(move |_| can_copy.set(true));
     let copy = {
         let reference = reference.clone();
         move |_| {
@@ -651,11 +685,20 @@ fn submitted_body(view: WizardView) -> AnyView {
                 </bdi>
             </p>
         </div>
-        {submitted.region.map(|region| view! { <RegionPlacesNote region /> })}
+        {submitted
+            .region
+            .clone()
+            .map(|region| {
+                let code = region.code.clone();
+                view! {
+                    <RegionPlacesNote region />
+                    <crate::help::NearestCentre region=code />
+                }
+            })}
         <h2>{t("submitted-keep-title")}</h2>
         <p>{t("submitted-keep")}</p>
         <p class="actions">
-            <button type="button" class="button" on:click=copy>
+            <button type="button" class="button" on:click=copy hidden=move || !can_copy.get()>
                 {move || t(if copied.get() { "submitted-copied" } else { "submitted-copy" })}
             </button>
             <a class="button" href=sms>
@@ -680,6 +723,7 @@ pub fn ResumePage() -> impl IntoView {
     view! {
         <Title text=t("resume-title") />
         <section class="page narrow wizard">
+            <BackLink href="/register".to_owned() />
             <h1 id="page-title" tabindex="-1">
                 {t("resume-title")}
             </h1>
@@ -694,15 +738,15 @@ fn resume_body(view: WizardView) -> AnyView {
         Some(Posted {
             fields,
             reply: StepReply::Invalid(errors),
-        }) => (raw_from_pairs(fields), errors),
-        Some(Posted { fields, .. }) => (raw_from_pairs(fields), Vec::new()),
+        }) => (raw_from_pairs(join_date_parts(fields)), errors),
+        Some(Posted { fields, .. }) => (raw_from_pairs(join_date_parts(fields)), Vec::new()),
         None => (Raw::new(), Vec::new()),
     };
     let state = FormState::new(values, errors);
     let navigate = use_navigate();
     let lang = use_lang();
     let submit = move |pairs: Vec<(String, String)>| {
-        let raw = raw_from_pairs(pairs);
+        let raw = raw_from_pairs(join_date_parts(pairs));
         let code = first(&raw, "resume_code").to_owned();
         let birth = first(&raw, "birth_date").to_owned();
         state.pending.set(true);
@@ -713,7 +757,7 @@ fn resume_body(view: WizardView) -> AnyView {
             match reply {
                 Ok(StepReply::Next(path)) => navigate(&path, Default::default()),
                 Ok(StepReply::Invalid(errors)) => {
-                    state.errors.set(errors);
+                    state.refuse(errors);
                     focus_error_summary();
                 }
                 Ok(StepReply::NotEligible(_) | StepReply::TooMany) => {}
@@ -727,7 +771,7 @@ fn resume_body(view: WizardView) -> AnyView {
     view! {
         <WizardForm action=RESUME_PATH.to_owned() state submit submit_label=t("resume-submit")>
             <TextField name="resume_code" ltr=true hint=true autocomplete="off" maxlength=12 />
-            <TextField name="birth_date" kind="date" ltr=true autocomplete="bday" />
+            <DateField name="birth_date" autocomplete="bday" hint=true />
         </WizardForm>
     }
     .into_any()
@@ -739,6 +783,7 @@ pub fn StatusPage() -> impl IntoView {
     view! {
         <Title text=t("status-title") />
         <section class="page narrow">
+            <BackLink href="/register".to_owned() />
             <h1 id="page-title" tabindex="-1">
                 {t("status-title")}
             </h1>
@@ -770,14 +815,14 @@ fn status_body(posted: Option<PostedStatus>) -> impl IntoView {
         let reference = first(&raw, "reference").to_owned();
         let identity = first(&raw, "identity").to_owned();
         state.pending.set(true);
-        state.errors.set(Vec::new());
+        state.refuse(Vec::new());
         leptos::task::spawn_local(async move {
             let reply = lookup_status(reference, identity).await;
             state.pending.set(false);
             match reply {
                 Ok(StatusReply::Invalid(errors)) => {
                     result.set(None);
-                    state.errors.set(errors);
+                    state.refuse(errors);
                     focus_error_summary();
                 }
                 Ok(reply) => result.set(Some(reply)),
@@ -844,4 +889,31 @@ fn RegionPlacesNote(region: RegionOption) -> impl IntoView {
             )}
         </p>
     }
+}
+
+/// The link back to the page before, at the top of each page of the wizard.
+#[component]
+fn BackLink(href: String) -> impl IntoView {
+    view! {
+        <p class="back">
+            <a class="back-link" href=href>
+                {t("back")}
+            </a>
+        </p>
+    }
+}
+
+/// Brings the not-eligible verdict into view and reading order once it replaces the form.
+fn focus_verdict() {
+    #[cfg(feature = "hydrate")]
+    request_animation_frame(|| {
+        use wasm_bindgen::JsCast;
+        if let Some(verdict) = document()
+            .get_element_by_id("verdict")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            verdict.scroll_into_view();
+            let _ = verdict.focus();
+        }
+    });
 }

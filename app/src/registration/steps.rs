@@ -44,6 +44,7 @@ pub enum Step {
     Identity,
     Residence,
     Situation,
+    Schooling,
     Project,
     Preferences,
     Consent,
@@ -110,16 +111,19 @@ const SITUATION_FIELDS: &[FieldSpec] = &[
     field("dependants", Shown::Ltr),
     field("household_head", Shown::Choice(YesNo::label_key_of)),
     field("disability", Shown::Choice(YesNo::label_key_of)),
-    field("education", Shown::Choice(EducationLevel::label_key_of)),
-    field("reading", Shown::Choice(ReadingAbility::label_key_of)),
     field("rsu", Shown::Choice(YesNo::label_key_of)),
     field("income", Shown::Choice(IncomeBand::label_key_of)),
     field("situation_details", Shown::Text),
+];
+const SCHOOLING_FIELDS: &[FieldSpec] = &[
+    field("education", Shown::Choice(EducationLevel::label_key_of)),
+    field("reading", Shown::Choice(ReadingAbility::label_key_of)),
 ];
 const PROJECT_FIELDS: &[FieldSpec] = &[
     field("stage", Shown::Choice(ProjectStage::label_key_of)),
     field("sector", Shown::Choice(Sector::label_key_of)),
     field("description", Shown::Text),
+    field("explain_at_centre", Shown::Choice(YesNo::label_key_of)),
     many("support", Shown::Choice(SupportNeed::label_key_of)),
     field("cooperative_member", Shown::Choice(YesNo::label_key_of)),
     field("budget", Shown::Choice(BudgetBand::label_key_of)),
@@ -146,11 +150,12 @@ pub const DEPENDANTS_MAX: u32 = 20;
 pub const CONSENT_VERSION: &str = "2026-11-29";
 
 impl Step {
-    pub const ALL: [Step; 7] = [
+    pub const ALL: [Step; 8] = [
         Step::Eligibility,
         Step::Identity,
         Step::Residence,
         Step::Situation,
+        Step::Schooling,
         Step::Project,
         Step::Preferences,
         Step::Consent,
@@ -162,6 +167,7 @@ impl Step {
             Step::Identity => "identity",
             Step::Residence => "residence",
             Step::Situation => "situation",
+            Step::Schooling => "schooling",
             Step::Project => "project",
             Step::Preferences => "preferences",
             Step::Consent => "consent",
@@ -190,12 +196,17 @@ impl Step {
         Step::ALL.get(self.number()).copied()
     }
 
+    pub fn previous(self) -> Option<Step> {
+        Step::ALL.get(self.number().checked_sub(2)?).copied()
+    }
+
     pub fn fields(self) -> &'static [FieldSpec] {
         match self {
             Step::Eligibility => ELIGIBILITY_FIELDS,
             Step::Identity => IDENTITY_FIELDS,
             Step::Residence => RESIDENCE_FIELDS,
             Step::Situation => SITUATION_FIELDS,
+            Step::Schooling => SCHOOLING_FIELDS,
             Step::Project => PROJECT_FIELDS,
             Step::Preferences => PREFERENCES_FIELDS,
             Step::Consent => CONSENT_FIELDS,
@@ -321,6 +332,15 @@ pub fn check_step(step: Step, raw: &Raw, rules: &Rules) -> Result<(), FieldError
                 YesNo::parse(text("household_head")),
             );
             keep(&mut errors, "disability", YesNo::parse(text("disability")));
+            keep(&mut errors, "rsu", YesNo::parse(text("rsu")));
+            keep(&mut errors, "income", IncomeBand::parse(text("income")));
+            keep(
+                &mut errors,
+                "situation_details",
+                optional_text(text("situation_details"), DETAILS_MAX),
+            );
+        }
+        Step::Schooling => {
             keep(
                 &mut errors,
                 "education",
@@ -331,27 +351,32 @@ pub fn check_step(step: Step, raw: &Raw, rules: &Rules) -> Result<(), FieldError
                 "reading",
                 ReadingAbility::parse(text("reading")),
             );
-            keep(&mut errors, "rsu", YesNo::parse(text("rsu")));
-            keep(&mut errors, "income", IncomeBand::parse(text("income")));
-            keep(
-                &mut errors,
-                "situation_details",
-                optional_text(text("situation_details"), DETAILS_MAX),
-            );
         }
         Step::Project => {
             keep(&mut errors, "stage", ProjectStage::parse(text("stage")));
             keep(&mut errors, "sector", Sector::parse(text("sector")));
-            keep(
-                &mut errors,
-                "description",
-                BoundedText::parse(
-                    text("description"),
-                    DESCRIPTION_LEN.0,
-                    DESCRIPTION_LEN.1,
-                    true,
-                ),
-            );
+            // She may say she will explain her project at the centre rather than write it.
+            if text("explain_at_centre") == YesNo::Yes.code() {
+                keep(
+                    &mut errors,
+                    "description",
+                    optional_text(text("description"), DESCRIPTION_LEN.1),
+                );
+            } else {
+                keep(
+                    &mut errors,
+                    "description",
+                    BoundedText::parse(
+                        text("description"),
+                        DESCRIPTION_LEN.0,
+                        DESCRIPTION_LEN.1,
+                        true,
+                    ),
+                );
+            }
+            if !matches!(text("explain_at_centre"), "" | "yes") {
+                errors.push(("explain_at_centre", FieldError::NotAnOption));
+            }
             keep(
                 &mut errors,
                 "support",
@@ -556,11 +581,73 @@ pub fn read_application(raw: &Raw, rules: &Rules) -> Result<Application, Incompl
     })
 }
 
+/// The answers asked as a date in three boxes, named `<answer>_day`, `_month` and `_year`.
+pub const DATE_ANSWERS: &[&str] = &["birth_date"];
+const DATE_PARTS: [&str; 3] = ["day", "month", "year"];
+
+/// The answer an input belongs to: a date's box belongs to the date.
+pub fn answer_name(input: &str) -> &str {
+    DATE_ANSWERS
+        .iter()
+        .find(|date| {
+            input
+                .strip_prefix(**date)
+                .and_then(|rest| rest.strip_prefix('_'))
+                .is_some_and(|part| DATE_PARTS.contains(&part))
+        })
+        .copied()
+        .unwrap_or(input)
+}
+
+/// A date answered in three boxes becomes one answer, `day/month/year`, left empty when every
+/// box is; the date's rule then reads it like any other. Other pairs pass as they are.
+pub fn join_date_parts(pairs: Vec<(String, String)>) -> Vec<(String, String)> {
+    let mut joined: Vec<(String, String)> = Vec::with_capacity(pairs.len());
+    let mut dates: BTreeMap<&'static str, [Option<String>; 3]> = BTreeMap::new();
+    for (name, value) in pairs {
+        let part = DATE_ANSWERS.iter().find_map(|date| {
+            let part = name.strip_prefix(*date)?.strip_prefix('_')?;
+            Some((*date, DATE_PARTS.iter().position(|p| *p == part)?))
+        });
+        match part {
+            Some((date, i)) => {
+                let boxes = dates.entry(date).or_default();
+                if boxes[i].is_none() {
+                    boxes[i] = Some(value.trim().to_owned());
+                }
+            }
+            None => joined.push((name, value)),
+        }
+    }
+    for (date, boxes) in dates {
+        let [day, month, year] = boxes.map(Option::unwrap_or_default);
+        let value = if day.is_empty() && month.is_empty() && year.is_empty() {
+            String::new()
+        } else {
+            format!("{day}/{month}/{year}")
+        };
+        joined.push((date.to_owned(), value));
+    }
+    joined
+}
+
+/// A date answer split into its three boxes (day, month, year) to show it again.
+pub fn split_date(value: &str) -> [String; 3] {
+    let parts: Vec<&str> = value.trim().split(['/', '-', '.']).collect();
+    match parts.as_slice() {
+        [year, month, day] if year.len() == 4 => {
+            [day.to_string(), month.to_string(), year.to_string()]
+        }
+        [day, month, year] => [day.to_string(), month.to_string(), year.to_string()],
+        _ => [String::new(), String::new(), String::new()],
+    }
+}
+
 /// Keeps only the answers of `step` from a posted form (unknown names, extra values and
 /// oversized text dropped), so a form can change nothing but its own step.
 pub fn step_answers(step: Step, pairs: Vec<(String, String)>) -> Raw {
     let mut raw = Raw::new();
-    for (name, mut value) in pairs {
+    for (name, mut value) in join_date_parts(pairs) {
         if let Some(spec) = step.fields().iter().find(|f| f.name == name) {
             if value.len() > MAX_VALUE_LEN {
                 // Cut on a character boundary; the length rule then says what is wrong.
@@ -581,12 +668,67 @@ pub fn step_answers(step: Step, pairs: Vec<(String, String)>) -> Raw {
     raw
 }
 
-/// Replaces `step`'s answers in `all` by `answers`.
+/// Replaces `step`'s answers in `all` by `answers`, then fills in what the eligibility
+/// answers already say (see [`implied`]).
 pub fn merge_step(all: &mut Raw, step: Step, answers: Raw) {
     for spec in step.fields() {
         all.remove(spec.name);
     }
     all.extend(answers);
+    apply_implied(all);
+}
+
+/// Where the answers filled in from the eligibility step are listed.
+const IMPLIED: &str = "_implied";
+
+/// What the eligibility step already said, which she is not asked again: whether she heads
+/// her household and has a disability (she ticked it or not), her marital status when she is
+/// widowed or divorced, and her income when she has none.
+pub fn implied(raw: &Raw) -> Vec<(&'static str, &'static str)> {
+    let situations = values(raw, "situations");
+    if situations.is_empty() {
+        return Vec::new();
+    }
+    let has = |s: Situation| situations.iter().any(|code| code == s.code());
+    let yes_no = |yes: bool| if yes { YesNo::Yes } else { YesNo::No }.code();
+    let mut said = vec![
+        ("household_head", yes_no(has(Situation::HeadOfHousehold))),
+        ("disability", yes_no(has(Situation::Disability))),
+    ];
+    if has(Situation::Widowed) {
+        said.push(("marital_status", MaritalStatus::Widowed.code()));
+    } else if has(Situation::Divorced) {
+        said.push(("marital_status", MaritalStatus::Divorced.code()));
+    }
+    if has(Situation::NoIncome) {
+        said.push(("income", IncomeBand::NoIncome.code()));
+    }
+    said
+}
+
+/// Fills in the [`implied`] answers, and forgets those the eligibility answers said before
+/// but no longer say, so that she is asked them.
+pub fn apply_implied(raw: &mut Raw) {
+    let said = implied(raw);
+    for before in raw.remove(IMPLIED).unwrap_or_default() {
+        if !said.iter().any(|(name, _)| *name == before) {
+            raw.remove(&before);
+        }
+    }
+    for (name, value) in &said {
+        raw.insert((*name).to_owned(), vec![(*value).to_owned()]);
+    }
+    if !said.is_empty() {
+        raw.insert(
+            IMPLIED.to_owned(),
+            said.iter().map(|(name, _)| (*name).to_owned()).collect(),
+        );
+    }
+}
+
+/// Whether `name` was answered by the eligibility step (and is not asked).
+pub fn is_implied(raw: &Raw, name: &str) -> bool {
+    values(raw, IMPLIED).iter().any(|n| n == name)
 }
 
 /// Keeps only the answers that belong to `steps`.
@@ -678,7 +820,7 @@ pub mod tests {
                 .fields()
                 .iter()
                 .map(|f| f.name)
-                .filter(|n| !matches!(*n, "email" | "situation_details"))
+                .filter(|n| !matches!(*n, "email" | "situation_details" | "explain_at_centre"))
                 .collect();
             let named: Vec<&str> = errors.iter().map(|(n, _)| *n).collect();
             assert_eq!(named, required, "{step:?}");
@@ -812,5 +954,44 @@ pub mod tests {
             pairs(&[("support", "training"), ("support", "financing")]),
         );
         assert_eq!(values(&project, "support").len(), 2);
+    }
+
+    #[test]
+    fn a_date_in_three_boxes_is_one_answer() {
+        let pairs = |list: &[(&str, &str)]| {
+            list.iter()
+                .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+                .collect::<Vec<_>>()
+        };
+        let identity = step_answers(
+            Step::Identity,
+            pairs(&[
+                ("birth_date_day", " 14"),
+                ("birth_date_month", "3"),
+                ("birth_date_year", "1985"),
+                ("cin", "BK123456"),
+            ]),
+        );
+        assert_eq!(values(&identity, "birth_date"), ["14/3/1985"]);
+        assert_eq!(values(&identity, "cin"), ["BK123456"]);
+        let empty = step_answers(
+            Step::Identity,
+            pairs(&[
+                ("birth_date_day", ""),
+                ("birth_date_month", ""),
+                ("birth_date_year", ""),
+            ]),
+        );
+        assert_eq!(values(&empty, "birth_date"), [""]);
+        // A form that sends the whole date still works.
+        let whole = step_answers(Step::Identity, pairs(&[("birth_date", "14/03/1985")]));
+        assert_eq!(values(&whole, "birth_date"), ["14/03/1985"]);
+        assert_eq!(answer_name("birth_date_month"), "birth_date");
+        assert_eq!(answer_name("birth_date_hour"), "birth_date_hour");
+        assert_eq!(answer_name("phone"), "phone");
+        assert_eq!(split_date("1985-03-14"), ["14", "03", "1985"]);
+        assert_eq!(split_date("14/3/1985"), ["14", "3", "1985"]);
+        assert_eq!(split_date("14//"), ["14", "", ""]);
+        assert_eq!(split_date(""), ["", "", ""]);
     }
 }

@@ -463,8 +463,9 @@ async fn every_role_sees_and_changes_only_what_it_may_whatever_ids_it_sends() {
             assert_eq!(export.status, StatusCode::OK, "{email}");
             if regional {
                 let region_column = 3;
-                let mut reader =
-                    csv::Reader::from_reader(export.body.trim_start_matches('\u{feff}').as_bytes());
+                let mut reader = csv::ReaderBuilder::new()
+                    .delimiter(b';')
+                    .from_reader(export.body.trim_start_matches('\u{feff}').as_bytes());
                 for record in reader.records() {
                     assert_eq!(&record.unwrap()[region_column], "06", "{email}");
                 }
@@ -717,16 +718,68 @@ async fn the_export_is_the_filtered_list_and_is_recorded() {
     assert!(export
         .header(axum::http::header::CONTENT_DISPOSITION)
         .contains("attachment"));
-    let mut reader =
-        csv::Reader::from_reader(export.body.trim_start_matches('\u{feff}').as_bytes());
+    // For a French spreadsheet: `;` between fields, the columns and the answers in French,
+    // phone numbers in groups (text, leading zero kept), dates a spreadsheet reads as dates.
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(export.body.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name} in {header:?}"))
+    };
+    let (status, sector, region, phone, submitted, birth) = (
+        column("Statut"),
+        column("Secteur"),
+        column("Code région"),
+        column("Téléphone"),
+        column("Déposée le"),
+        column("Date de naissance"),
+    );
     let records: Vec<_> = reader.records().map(Result::unwrap).collect();
     assert_eq!(records.len() as i64, page["total"].as_i64().unwrap());
-    assert!(records
-        .iter()
-        .all(|r| &r[1] == "under_review" && &r[13] == "tourism" && &r[3] == "06"));
+    for r in &records {
+        assert_eq!(&r[status], "En étude");
+        assert_eq!(&r[sector], "Tourisme");
+        assert_eq!(&r[region], "06");
+        assert!(
+            r[phone].len() == 14 && r[phone].starts_with('0') && r[phone].split(' ').count() == 5,
+            "{}",
+            &r[phone]
+        );
+        assert!(time::Date::parse(
+            &r[birth],
+            &time::format_description::well_known::Iso8601::DATE
+        )
+        .is_ok());
+        assert_eq!(
+            r[submitted].len(),
+            "2026-11-30 14:05".len(),
+            "{}",
+            &r[submitted]
+        );
+    }
+    // In Arabic, with commas, on request.
+    let mut arabic = signed_in(&app, "coordination.06@demo.jisr.ma").await;
+    arabic.set_lang("ar");
+    let export = arabic
+        .get("/admin/export.csv?status=under_review&sector=tourism&sep=comma")
+        .await;
+    let mut reader =
+        csv::Reader::from_reader(export.body.trim_start_matches('\u{feff}').as_bytes());
+    assert_eq!(&reader.headers().unwrap()[0], "رقم الملف");
+    assert_eq!(reader.records().count(), records.len());
+    // Each export is recorded, with its filters.
     assert_eq!(
         one(&app, "select count(*) from audit_log where action = 'export' and detail = 'status=under_review&sector=tourism'").await,
-        1
+        2
     );
 }
 

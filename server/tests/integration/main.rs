@@ -6,6 +6,7 @@ mod admin;
 mod health;
 mod landing;
 mod language;
+mod phone_and_tablet;
 mod reference;
 mod safety;
 mod security;

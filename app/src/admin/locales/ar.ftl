@@ -62,10 +62,14 @@ admin-password-same = يُرجى اختيار كلمة مرور مختلفة ع�
 admin-dashboard-title = لوحة القيادة
 admin-dashboard-national = المغرب بأكمله — 12 جهة
 admin-dashboard-applications = الترشيحات
-admin-dashboard-accepted-of-target = المقبولة مقارنة بالهدف
+admin-dashboard-places-of-target = المقاعد الممنوحة مقارنة بالهدف (المقبولات أو المسجلات)
 admin-dashboard-regions = حسب الجهة
-admin-dashboard-progress = المقاعد الممنوحة
-admin-dashboard-bar = المقاعد الممنوحة: { $taken } من أصل { $target }
+admin-dashboard-next = ما ينبغي القيام به
+admin-card-to-review = ترشيحات للدراسة (مستلمة أو قيد الدراسة)
+admin-card-oldest = أيام انتظار أقدم ترشيح (الموعد المعلن: { $promised } يومًا على الأكثر)
+admin-card-duplicates = تكرارات محتملة ينبغي البت فيها
+admin-card-waiting-list = في لائحة الانتظار
+admin-dashboard-per-day-label = التسجيلات اليومية من { $from } إلى { $to }: { $total } في المجموع، و{ $max } على الأكثر في يوم واحد.
 admin-dashboard-funnel = مراحل المسار
 admin-dashboard-per-day = التسجيلات اليومية خلال آخر 30 يومًا
 admin-dashboard-by-sector = حسب القطاع
@@ -74,6 +78,7 @@ admin-dashboard-by-province = حسب الإقليم
 
 ## Fields and regional targets
 admin-region = الجهة
+admin-region-national = المغرب بأكمله
 admin-province = الإقليم
 admin-status = الحالة
 admin-sector = القطاع
@@ -110,9 +115,38 @@ admin-sort-newest = الأحدث أولًا
 admin-sort-oldest = الأقدم أولًا
 admin-sort-name = الاسم
 admin-flagged-only = التكرارات المحتملة فقط
+admin-search-go = بحث
+admin-filters-summary = { $count ->
+    [0] تصفية اللائحة
+   *[other] تصفية اللائحة (عوامل التصفية المفعلة: { $count })
+}
+admin-status-open = للدراسة (مستلمة أو قيد الدراسة)
 admin-filter = تصفية
 admin-filter-reset = مسح عوامل التصفية
 admin-export = تصدير بصيغة CSV
+admin-export-reference = رقم الملف
+admin-export-status = الحالة
+admin-export-submitted-at = تاريخ الإيداع
+admin-export-region-code = رمز الجهة
+admin-export-region = الجهة
+admin-export-province = الإقليم
+admin-export-first-name = الاسم الشخصي
+admin-export-last-name = الاسم العائلي
+admin-export-cin = رقم البطاقة الوطنية
+admin-export-birth-date = تاريخ الازدياد
+admin-export-phone = الهاتف
+admin-export-email = البريد الإلكتروني
+admin-export-locality = الجماعة أو الحي
+admin-export-area = الوسط
+admin-export-sector = القطاع
+admin-export-stage = مرحلة المشروع
+admin-export-channel = قناة التسجيل
+admin-export-possible-duplicate = تكرار محتمل
+admin-export-burst = إرسال متتابع
+admin-export-separator = فاصل الملف
+admin-export-sep-semicolon = فاصلة منقوطة (Excel بالفرنسية أو العربية)
+admin-export-sep-comma = فاصلة
+admin-export-sep-tab = مسافة جدولة
 admin-results = { $total ->
     [one] ملف واحد
     [two] ملفان
@@ -175,6 +209,9 @@ admin-reject-incomplete-file = ملف غير مكتمل
 admin-reject-project-not-viable = مشروع غير ذي جدوى
 admin-reject-duplicate = تكرار لترشيح آخر
 admin-reject-other = سبب آخر
+admin-decision = القرار
+admin-choose = اختاري…
+admin-reject-reason-missing = يُرجى اختيار سبب الرفض.
 
 ## Places and waiting list
 admin-target-reached-offer-waiting-list = كل مقاعد الجهة مشغولة: لا يمكن القبول، ويُقترح الوضع في لائحة الانتظار بدلًا منه.
@@ -184,6 +221,8 @@ admin-reviewer = المراجِع المعيَّن
 
 ## Possible duplicates
 admin-flags = التكرارات المحتملة
+admin-table-scroll = جدول (مرري لرؤية كل شيء)
+admin-explains-at-centre = اختارت أن تشرح مشروعها شفهيًا في المركز: يُرجى برمجة لقاء معها.
 admin-no-flags = لا يوجد أي تكرار محتمل.
 admin-flag-same-cin = نفس رقم البطاقة الوطنية الوارد في
 admin-flag-same-phone = نفس رقم الهاتف الوارد في
@@ -229,6 +268,27 @@ admin-error-role-not-yours = لا يمكنك إنشاء حساب بهذا الد
 ## Audit log
 admin-audit-title = سجل التدقيق
 admin-audit-action = الإجراء
+admin-audit-action-sign-in = تسجيل الدخول
+admin-audit-action-sign-in-failed = دخول مرفوض
+admin-audit-action-sign-out = تسجيل الخروج
+admin-audit-action-password-changed = تغيير كلمة المرور
+admin-audit-action-view-application = الاطلاع على ملف
+admin-audit-action-decision = قرار
+admin-audit-action-recommendation = توصية
+admin-audit-action-assignment = تعيين مراجع
+admin-audit-action-note = إضافة ملاحظة
+admin-audit-action-export = تصدير
+admin-audit-action-staff-created = إنشاء حساب
+admin-audit-action-staff-activated = إعادة تفعيل حساب
+admin-audit-action-staff-deactivated = تعطيل حساب
+admin-audit-action-target-changed = تعديل الهدف
+admin-audit-action-assisted-registration = تسجيل بمساعدة
+admin-audit-subject-application = الملف
+admin-audit-subject-reference = الملف
+admin-audit-subject-staff = الحساب
+admin-audit-subject-region = الجهة
+admin-audit-subject-reviewer = المراجع
+admin-audit-subject-applications = لائحة الملفات
 admin-audit-subject = الموضوع
 admin-audit-detail = التفاصيل
 admin-audit-client = عنوان IP

@@ -53,13 +53,17 @@ admin-password-same = Choisissez un mot de passe différent de l'actuel.
 admin-dashboard-title = Tableau de bord
 admin-dashboard-national = Ensemble du Maroc — 12 régions
 admin-dashboard-applications = Candidatures
-admin-dashboard-accepted-of-target = Acceptées sur l'objectif
+admin-dashboard-places-of-target = Places attribuées sur l'objectif (acceptées ou inscrites)
 admin-dashboard-regions = Par région
-admin-dashboard-progress = Places attribuées
-admin-dashboard-bar = { $taken ->
-    [one] { $taken } place attribuée sur { $target }
-   *[other] { $taken } places attribuées sur { $target }
+admin-dashboard-next = À faire
+admin-card-to-review = Candidatures à étudier (reçues ou en étude)
+admin-card-oldest = { $days ->
+    [one] jour d'attente pour la plus ancienne (promis : { $promised } jours au plus)
+   *[other] jours d'attente pour la plus ancienne (promis : { $promised } jours au plus)
 }
+admin-card-duplicates = Doublons possibles à trancher
+admin-card-waiting-list = Sur la liste d'attente
+admin-dashboard-per-day-label = Inscriptions par jour du { $from } au { $to } : { $total } en tout, { $max } au plus en un jour.
 admin-dashboard-funnel = Étapes du parcours
 admin-dashboard-per-day = Inscriptions par jour, 30 derniers jours
 admin-dashboard-by-sector = Par secteur
@@ -68,6 +72,7 @@ admin-dashboard-by-province = Par province
 
 ## Fields and regional targets
 admin-region = Région
+admin-region-national = Tout le Maroc
 admin-province = Province
 admin-status = Statut
 admin-sector = Secteur
@@ -104,14 +109,44 @@ admin-sort-newest = Plus récentes d'abord
 admin-sort-oldest = Plus anciennes d'abord
 admin-sort-name = Nom
 admin-flagged-only = Doublons possibles seulement
+admin-search-go = Chercher
+admin-filters-summary = { $count ->
+    [0] Filtrer la liste
+    [one] Filtrer la liste ({ $count } filtre actif)
+   *[other] Filtrer la liste ({ $count } filtres actifs)
+}
+admin-status-open = À étudier (reçues ou en étude)
 admin-filter = Filtrer
 admin-filter-reset = Effacer les filtres
 admin-export = Exporter en CSV
+admin-export-reference = Dossier
+admin-export-status = Statut
+admin-export-submitted-at = Déposée le
+admin-export-region-code = Code région
+admin-export-region = Région
+admin-export-province = Province
+admin-export-first-name = Prénom
+admin-export-last-name = Nom
+admin-export-cin = CIN
+admin-export-birth-date = Date de naissance
+admin-export-phone = Téléphone
+admin-export-email = E-mail
+admin-export-locality = Localité
+admin-export-area = Milieu
+admin-export-sector = Secteur
+admin-export-stage = Stade du projet
+admin-export-channel = Canal
+admin-export-possible-duplicate = Doublon possible
+admin-export-burst = Envoi en rafale
+admin-export-separator = Séparateur du fichier
+admin-export-sep-semicolon = Point-virgule (Excel en français ou en arabe)
+admin-export-sep-comma = Virgule
+admin-export-sep-tab = Tabulation
 admin-results = { $total ->
     [one] { $total } dossier
    *[other] { $total } dossiers
 }
-admin-results-more = Plus de { $total } dossiers : affinez les filtres pour les voir tous.
+admin-results-more = Plus de { $total } dossiers : affinez les filtres pour les voir tous.
 admin-select = Sélection
 admin-select-row = Sélectionner le dossier { $reference }
 admin-reference = Numéro de dossier
@@ -153,10 +188,10 @@ admin-action-done = Enregistré.
 ## Actions refused
 admin-refused-not-allowed = Votre rôle ne permet pas cette action.
 admin-refused-invalid-transition = Cette action n'est pas possible depuis le statut actuel du dossier.
-admin-refused-reason-required = Pour « Autre motif », précisez le motif.
-admin-refused-hidden-characters = Le texte contient des caractères invisibles ou de contrôle : retirez-les.
-admin-refused-target-reached = L'objectif de la région est atteint : mettez plutôt la candidate en liste d'attente.
-admin-refused-changed = Quelqu'un a modifié ce dossier entre-temps. Il est affiché dans son état actuel : vérifiez-le avant d'agir à nouveau.
+admin-refused-reason-required = Pour « Autre motif », précisez le motif.
+admin-refused-hidden-characters = Le texte contient des caractères invisibles ou de contrôle : retirez-les.
+admin-refused-target-reached = L'objectif de la région est atteint : mettez plutôt la candidate en liste d'attente.
+admin-refused-changed = Quelqu'un a modifié ce dossier entre-temps. Il est affiché dans son état actuel : vérifiez-le avant d'agir à nouveau.
 
 ## Recommendation
 admin-recommendation = Recommandation
@@ -172,15 +207,20 @@ admin-reject-incomplete-file = Dossier incomplet
 admin-reject-project-not-viable = Projet non viable
 admin-reject-duplicate = Doublon d'une autre candidature
 admin-reject-other = Autre motif
+admin-decision = Décision
+admin-choose = Choisissez…
+admin-reject-reason-missing = Choisissez le motif du refus.
 
 ## Places and waiting list
-admin-target-reached-offer-waiting-list = Toutes les places de la région sont prises : l'acceptation n'est pas possible, la liste d'attente est proposée à la place.
-admin-proposed = Une place s'est libérée. Première femme sur la liste d'attente de la région, proposée pour cette place :
-admin-burst-note = Cette candidature fait partie d'au moins { $size } candidatures envoyées depuis la même connexion en { $minutes } minutes : vérifiez qu'elle est authentique.
+admin-target-reached-offer-waiting-list = Toutes les places de la région sont prises : l'acceptation n'est pas possible, la liste d'attente est proposée à la place.
+admin-proposed = Une place s'est libérée. Première femme sur la liste d'attente de la région, proposée pour cette place :
+admin-burst-note = Cette candidature fait partie d'au moins { $size } candidatures envoyées depuis la même connexion en { $minutes } minutes : vérifiez qu'elle est authentique.
 admin-reviewer = Relecteur assigné
 
 ## Possible duplicates
 admin-flags = Doublons possibles
+admin-table-scroll = Tableau (faites défiler pour tout voir)
+admin-explains-at-centre = Elle a choisi d'expliquer son projet de vive voix au centre : prévoyez un entretien.
 admin-no-flags = Aucun doublon possible.
 admin-flag-same-cin = Même CIN que
 admin-flag-same-phone = Même téléphone que
@@ -209,7 +249,7 @@ admin-note-invalid = Une note doit contenir entre 1 et 2 000 caractères, sans c
 ## Staff accounts
 admin-staff-title = Comptes du personnel
 admin-staff-create = Créer un compte
-admin-staff-created = Compte créé. Remettez ce mot de passe temporaire à la personne : il ne s'affiche qu'une seule fois et devra être changé à la première connexion.
+admin-staff-created = Compte créé. Remettez ce mot de passe temporaire à la personne : il ne s'affiche qu'une seule fois et devra être changé à la première connexion.
 admin-role = Rôle
 admin-account = Compte
 admin-active = Actif
@@ -226,6 +266,27 @@ admin-error-role-not-yours = Vous ne pouvez pas créer de compte avec ce rôle o
 ## Audit log
 admin-audit-title = Journal d'audit
 admin-audit-action = Action
+admin-audit-action-sign-in = Connexion
+admin-audit-action-sign-in-failed = Connexion refusée
+admin-audit-action-sign-out = Déconnexion
+admin-audit-action-password-changed = Mot de passe changé
+admin-audit-action-view-application = Dossier consulté
+admin-audit-action-decision = Décision
+admin-audit-action-recommendation = Recommandation
+admin-audit-action-assignment = Relecteur assigné
+admin-audit-action-note = Note ajoutée
+admin-audit-action-export = Export
+admin-audit-action-staff-created = Compte créé
+admin-audit-action-staff-activated = Compte réactivé
+admin-audit-action-staff-deactivated = Compte désactivé
+admin-audit-action-target-changed = Objectif modifié
+admin-audit-action-assisted-registration = Inscription assistée
+admin-audit-subject-application = Dossier
+admin-audit-subject-reference = Dossier
+admin-audit-subject-staff = Compte
+admin-audit-subject-region = Région
+admin-audit-subject-reviewer = Relecteur
+admin-audit-subject-applications = Liste des dossiers
 admin-audit-subject = Objet
 admin-audit-detail = Détail
 admin-audit-client = Adresse IP

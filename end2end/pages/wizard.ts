@@ -56,7 +56,11 @@ export class Wizard {
 
   async expectStep(slug: string) {
     await expect(this.page).toHaveURL(new RegExp(`/register/${slug}(\\?|$)`));
-    await expect(this.page.locator('main form, main .verdict').first()).toBeVisible();
+    // The step's own form: after a tap, the address changes before the next step's page (its
+    // code comes lazily) replaces the last one.
+    await expect(
+      this.page.locator(`main form[action="/register/${slug}"], main .verdict`).first(),
+    ).toBeVisible();
   }
 
   async eligibility(region = '01') {

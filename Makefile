@@ -22,7 +22,7 @@ DEV_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=jisr
 LOGS := target/test-logs
 APT_UPDATED := target/.apt-updated
 
-.PHONY: help run build bench test deps-build deps-test apt-install check-fmt clippy unit integration-sqlite integration-postgres e2e clean
+.PHONY: help run build bench test deps-build deps-test apt-install check-fmt check-migrations clippy unit integration-sqlite integration-postgres e2e clean
 
 help:
 	@echo "make run    install what is missing, build the release site, serve it on http://127.0.0.1:3000"
@@ -80,11 +80,16 @@ bench: build
 
 test: deps-test
 	@rm -rf $(LOGS) && mkdir -p $(LOGS)
-	$(MAKE) --no-print-directory check-fmt clippy unit integration-sqlite integration-postgres e2e
+	$(MAKE) --no-print-directory check-fmt check-migrations clippy unit integration-sqlite integration-postgres e2e
 	@scripts/test-summary $(LOGS)
 
 check-fmt:
 	cargo fmt --all -- --check
+
+# A migration that has landed on main is never edited (a new one changes the schema); the
+# generated ones are compared with their source by a unit test (server/src/schema.rs).
+check-migrations:
+	scripts/check-migrations 2>&1 | tee $(LOGS)/check-migrations.log
 
 clippy:
 	$(DEV_ENV) cargo clippy -p app -p server --all-targets --features app/ssr -- -D warnings

@@ -5,6 +5,7 @@
 /// applicants' (`frontend/`).
 #[cfg(any(feature = "ssr", feature = "console"))]
 pub mod admin;
+pub mod clock;
 pub mod error;
 pub mod help;
 pub mod i18n;
@@ -13,7 +14,10 @@ pub mod layout;
 pub mod reference;
 pub mod registration;
 pub mod safety;
+pub mod ui;
 
+#[cfg(feature = "ssr")]
+pub mod changes;
 #[cfg(feature = "ssr")]
 pub mod client;
 #[cfg(feature = "ssr")]
@@ -143,7 +147,7 @@ pub fn App() -> impl IntoView {
 #[cfg(any(feature = "ssr", feature = "console"))]
 #[component(transparent)]
 fn ConsoleRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
-    use admin::pages::AdminArea;
+    use admin::AdminArea;
     use leptos_router::components::{Outlet, ParentRoute};
     view! {
         <ParentRoute path=path!("/admin") view=Outlet ssr=SsrMode::Async>

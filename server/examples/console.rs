@@ -9,7 +9,7 @@
 mod common;
 
 use anyhow::{bail, Context};
-use app::{admin::repo, db::Db};
+use app::{admin::dashboard::repo, db::Db};
 use common::{ms, peak_memory_kb, percentile, Session};
 use http_body_util::BodyExt;
 use serde_json::json;

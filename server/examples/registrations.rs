@@ -12,8 +12,9 @@ use app::{
     db::Db,
     i18n::Lang,
     registration::{
+        answers::{read_application, Rules},
         service::{store_application, today, NewApplication},
-        steps::{raw_from_pairs, read_application, Raw, Rules},
+        steps::{raw_from_pairs, Raw},
     },
 };
 use common::{ms, peak_memory_kb, percentile, HttpClient, Session};
@@ -269,6 +270,7 @@ async fn main() -> anyhow::Result<()> {
                         idempotency_key: &key,
                         lang: Lang::Fr,
                         consented_at: 0,
+                        submitted_at: app::clock::now(),
                         draft_token: None,
                         entered_by: None,
                         client_key: None,

@@ -3,9 +3,11 @@
 
 use crate::state::AppState;
 use app::admin::{
+    applications::{
+        filters::Filters,
+        repo::{export_query, export_record, record_export, ExportFormat},
+    },
     auth,
-    filters::Filters,
-    repo::{export_query, export_record, record_export, ExportFormat},
     roles::Staff,
 };
 use app::client::client_ip;
@@ -170,8 +172,8 @@ async fn export(State(state): State<AppState>, session: Session, request: Reques
     let get = |name: &str| {
         pairs
             .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.clone())
+            .any(|(n, _)| n == name)
+            .then(|| app::registration::steps::first_of(&pairs, name).to_owned())
     };
     let filters = Filters::from_query(get);
     let format = ExportFormat::new(

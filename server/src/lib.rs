@@ -7,6 +7,7 @@ pub mod help;
 pub mod lang;
 pub mod quick_exit;
 pub mod routes;
+pub mod schema;
 pub mod security;
 pub mod seed;
 pub mod state;
@@ -15,11 +16,13 @@ pub mod wizard;
 
 use anyhow::Context;
 use app::admin::{
-    auth::{self, Created, NewStaff, SignInLimiter},
-    live::Changes,
+    auth::{self, SignInLimiter},
+    passwords,
     roles::Role,
     sessions::DbSessionStore,
+    staff::repo::{self as staff_repo, Created, NewStaff},
 };
+use app::changes::Changes;
 use app::db::Db;
 use app::keys::ServerKeys;
 use app::registration::service::{
@@ -37,6 +40,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     db.migrate()
         .await
         .context("cannot bring the database schema up to date")?;
+    let filled = app::registration::service::fill_submitted_days(&db)
+        .await
+        .context("cannot give the applications stored before migration 0006 their day")?;
+    if filled > 0 {
+        tracing::info!(applications = filled, "days in Morocco worked out");
+    }
     let result = match cli.command.unwrap_or_default() {
         Command::Serve => serve(db.clone(), cli.serve).await,
         Command::Migrate => {
@@ -103,7 +112,7 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
         changes: Changes::default(),
         streams: admin::EventStreams::default(),
     };
-    if let Some((email, password)) = auth::ensure_first_admin(&db)
+    if let Some((email, password)) = staff_repo::ensure_first_admin(&db)
         .await
         .map_err(|e| anyhow::anyhow!("cannot create the first administrator: {e}"))?
     {
@@ -117,7 +126,7 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
     }
     // The decoy hash that unknown e-mails are checked against, made now rather than on the
     // first unknown e-mail (which would take twice as long as a wrong password).
-    std::sync::LazyLock::force(&auth::DUMMY_HASH);
+    std::sync::LazyLock::force(&passwords::DUMMY_HASH);
     tokio::spawn(purge_hourly(
         db,
         state.sign_ins.clone(),
@@ -146,7 +155,7 @@ async fn create_admin(db: &Db, email: &str, name: &str) -> anyhow::Result<()> {
     if !email_address::EmailAddress::is_valid(email.trim()) {
         anyhow::bail!("{email} is not an e-mail address");
     }
-    let password = auth::generate_password().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let password = passwords::generate_password().map_err(|e| anyhow::anyhow!("{e}"))?;
     let new = NewStaff {
         email,
         name,
@@ -155,7 +164,7 @@ async fn create_admin(db: &Db, email: &str, name: &str) -> anyhow::Result<()> {
         temporary: true,
         demo: false,
     };
-    match auth::create_staff(db, &new, password.clone())
+    match staff_repo::create_staff(db, &new, password.clone())
         .await
         .map_err(|e| anyhow::anyhow!("{e}"))?
     {

@@ -5,8 +5,9 @@
 use anyhow::{anyhow, Context};
 use app::{
     admin::{
-        auth::{self, Created, NewStaff},
+        passwords,
         roles::Role,
+        staff::repo::{self as staff_repo, Created, NewStaff},
         workflow::{Status, TAKES_A_PLACE_SQL},
     },
     db::Db,
@@ -140,11 +141,11 @@ pub async fn run(
 ) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
     if let Some(password) = &staff_password {
-        auth::check_password_rules(password, &[]).map_err(|_| {
+        passwords::check_password_rules(password, &[]).map_err(|_| {
             anyhow!(
                 "the demo staff password must have at least {} characters and not be easy to \
                  guess (a common password, a keyboard run, a date)",
-                app::admin::api::MIN_PASSWORD_LEN
+                app::admin::sign_in::MIN_PASSWORD_LEN
             )
         })?;
     }
@@ -192,7 +193,7 @@ pub async fn run(
     // unlikely to meet earlier ones.
     let reference_start = rng.u64(0..(1u64 << 39));
     let cin_start = rng.u64(0..5_000_000);
-    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let now = app::clock::now();
     let mut done = 0usize;
     let total = applications as usize;
     while done < total {
@@ -230,9 +231,9 @@ async fn demo_staff(db: &Db, password: Option<String>) -> anyhow::Result<HashMap
     let generated = password.is_none();
     let password = match password {
         Some(password) => password,
-        None => auth::generate_password().map_err(|e| anyhow!("{e}"))?,
+        None => passwords::generate_password().map_err(|e| anyhow!("{e}"))?,
     };
-    let hash = auth::hash_password(password.clone())
+    let hash = passwords::hash_password(password.clone())
         .await
         .map_err(|e| anyhow!("{e}"))?;
     let regions: Vec<String> = sqlx::query("select code from regions order by code")
@@ -286,7 +287,7 @@ async fn demo_staff(db: &Db, password: Option<String>) -> anyhow::Result<HashMap
             demo: true,
         };
         let _turn = db.writing().await;
-        if let Created::Created(_) = auth::insert_staff(db.pool(), &new, &hash)
+        if let Created::Created(_) = staff_repo::insert_staff(db.pool(), &new, &hash)
             .await
             .map_err(|e| anyhow!("{e}"))?
         {
@@ -506,12 +507,12 @@ fn generate(
 }
 
 async fn insert(db: &Db, rows: &[Seeded]) -> anyhow::Result<()> {
-    const COLUMNS: usize = 23;
+    const COLUMNS: usize = 24;
     let mut sql = String::from(
         "insert into applications (reference, idempotency_key, cin, first_name, last_name, \
              name_key, last_first_key, birth_date, phone, region_code, province_id, locality, \
              area, sector, stage, answers, lang, channel, status, consent_version, consented_at, \
-             submitted_at, entered_by) values ",
+             submitted_at, entered_by, submitted_day) values ",
     );
     for (r, _) in rows.iter().enumerate() {
         if r > 0 {
@@ -556,7 +557,8 @@ async fn insert(db: &Db, rows: &[Seeded]) -> anyhow::Result<()> {
             .bind(CONSENT_VERSION)
             .bind(row.submitted_at)
             .bind(row.submitted_at)
-            .bind(row.entered_by);
+            .bind(row.entered_by)
+            .bind(app::clock::local_day(row.submitted_at));
     }
     let _turn = db.writing().await;
     query

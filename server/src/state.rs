@@ -1,6 +1,7 @@
 use crate::{admin::EventStreams, config::AllowedOrigins};
 use app::{
-    admin::{auth::SignInLimiter, live::Changes},
+    admin::auth::SignInLimiter,
+    changes::Changes,
     client::TrustedProxies,
     db::Db,
     registration::service::{LookupLimiter, WizardSettings},

@@ -50,10 +50,7 @@ async fn read_form(request: Request) -> Result<(http::request::Parts, Pairs), Re
 }
 
 fn value<'a>(pairs: &'a Pairs, name: &str) -> &'a str {
-    pairs
-        .iter()
-        .find(|(n, _)| n == name)
-        .map_or("", |(_, v)| v.as_str())
+    app::registration::steps::first_of(pairs, name)
 }
 
 async fn post_step(State(state): State<AppState>, step: Step, request: Request) -> Response {

@@ -2,7 +2,7 @@
 //! inserted; nothing in the application updates or deletes them.
 
 use super::roles::Staff;
-use crate::error::AppError;
+use crate::{db::Db, error::AppError};
 use std::net::IpAddr;
 
 /// What is recorded.
@@ -88,7 +88,7 @@ where
         "insert into audit_log (at, actor_id, actor_email, action, subject, detail, client) \
          values ($1, $2, $3, $4, $5, $6, $7)",
     )
-    .bind(time::OffsetDateTime::now_utc().unix_timestamp())
+    .bind(crate::clock::now())
     .bind(entry.actor.map(|s| s.id))
     .bind(
         entry
@@ -105,6 +105,34 @@ where
     .execute(executor)
     .await?;
     Ok(())
+}
+
+/// A change staff make: begun with the database's write turn held (SQLite takes one writer
+/// at a time), in a transaction that commits only with its entry in the audit log. Dropped
+/// without [`AuditedWrite::commit`], it rolls back: no change goes unrecorded.
+pub struct AuditedWrite {
+    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+    pub tx: sqlx::Transaction<'static, sqlx::Any>,
+}
+
+impl AuditedWrite {
+    pub async fn begin(db: &Db) -> Result<AuditedWrite, AppError> {
+        let turn = db.writing().await;
+        let tx = db.pool().begin().await?;
+        Ok(AuditedWrite { _turn: turn, tx })
+    }
+
+    /// Records `entry` with the change, and commits both.
+    pub async fn commit(mut self, entry: Entry<'_>) -> Result<(), AppError> {
+        record(&mut *self.tx, entry).await?;
+        self.tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// Records an entry that changes nothing else (a sign-in, a page opened, an export).
+pub async fn record_alone(db: &Db, entry: Entry<'_>) -> Result<(), AppError> {
+    AuditedWrite::begin(db).await?.commit(entry).await
 }
 
 #[cfg(test)]
@@ -131,6 +159,6 @@ mod tests {
             AuditAction::AssistedRegistration,
         ];
         let codes: Vec<&str> = all.iter().map(|a| a.code()).collect();
-        assert_eq!(codes, super::super::api::AUDIT_ACTIONS);
+        assert_eq!(codes, crate::admin::audit_log::AUDIT_ACTIONS);
     }
 }

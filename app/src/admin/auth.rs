@@ -1,27 +1,25 @@
-//! Staff sign-in on the server: argon2id password hashes, the throttle of wrong passwords
-//! (see `throttle`: slowed, never locked), the devices staff signed in from, the password
-//! rules, the session that remembers who is signed in (idle and absolute expiry), and staff
-//! accounts.
+//! Staff sign-in on the server: the throttle of wrong passwords (see `throttle`: slowed,
+//! never locked), the devices staff signed in from, the session that remembers who is signed
+//! in (idle and absolute expiry), and changing one's password. The hashes and the password
+//! rules are in `passwords`; accounts are created in `staff/`.
 
 use super::{
     audit::{self, AuditAction, Entry},
+    passwords::{hash_password, verify_password, DUMMY_HASH},
     roles::{Role, Staff},
     throttle::Throttle,
 };
 use crate::{
     client::{at_least_one, AddressLimiter},
+    clock::now,
     db::{flag, Db},
     error::AppError,
-};
-use argon2::{
-    password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString},
-    Argon2,
 };
 use cookie::{Cookie, SameSite};
 use sha2::{Digest, Sha256};
 use sqlx::Row;
-use std::{net::IpAddr, num::NonZeroU32, sync::LazyLock, time::Instant};
-use time::OffsetDateTime;
+use std::{net::IpAddr, num::NonZeroU32, time::Instant};
+
 use tower_sessions::Session;
 
 /// Session keys.
@@ -38,71 +36,6 @@ pub const ABSOLUTE_HOURS: i64 = 12;
 pub const DEVICE_COOKIE: &str = "jisr_device";
 /// A device unused this long is forgotten.
 pub const DEVICE_DAYS: i64 = 180;
-
-fn now() -> i64 {
-    OffsetDateTime::now_utc().unix_timestamp()
-}
-
-/// A password hash as stored: never serialised, never logged.
-pub struct PasswordHashString(String);
-
-/// Argon2 takes 19 MiB a hash: at most this many run at once.
-static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
-
-/// Hashes with argon2id (the crate's default parameters), off the async threads.
-pub async fn hash_password(password: String) -> Result<PasswordHashString, AppError> {
-    let _permit = HASHING.acquire().await.map_err(|_| AppError::Internal)?;
-    tokio::task::spawn_blocking(move || {
-        let salt = SaltString::generate(&mut OsRng);
-        Argon2::default()
-            .hash_password(password.as_bytes(), &salt)
-            .map(|hash| PasswordHashString(hash.to_string()))
-    })
-    .await
-    .map_err(|_| AppError::Internal)?
-    .map_err(|error| {
-        tracing::error!(%error, "cannot hash a password");
-        AppError::Internal
-    })
-}
-
-async fn verify_password(hash: String, password: String) -> bool {
-    let Ok(_permit) = HASHING.acquire().await else {
-        return false;
-    };
-    tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&hash)
-            .map(|parsed| {
-                Argon2::default()
-                    .verify_password(password.as_bytes(), &parsed)
-                    .is_ok()
-            })
-            .unwrap_or(false)
-    })
-    .await
-    .unwrap_or(false)
-}
-
-/// Verified against when the account does not exist, so that an unknown e-mail takes as
-/// long to refuse as a wrong password.
-pub static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
-    let salt = SaltString::generate(&mut OsRng);
-    Argon2::default()
-        .hash_password(b"no account has this password", &salt)
-        .map(|hash| hash.to_string())
-        .unwrap_or_default()
-});
-
-/// A random password of 16 unambiguous characters (about 80 bits).
-pub fn generate_password() -> Result<String, AppError> {
-    const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes).map_err(|_| AppError::Internal)?;
-    Ok(bytes
-        .iter()
-        .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
-        .collect())
-}
 
 /// Sign-in attempts per client address (whatever the accounts), and the throttle of wrong
 /// passwords per account.
@@ -303,8 +236,7 @@ pub async fn sign_in(
     {
         Ok(attempt) => attempt,
         Err(wait) => {
-            let _turn = db.writing().await;
-            audit::record(db.pool(), failed("throttled")).await?;
+            audit::record_alone(db, failed("throttled")).await?;
             let seconds = i64::try_from(wait.as_secs()).unwrap_or(i64::MAX);
             return Ok(Err(SignInFailure::Wait(seconds.saturating_add(1))));
         }
@@ -315,28 +247,23 @@ pub async fn sign_in(
     };
     let right = verify_password(hash, password.to_owned()).await;
     let Some((staff, _, _)) = account.filter(|_| right) else {
-        let _turn = db.writing().await;
-        audit::record(db.pool(), failed("unknown account or wrong password")).await?;
+        audit::record_alone(db, failed("unknown account or wrong password")).await?;
         return Ok(Err(SignInFailure::Invalid));
     };
     limiter.throttle.succeeded(attempt);
     let device_cookie = {
-        let _turn = db.writing().await;
-        let mut tx = db.pool().begin().await?;
+        let mut write = audit::AuditedWrite::begin(db).await?;
         let cookie =
-            remember_device(&mut *tx, &staff, known_device, device, secure_cookies).await?;
-        audit::record(
-            &mut *tx,
-            Entry::by(
+            remember_device(&mut *write.tx, &staff, known_device, device, secure_cookies).await?;
+        write
+            .commit(Entry::by(
                 &staff,
                 AuditAction::SignIn,
                 format!("staff:{}", staff.id),
                 String::new(),
                 client,
-            ),
-        )
-        .await?;
-        tx.commit().await?;
+            ))
+            .await?;
         cookie
     };
     session.cycle_id().await.map_err(session_error)?;
@@ -490,9 +417,8 @@ pub async fn sign_out(
     client: IpAddr,
 ) -> Result<(), AppError> {
     {
-        let _turn = db.writing().await;
-        audit::record(
-            db.pool(),
+        audit::record_alone(
+            db,
             Entry::by(
                 staff,
                 AuditAction::SignOut,
@@ -504,130 +430,6 @@ pub async fn sign_out(
         .await?;
     }
     session.flush().await.map_err(session_error)
-}
-
-/// A staff account to create.
-pub struct NewStaff<'a> {
-    pub email: &'a str,
-    pub name: &'a str,
-    pub role: Role,
-    pub region: Option<&'a str>,
-    /// Must be changed at first sign-in.
-    pub temporary: bool,
-    /// Made by `server seed` for a demonstration.
-    pub demo: bool,
-}
-
-pub enum Created {
-    Created(i64),
-    EmailTaken,
-}
-
-/// Creates a staff account with `password`.
-pub async fn create_staff(
-    db: &Db,
-    new: &NewStaff<'_>,
-    password: String,
-) -> Result<Created, AppError> {
-    let hash = hash_password(password).await?;
-    let _turn = db.writing().await;
-    insert_staff(db.pool(), new, &hash).await
-}
-
-/// Inserts a staff account with a password hashed already (several accounts, one password),
-/// in the caller's transaction when given one; the caller holds the write turn.
-pub async fn insert_staff<'e, E>(
-    executor: E,
-    new: &NewStaff<'_>,
-    hash: &PasswordHashString,
-) -> Result<Created, AppError>
-where
-    E: sqlx::Executor<'e, Database = sqlx::Any>,
-{
-    let row = sqlx::query(
-        "insert into staff (email, name, role, region_code, password_hash, must_change_password, \
-             created_at, demo) \
-         values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict do nothing returning id",
-    )
-    .bind(normalise_email(new.email))
-    .bind(new.name.trim().to_owned())
-    .bind(new.role.code())
-    .bind(new.region.map(str::to_owned))
-    .bind(hash.0.clone())
-    .bind(new.temporary)
-    .bind(now())
-    .bind(new.demo)
-    .fetch_optional(executor)
-    .await?;
-    Ok(match row {
-        Some(row) => Created::Created(row.try_get(0)?),
-        None => Created::EmailTaken,
-    })
-}
-
-/// The e-mail of the administrator created at first start.
-pub const FIRST_ADMIN_EMAIL: &str = "admin@jisr.local";
-
-/// On a database without any staff account, creates a national administrator with a
-/// generated password and returns its sign-in, to be shown once.
-pub async fn ensure_first_admin(db: &Db) -> Result<Option<(String, String)>, AppError> {
-    let count: i64 = sqlx::query("select count(*) from staff")
-        .fetch_one(db.pool())
-        .await?
-        .try_get(0)?;
-    if count > 0 {
-        return Ok(None);
-    }
-    let password = generate_password()?;
-    let new = NewStaff {
-        email: FIRST_ADMIN_EMAIL,
-        name: "Administrateur national",
-        role: Role::NationalAdmin,
-        region: None,
-        // Printed once in the server's output, which logs may keep: changed at first sign-in.
-        temporary: true,
-        demo: false,
-    };
-    match create_staff(db, &new, password.clone()).await? {
-        Created::Created(_) => Ok(Some((FIRST_ADMIN_EMAIL.to_owned(), password))),
-        Created::EmailTaken => Ok(None),
-    }
-}
-
-/// Why a password someone chose for herself is refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WeakPassword {
-    /// Shorter than [`super::api::MIN_PASSWORD_LEN`] characters.
-    TooShort,
-    /// A common password, or one easily guessed from common words, keyboard runs, dates or
-    /// the account's own e-mail and name (zxcvbn's estimate below "safely unguessable").
-    TooEasy,
-}
-
-/// The server's password rules: long enough, and not among the passwords guessed first
-/// (zxcvbn's dictionaries of common passwords, names and words, keyboard runs, dates). What
-/// is left once the account's own words (`personal`: its e-mail, its name) are taken out
-/// must itself be hard to guess: `fatima.bennani2026` is not a password for Fatima Bennani.
-pub fn check_password_rules(password: &str, personal: &[&str]) -> Result<(), WeakPassword> {
-    if password.chars().count() < super::api::MIN_PASSWORD_LEN {
-        return Err(WeakPassword::TooShort);
-    }
-    let mut words: Vec<String> = personal
-        .iter()
-        .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
-        .filter(|word| word.chars().count() >= 3)
-        .map(str::to_lowercase)
-        .collect();
-    words.sort_by_key(|word| std::cmp::Reverse(word.len()));
-    let mut rest = password.to_lowercase();
-    for word in &words {
-        rest = rest.replace(word.as_str(), "");
-    }
-    let safe = |text: &str| zxcvbn::zxcvbn(text, personal).score() >= zxcvbn::Score::Three;
-    if !safe(password) || !safe(&rest) {
-        return Err(WeakPassword::TooEasy);
-    }
-    Ok(())
 }
 
 /// Why a new password is refused.
@@ -660,29 +462,25 @@ pub async fn change_password(
     }
     let hash = hash_password(new.to_owned()).await?;
     let version = {
-        let _turn = db.writing().await;
-        let mut tx = db.pool().begin().await?;
+        let mut write = audit::AuditedWrite::begin(db).await?;
         let version: i64 = sqlx::query(
             "update staff set password_hash = $2, must_change_password = false, \
                  password_version = password_version + 1 where id = $1 returning password_version",
         )
         .bind(staff.id)
-        .bind(hash.0)
-        .fetch_one(&mut *tx)
+        .bind(hash.into_string())
+        .fetch_one(&mut *write.tx)
         .await?
         .try_get(0)?;
-        audit::record(
-            &mut *tx,
-            Entry::by(
+        write
+            .commit(Entry::by(
                 staff,
                 AuditAction::PasswordChanged,
                 format!("staff:{}", staff.id),
                 String::new(),
                 client,
-            ),
-        )
-        .await?;
-        tx.commit().await?;
+            ))
+            .await?;
         version
     };
     // This session goes on, under a new id; every other one has ended.
@@ -692,54 +490,4 @@ pub async fn change_password(
         .await
         .map_err(session_error)?;
     Ok(Ok(()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_short_or_common_password_is_refused_and_a_long_unusual_one_is_taken() {
-        assert_eq!(
-            check_password_rules("Tr0ub4dor&3", &[]),
-            Err(WeakPassword::TooShort)
-        );
-        for common in [
-            "password1234",
-            "azertyuiop123",
-            "123456789012",
-            "qwertyuiopasdf",
-        ] {
-            assert_eq!(
-                check_password_rules(common, &[]),
-                Err(WeakPassword::TooEasy),
-                "{common}"
-            );
-        }
-        assert_eq!(
-            check_password_rules(
-                "fatima.bennani2026",
-                &["fatima.bennani@region.ma", "Fatima Bennani"]
-            ),
-            Err(WeakPassword::TooEasy)
-        );
-        assert_eq!(
-            check_password_rules("olive-tram-sunset-kettle", &[]),
-            Ok(())
-        );
-        assert_eq!(
-            check_password_rules("zitoun tramway 17 ghorba", &[]),
-            Ok(())
-        );
-    }
-
-    #[test]
-    fn generated_passwords_follow_the_rules() {
-        for _ in 0..20 {
-            assert_eq!(
-                check_password_rules(&generate_password().unwrap(), &[]),
-                Ok(())
-            );
-        }
-    }
 }

@@ -1,11 +1,30 @@
-//! The admin console: staff sign-in, roles scoped to a region, the dashboard, the review of
-//! applications, staff accounts, the audit log and the export.
+//! The admin console, one folder for each thing staff do:
+//!
+//! | where | what |
+//! | --- | --- |
+//! | `dashboard/` | the figures of one's scope, what waits, the regional targets |
+//! | `applications/` | the list, its filters and the export |
+//! | `review/` | one application: its page, the workflow's actions, notes, assignment |
+//! | `staff/` | staff accounts |
+//! | `audit_log/` | the audit log as administrators read it |
+//! | `sign_in.rs` | signing in and choosing one's password |
+//!
+//! Each area holds its types and server functions (`mod.rs`), its page (`page.rs`) and its
+//! server-only queries (`repo.rs`); an area uses the shared modules below, never another
+//! area's queries. Shared: `shell.rs` (the pages' frame), `context.rs` (a server function's
+//! context), `roles.rs`, `workflow.rs`, `auth.rs`, `passwords.rs`, `sessions.rs`, `throttle.rs`,
+//! `audit.rs` (writing the audit log) and `i18n.rs` (the console's messages).
 
-pub mod api;
-pub mod filters;
+pub mod applications;
+pub mod audit_log;
+pub mod context;
+pub mod dashboard;
 pub mod i18n;
-pub mod pages;
+pub mod review;
 pub mod roles;
+pub mod shell;
+pub mod sign_in;
+pub mod staff;
 pub mod workflow;
 
 #[cfg(feature = "ssr")]
@@ -13,12 +32,75 @@ pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod auth;
 #[cfg(feature = "ssr")]
-pub mod live;
-#[cfg(feature = "ssr")]
-pub mod repo;
+pub mod passwords;
 #[cfg(feature = "ssr")]
 pub mod sessions;
 #[cfg(feature = "ssr")]
 pub mod throttle;
 
 pub use crate::layout::is_console_path;
+
+use crate::i18n::use_lang;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// The console's pages, by path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Page {
+    SignIn,
+    Password,
+    Dashboard,
+    Applications,
+    Application,
+    Staff,
+    Audit,
+    NotFound,
+}
+
+impl Page {
+    fn of(path: &str) -> Page {
+        match path.trim_end_matches('/') {
+            "/admin" => Page::Dashboard,
+            shell::SIGN_IN_PATH => Page::SignIn,
+            shell::PASSWORD_PATH => Page::Password,
+            "/admin/applications" => Page::Applications,
+            "/admin/staff" => Page::Staff,
+            "/admin/audit" => Page::Audit,
+            path if path
+                .strip_prefix("/admin/applications/")
+                .is_some_and(|id| id.parse::<i64>().is_ok()) =>
+            {
+                Page::Application
+            }
+            _ => Page::NotFound,
+        }
+    }
+}
+
+/// The whole console, one lazy route: its code arrives in one file when staff open it, and
+/// none of it weighs on the applicants' pages.
+#[component]
+pub fn AdminArea() -> impl IntoView {
+    let source = i18n::page_source(use_lang());
+    view! {
+        <leptos_meta::Stylesheet id="console" href="/console.css" />
+        <script type="text/plain" id=i18n::ELEMENT_ID inner_html=source></script>
+        <AdminPages />
+    }
+}
+
+#[component]
+fn AdminPages() -> impl IntoView {
+    let location = use_location();
+    let page = Memo::new(move |_| Page::of(&location.pathname.get()));
+    move || match page.get() {
+        Page::SignIn => view! { <sign_in::SignInPage /> }.into_any(),
+        Page::Password => view! { <sign_in::PasswordPage /> }.into_any(),
+        Page::Dashboard => view! { <dashboard::page::DashboardPage /> }.into_any(),
+        Page::Applications => view! { <applications::page::ApplicationsPage /> }.into_any(),
+        Page::Application => view! { <review::page::ApplicationPage /> }.into_any(),
+        Page::Staff => view! { <staff::page::StaffPage /> }.into_any(),
+        Page::Audit => view! { <audit_log::page::AuditPage /> }.into_any(),
+        Page::NotFound => view! { <crate::layout::NotFound /> }.into_any(),
+    }
+}

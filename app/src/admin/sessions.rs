@@ -24,7 +24,7 @@ impl DbSessionStore {
     pub async fn purge_expired(&self) -> std::result::Result<u64, sqlx::Error> {
         let _turn = self.db.writing().await;
         let done = sqlx::query("delete from staff_sessions where expires_at <= $1")
-            .bind(OffsetDateTime::now_utc().unix_timestamp())
+            .bind(crate::clock::now())
             .execute(self.db.pool())
             .await?;
         Ok(done.rows_affected())
@@ -90,7 +90,7 @@ impl SessionStore for DbSessionStore {
             "select data, expires_at from staff_sessions where id = $1 and expires_at > $2",
         )
         .bind(key(id))
-        .bind(OffsetDateTime::now_utc().unix_timestamp())
+        .bind(crate::clock::now())
         .fetch_optional(self.db.pool())
         .await
         .map_err(backend)?;

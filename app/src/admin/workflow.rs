@@ -62,6 +62,9 @@ impl Status {
 /// The statuses that [`Status::takes_a_place`], as a list for SQL's `status in (...)`.
 pub const TAKES_A_PLACE_SQL: &str = "'accepted', 'enrolled'";
 
+/// The statuses not decided yet (received, under review), for SQL's `status in (...)`.
+pub const OPEN_SQL: &str = "'submitted', 'under_review'";
+
 /// What a reviewer recommends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Recommendation {

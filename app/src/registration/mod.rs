@@ -1,11 +1,12 @@
 //! Applicant registration: the rules of each answer (`fields`, `choices`, `eligibility`), the
-//! wizard's steps (`steps`), its server side (`service`, `api`) and its pages.
+//! wizard's steps (`steps`), each step's answers read once (`answers`), its server side
+//! (`service`: the draft store, the applications store, the step flow; `api`) and its pages.
 
+pub mod answers;
 pub mod api;
 pub mod choices;
 pub mod eligibility;
 pub mod fields;
-pub mod form;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;

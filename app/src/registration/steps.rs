@@ -1,15 +1,10 @@
 //! The wizard's steps: which answers each one asks for and the rule that checks them. The
-//! same `check_step` runs in the browser as she types and submits, and on the server, which
+//! same parse (`answers`) runs in the browser as she types and submits, and on the server, which
 //! decides; the whole application is read once more, step by step, when she submits.
 
-use super::{
-    choices::*,
-    eligibility::{EligibilityForm, NotEligible, Verdict},
-    fields::*,
-};
+use super::{choices::*, eligibility::EligibilityForm, fields::*};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use time::Date;
 
 /// Every answer as typed, by field name (a multiple choice has one value per ticked box).
 pub type Raw = BTreeMap<String, Vec<String>>;
@@ -138,13 +133,6 @@ const PREFERENCES_FIELDS: &[FieldSpec] = &[
 ];
 const CONSENT_FIELDS: &[FieldSpec] = &[field("consent", Shown::Choice(YesNo::label_key_of))];
 
-/// Limits of the free-text answers.
-pub const LOCALITY_LEN: (usize, usize) = (2, 80);
-pub const CENTRE_LEN: (usize, usize) = (2, 80);
-pub const DESCRIPTION_LEN: (usize, usize) = (20, 1000);
-pub const DETAILS_MAX: usize = 500;
-pub const DEPENDANTS_MAX: u32 = 20;
-
 /// The version of the consent text (`consent-*` messages). Change it whenever their meaning
 /// changes: each application keeps the version she agreed to.
 pub const CONSENT_VERSION: &str = "2026-11-29";
@@ -232,353 +220,57 @@ pub fn label_key(name: &str) -> String {
     format!("field-{}", name.replace('_', "-"))
 }
 
-/// What the rules need to know beyond the answers.
-#[derive(Clone, Debug)]
-pub struct Rules {
-    /// The day of submission, for the age rule.
-    pub today: Date,
-    /// Every region code.
-    pub regions: Vec<String>,
-    /// The provinces of the region she chose.
-    pub provinces: Vec<i64>,
-}
-
-/// Keeps the value of a parse, or records its error against the field.
-fn keep<T>(
-    errors: &mut FieldErrors,
-    name: &'static str,
-    parsed: Result<T, FieldError>,
-) -> Option<T> {
-    parsed.map_err(|error| errors.push((name, error))).ok()
-}
-
-fn done(errors: FieldErrors) -> Result<(), FieldErrors> {
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(errors)
+/// How an answer reads, on her answers page and on the console's application page alike:
+/// dates as `dd/mm/yyyy`, choices by their labels in `lang` (a code no list has, as it is),
+/// the region and the province by their names.
+pub fn shown_answer(
+    shown: Shown,
+    values: &[String],
+    lang: crate::i18n::Lang,
+    region: &str,
+    province: &str,
+) -> String {
+    let first = values.first().map(|v| v.trim()).unwrap_or_default();
+    match shown {
+        Shown::Text | Shown::Ltr => first.to_owned(),
+        Shown::Date => parse_date(first).map_or(first.to_owned(), crate::clock::dd_mm_yyyy),
+        Shown::Region => region.to_owned(),
+        Shown::Province => province.to_owned(),
+        Shown::Choice(label_key_of) => values
+            .iter()
+            .map(|code| {
+                if code == EligibilityForm::NO_SITUATION {
+                    crate::i18n::tr(lang, "situation-none")
+                } else {
+                    label_key_of(code)
+                        .map(|key| crate::i18n::tr(lang, &key))
+                        .unwrap_or_else(|| code.clone())
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(lang.pick(", ", "، ")),
     }
 }
 
-/// The eligibility answers, as the eligibility rule reads them.
-pub fn eligibility_form(raw: &Raw) -> EligibilityForm {
-    EligibilityForm {
-        adult: first(raw, "adult").into(),
-        region: first(raw, "region").into(),
-        has_project: first(raw, "has_project").into(),
-        situations: values(raw, "situations").to_vec(),
-    }
-}
-
-/// The eligibility verdict, or the questions to answer first.
-pub fn eligibility_verdict(raw: &Raw, rules: &Rules) -> Result<Verdict, FieldErrors> {
-    eligibility_form(raw).check(|code| rules.regions.iter().any(|r| r == code))
-}
-
-/// Checks one step's answers. For the eligibility step this checks that every question has
-/// an offered answer; the verdict is [`eligibility_verdict`].
-pub fn check_step(step: Step, raw: &Raw, rules: &Rules) -> Result<(), FieldErrors> {
-    let mut errors = FieldErrors::new();
-    let text = |name| first(raw, name);
-    match step {
-        Step::Eligibility => return eligibility_verdict(raw, rules).map(|_| ()),
-        Step::Identity => {
-            keep(
-                &mut errors,
-                "first_name",
-                PersonName::parse(text("first_name")),
-            );
-            keep(
-                &mut errors,
-                "last_name",
-                PersonName::parse(text("last_name")),
-            );
-            keep(&mut errors, "cin", Cin::parse(text("cin")));
-            keep(
-                &mut errors,
-                "birth_date",
-                BirthDate::parse(text("birth_date"), rules.today),
-            );
-            keep(&mut errors, "phone", PhoneNumber::parse(text("phone")));
-            keep(&mut errors, "email", Email::parse_optional(text("email")));
-        }
-        Step::Residence => {
-            keep(
-                &mut errors,
-                "province",
-                parse_province(text("province"), rules),
-            );
-            keep(
-                &mut errors,
-                "locality",
-                BoundedText::parse(text("locality"), LOCALITY_LEN.0, LOCALITY_LEN.1, false),
-            );
-            keep(&mut errors, "area", Area::parse(text("area")));
-        }
-        Step::Situation => {
-            keep(
-                &mut errors,
-                "marital_status",
-                MaritalStatus::parse(text("marital_status")),
-            );
-            keep(
-                &mut errors,
-                "dependants",
-                parse_count(text("dependants"), DEPENDANTS_MAX),
-            );
-            keep(
-                &mut errors,
-                "household_head",
-                YesNo::parse(text("household_head")),
-            );
-            keep(&mut errors, "disability", YesNo::parse(text("disability")));
-            keep(&mut errors, "rsu", YesNo::parse(text("rsu")));
-            keep(&mut errors, "income", IncomeBand::parse(text("income")));
-            keep(
-                &mut errors,
-                "situation_details",
-                optional_text(text("situation_details"), DETAILS_MAX),
-            );
-        }
-        Step::Schooling => {
-            keep(
-                &mut errors,
-                "education",
-                EducationLevel::parse(text("education")),
-            );
-            keep(
-                &mut errors,
-                "reading",
-                ReadingAbility::parse(text("reading")),
-            );
-        }
-        Step::Project => {
-            keep(&mut errors, "stage", ProjectStage::parse(text("stage")));
-            keep(&mut errors, "sector", Sector::parse(text("sector")));
-            // She may say she will explain her project at the centre rather than write it.
-            if text("explain_at_centre") == YesNo::Yes.code() {
-                keep(
-                    &mut errors,
-                    "description",
-                    optional_text(text("description"), DESCRIPTION_LEN.1),
-                );
-            } else {
-                keep(
-                    &mut errors,
-                    "description",
-                    BoundedText::parse(
-                        text("description"),
-                        DESCRIPTION_LEN.0,
-                        DESCRIPTION_LEN.1,
-                        true,
-                    ),
-                );
-            }
-            if !matches!(text("explain_at_centre"), "" | "yes") {
-                errors.push(("explain_at_centre", FieldError::NotAnOption));
-            }
-            keep(
-                &mut errors,
-                "support",
-                parse_many(values(raw, "support"), SupportNeed::parse, true),
-            );
-            keep(
-                &mut errors,
-                "cooperative_member",
-                YesNo::parse(text("cooperative_member")),
-            );
-            keep(&mut errors, "budget", BudgetBand::parse(text("budget")));
-        }
-        Step::Preferences => {
-            keep(
-                &mut errors,
-                "centre",
-                BoundedText::parse(text("centre"), CENTRE_LEN.0, CENTRE_LEN.1, false),
-            );
-            keep(
-                &mut errors,
-                "availability",
-                parse_many(values(raw, "availability"), Availability::parse, true),
-            );
-            keep(
-                &mut errors,
-                "training_language",
-                TrainingLanguage::parse(text("training_language")),
-            );
-        }
-        Step::Consent => {
-            if text("consent") != YesNo::Yes.code() {
-                errors.push(("consent", FieldError::ConsentRequired));
-            }
-        }
-    }
-    done(errors)
-}
-
-fn parse_province(raw: &str, rules: &Rules) -> Result<i64, FieldError> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Err(FieldError::Required);
-    }
-    raw.parse::<i64>()
-        .ok()
-        .filter(|id| rules.provinces.contains(id))
-        .ok_or(FieldError::NotAnOption)
-}
-
-fn optional_text(raw: &str, max: usize) -> Result<(), FieldError> {
-    match BoundedText::parse(raw, 0, max, true) {
-        Ok(_) | Err(FieldError::Required) => Ok(()),
-        Err(error) => Err(error),
-    }
-}
-
-/// Rewrites a checked step's answers in their normal form (names and lines trimmed, the CIN
-/// upper case without spaces, the phone as Moroccans write it, the date as `YYYY-MM-DD`), so
-/// they read and compare the same however she typed them.
-pub fn normalize_step(step: Step, raw: &mut Raw, today: Date) {
-    let text = |name| first(raw, name);
-    let normal: Vec<(&str, Option<String>)> = match step {
-        Step::Identity => vec![
-            (
-                "first_name",
-                PersonName::parse(text("first_name"))
-                    .ok()
-                    .map(|n| n.as_str().to_owned()),
-            ),
-            (
-                "last_name",
-                PersonName::parse(text("last_name"))
-                    .ok()
-                    .map(|n| n.as_str().to_owned()),
-            ),
-            (
-                "cin",
-                Cin::parse(text("cin")).ok().map(|c| c.as_str().to_owned()),
-            ),
-            (
-                "birth_date",
-                BirthDate::parse(text("birth_date"), today)
-                    .ok()
-                    .map(BirthDate::iso),
-            ),
-            (
-                "phone",
-                PhoneNumber::parse(text("phone")).ok().map(|p| p.national()),
-            ),
-            (
-                "email",
-                Email::parse_optional(text("email"))
-                    .ok()
-                    .map(|e| e.map(|e| e.as_str().to_owned()).unwrap_or_default()),
-            ),
-        ],
-        Step::Residence => vec![(
-            "locality",
-            BoundedText::parse(text("locality"), 0, usize::MAX, false)
-                .ok()
-                .map(|t| t.as_str().to_owned()),
-        )],
-        Step::Situation => vec![(
-            "dependants",
-            parse_count(text("dependants"), DEPENDANTS_MAX)
-                .ok()
-                .map(|n| n.to_string()),
-        )],
-        Step::Preferences => vec![(
-            "centre",
-            BoundedText::parse(text("centre"), 0, usize::MAX, false)
-                .ok()
-                .map(|t| t.as_str().to_owned()),
-        )],
-        _ => Vec::new(),
-    };
-    for (name, value) in normal {
-        if let Some(value) = value {
-            raw.insert(name.to_owned(), vec![value]);
-        }
-    }
-}
-
-/// The first step whose answers are missing or refused, `None` when every step is done.
-pub fn first_incomplete(raw: &Raw, rules: &Rules) -> Option<Step> {
-    Step::ALL.into_iter().find(|step| match step {
-        Step::Eligibility => !matches!(eligibility_verdict(raw, rules), Ok(Verdict::Eligible(_))),
-        step => check_step(*step, raw, rules).is_err(),
-    })
-}
-
-/// The answers the application's own columns hold (the rest stay in its answers document).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Application {
-    pub first_name: PersonName,
-    pub last_name: PersonName,
-    pub cin: Cin,
-    pub birth_date: BirthDate,
-    pub phone: PhoneNumber,
-    pub email: Option<Email>,
-    pub region: String,
-    pub province_id: i64,
-    pub locality: String,
-    pub area: Area,
-    pub sector: Sector,
-    pub stage: ProjectStage,
-}
-
-impl Application {
-    /// What finds the same person written the same way: the names, lower case, one space.
-    pub fn name_key(&self) -> String {
-        name_key(self.first_name.as_str(), self.last_name.as_str())
-    }
-}
-
+/// Two names as they are searched and compared: lower case, one space between words.
 pub fn name_key(first_name: &str, last_name: &str) -> String {
-    format!("{first_name} {last_name}")
-        .split_whitespace()
+    search_key(&format!("{first_name} {last_name}"))
+}
+
+/// Text as names are searched and compared: lower case, one space between words.
+pub fn search_key(text: &str) -> String {
+    text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
 }
 
-/// Why a whole application cannot be submitted yet.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Incomplete {
-    /// A step's answers are missing or refused.
-    Step(Step, FieldErrors),
-    NotEligible(Vec<NotEligible>),
-}
-
-/// Reads the whole application, every step checked again.
-pub fn read_application(raw: &Raw, rules: &Rules) -> Result<Application, Incomplete> {
-    match eligibility_verdict(raw, rules) {
-        Ok(Verdict::Eligible(_)) => {}
-        Ok(Verdict::NotEligible(reasons)) => return Err(Incomplete::NotEligible(reasons)),
-        Err(errors) => return Err(Incomplete::Step(Step::Eligibility, errors)),
-    }
-    for step in &Step::ALL[1..] {
-        check_step(*step, raw, rules).map_err(|errors| Incomplete::Step(*step, errors))?;
-    }
-    let text = |name| first(raw, name);
-    // Every answer below passed its step's check just above.
-    let fail = |name: &'static str, error| Incomplete::Step(Step::Identity, vec![(name, error)]);
-    Ok(Application {
-        first_name: PersonName::parse(text("first_name")).map_err(|e| fail("first_name", e))?,
-        last_name: PersonName::parse(text("last_name")).map_err(|e| fail("last_name", e))?,
-        cin: Cin::parse(text("cin")).map_err(|e| fail("cin", e))?,
-        birth_date: BirthDate::parse(text("birth_date"), rules.today)
-            .map_err(|e| fail("birth_date", e))?,
-        phone: PhoneNumber::parse(text("phone")).map_err(|e| fail("phone", e))?,
-        email: Email::parse_optional(text("email")).map_err(|e| fail("email", e))?,
-        region: text("region").trim().to_owned(),
-        province_id: parse_province(text("province"), rules).map_err(|e| fail("province", e))?,
-        locality: BoundedText::parse(text("locality"), LOCALITY_LEN.0, LOCALITY_LEN.1, false)
-            .map_err(|e| fail("locality", e))?
-            .as_str()
-            .to_owned(),
-        area: Area::parse(text("area")).map_err(|e| fail("area", e))?,
-        sector: Sector::parse(text("sector")).map_err(|e| fail("sector", e))?,
-        stage: ProjectStage::parse(text("stage")).map_err(|e| fail("stage", e))?,
-    })
+/// The first value of a field among a form's pairs, or `""`.
+pub fn first_of<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+    pairs
+        .iter()
+        .find(|(n, _)| n == name)
+        .map_or("", |(_, v)| v.as_str())
 }
 
 /// The answers asked as a date in three boxes, named `<answer>_day`, `_month` and `_year`.
@@ -749,8 +441,8 @@ pub mod tests {
     use crate::i18n::{tr, Lang};
     use time::macros::date;
 
-    pub fn rules() -> Rules {
-        Rules {
+    pub fn rules() -> crate::registration::answers::Rules {
+        crate::registration::answers::Rules {
             today: date!(2026 - 11 - 29),
             regions: (1..=12).map(|n| format!("{n:02}")).collect(),
             provinces: vec![1, 2, 3],
@@ -799,87 +491,6 @@ pub mod tests {
             ("consent", "yes"),
         ];
         raw_from_pairs(pairs.map(|(n, v)| (n.to_owned(), v.to_owned())))
-    }
-
-    #[test]
-    fn a_complete_application_is_read_with_its_answers_in_normal_form() {
-        let application = read_application(&complete(), &rules()).unwrap();
-        assert_eq!(application.cin.as_str(), "BK123456");
-        assert_eq!(application.phone.as_str(), "+212612345678");
-        assert_eq!(application.province_id, 2);
-        assert_eq!(application.name_key(), "fatima el amrani");
-        assert_eq!(first_incomplete(&complete(), &rules()), None);
-    }
-
-    #[test]
-    fn each_step_reports_its_own_missing_answers() {
-        let empty = Raw::new();
-        for step in Step::ALL {
-            let errors = check_step(step, &empty, &rules()).unwrap_err();
-            let required: Vec<&str> = step
-                .fields()
-                .iter()
-                .map(|f| f.name)
-                .filter(|n| !matches!(*n, "email" | "situation_details" | "explain_at_centre"))
-                .collect();
-            let named: Vec<&str> = errors.iter().map(|(n, _)| *n).collect();
-            assert_eq!(named, required, "{step:?}");
-        }
-        assert_eq!(first_incomplete(&empty, &rules()), Some(Step::Eligibility));
-    }
-
-    #[test]
-    fn a_missing_step_is_found_and_named() {
-        let mut raw = complete();
-        raw.remove("budget");
-        assert_eq!(first_incomplete(&raw, &rules()), Some(Step::Project));
-        assert_eq!(
-            read_application(&raw, &rules()),
-            Err(Incomplete::Step(
-                Step::Project,
-                vec![("budget", FieldError::Required)]
-            ))
-        );
-        let mut raw = complete();
-        raw.insert("adult".into(), vec!["no".into()]);
-        assert_eq!(
-            read_application(&raw, &rules()),
-            Err(Incomplete::NotEligible(vec![NotEligible::Under18]))
-        );
-    }
-
-    #[test]
-    fn answers_are_kept_in_normal_form() {
-        let mut raw = complete();
-        raw.insert("first_name".into(), vec!["  Fatima   Zahra ".into()]);
-        raw.insert("birth_date".into(), vec!["١٤/٠٣/١٩٨٥".into()]);
-        raw.insert("phone".into(), vec!["+212-612-345-678".into()]);
-        normalize_step(Step::Identity, &mut raw, rules().today);
-        assert_eq!(first(&raw, "first_name"), "Fatima Zahra");
-        assert_eq!(first(&raw, "cin"), "BK123456");
-        assert_eq!(first(&raw, "birth_date"), "1985-03-14");
-        assert_eq!(first(&raw, "phone"), "06 12 34 56 78");
-        assert_eq!(check_step(Step::Identity, &raw, &rules()), Ok(()));
-    }
-
-    #[test]
-    fn a_province_of_another_region_is_refused() {
-        let mut raw = complete();
-        raw.insert("province".into(), vec!["40".into()]);
-        assert_eq!(
-            check_step(Step::Residence, &raw, &rules()),
-            Err(vec![("province", FieldError::NotAnOption)])
-        );
-    }
-
-    #[test]
-    fn consent_must_be_given_explicitly() {
-        let mut raw = complete();
-        raw.insert("consent".into(), vec!["on".into()]);
-        assert_eq!(
-            check_step(Step::Consent, &raw, &rules()),
-            Err(vec![("consent", FieldError::ConsentRequired)])
-        );
     }
 
     #[test]
@@ -993,5 +604,43 @@ pub mod tests {
         assert_eq!(split_date("14/3/1985"), ["14", "3", "1985"]);
         assert_eq!(split_date("14//"), ["14", "", ""]);
         assert_eq!(split_date(""), ["", "", ""]);
+    }
+
+    #[test]
+    fn an_answer_reads_one_way_wherever_it_is_shown() {
+        let shown = |shown, values: &[&str], lang| {
+            let values: Vec<String> = values.iter().map(|v| (*v).to_owned()).collect();
+            shown_answer(shown, &values, lang, "Tanger", "Fahs-Anjra")
+        };
+        let area = Shown::Choice(Area::label_key_of);
+        assert_eq!(
+            shown(area, &["urban"], Lang::Fr),
+            tr(Lang::Fr, "area-urban")
+        );
+        // A code no list has (an answer kept from an older version of a list) reads as it is.
+        assert_eq!(shown(area, &["nomadic"], Lang::Fr), "nomadic");
+        assert_eq!(shown(Shown::Date, &["1985-03-14"], Lang::Ar), "14/03/1985");
+        assert_eq!(shown(Shown::Province, &["2"], Lang::Fr), "Fahs-Anjra");
+        let support = Shown::Choice(SupportNeed::label_key_of);
+        assert_eq!(
+            shown(support, &["training", "financing"], Lang::Ar),
+            format!(
+                "{}، {}",
+                tr(Lang::Ar, "support-training"),
+                tr(Lang::Ar, "support-financing")
+            )
+        );
+    }
+
+    #[test]
+    fn names_are_searched_lower_case_with_one_space() {
+        assert_eq!(search_key("  Fatima   EL Amrani "), "fatima el amrani");
+        assert_eq!(name_key("Fatima", "El  Amrani"), "fatima el amrani");
+        let pairs = vec![
+            ("q".to_owned(), "a".to_owned()),
+            ("q".to_owned(), "b".to_owned()),
+        ];
+        assert_eq!(first_of(&pairs, "q"), "a");
+        assert_eq!(first_of(&pairs, "page"), "");
     }
 }

@@ -52,7 +52,7 @@ const SHIFT_WINDOW_MS: f64 = 1500.0;
 pub fn QuickExit() -> impl IntoView {
     let leave = move || {
         #[cfg(feature = "hydrate")]
-        crate::registration::form::browser::forget_all();
+        crate::ui::browser::forget_all();
         let _ = window().location().replace(EXIT_PATH);
     };
 

@@ -4,7 +4,7 @@
 
 use crate::helpers::TestApp;
 use crate::wizard::{fill_in, reference_in, Phone};
-use app::admin::auth::ensure_first_admin;
+use app::admin::staff::repo::ensure_first_admin;
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 use sqlx::Row;

@@ -3,6 +3,7 @@
 mod helpers;
 
 mod admin;
+mod clock;
 mod health;
 mod landing;
 mod language;

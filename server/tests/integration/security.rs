@@ -757,7 +757,9 @@ async fn seed_fills_an_empty_database_only_and_its_accounts_are_marked_as_demo()
         .to_string()
         .contains("at least 12 characters"));
     // A database with a real account, or with applications, is refused.
-    app::admin::auth::ensure_first_admin(&app.db).await.unwrap();
+    app::admin::staff::repo::ensure_first_admin(&app.db)
+        .await
+        .unwrap();
     let refused = server::seed::run(&app.db, 5, Some(PASSWORD.into()), 1, false).await;
     assert!(refused
         .unwrap_err()

@@ -158,7 +158,11 @@ pub(crate) const ELIGIBLE: &[(&str, &str)] = &[
     ("situations", "no_income"),
 ];
 
-fn identity<'a>(cin: &'a str, phone: &'a str, first_name: &'a str) -> Vec<(&'a str, &'a str)> {
+pub(crate) fn identity<'a>(
+    cin: &'a str,
+    phone: &'a str,
+    first_name: &'a str,
+) -> Vec<(&'a str, &'a str)> {
     vec![
         ("first_name", first_name),
         ("last_name", "El Amrani"),
@@ -169,16 +173,18 @@ fn identity<'a>(cin: &'a str, phone: &'a str, first_name: &'a str) -> Vec<(&'a s
     ]
 }
 
-const RESIDENCE: &[(&str, &str)] = &[("province", "2"), ("locality", "Fnideq"), ("area", "urban")];
+pub(crate) const RESIDENCE: &[(&str, &str)] =
+    &[("province", "2"), ("locality", "Fnideq"), ("area", "urban")];
 /// The situation step of a widow without income (what the eligibility step said): not
 /// asked again about either.
-const SITUATION: &[(&str, &str)] = &[
+pub(crate) const SITUATION: &[(&str, &str)] = &[
     ("dependants", "3"),
     ("rsu", "yes"),
     ("situation_details", ""),
 ];
-const SCHOOLING: &[(&str, &str)] = &[("education", "primary"), ("reading", "reads_a_little")];
-const PROJECT: &[(&str, &str)] = &[
+pub(crate) const SCHOOLING: &[(&str, &str)] =
+    &[("education", "primary"), ("reading", "reads_a_little")];
+pub(crate) const PROJECT: &[(&str, &str)] = &[
     ("stage", "informal"),
     ("sector", "agri_food"),
     (
@@ -190,7 +196,7 @@ const PROJECT: &[(&str, &str)] = &[
     ("cooperative_member", "no"),
     ("budget", "10000_49999"),
 ];
-const PREFERENCES: &[(&str, &str)] = &[
+pub(crate) const PREFERENCES: &[(&str, &str)] = &[
     ("centre", "Tétouan"),
     ("availability", "mornings"),
     ("training_language", "darija"),

@@ -2,12 +2,14 @@
 //! without the WASM; once hydrated, the same form checks answers as she goes, keeps what she
 //! types on the phone, and sends them without a page load.
 
-use super::{
+#[cfg(feature = "hydrate")]
+use super::browser;
+use crate::i18n::{t, use_lang};
+use crate::registration::{
     api::Refusals,
     fields::FieldError,
     steps::{label_key, Raw},
 };
-use crate::i18n::{t, use_lang};
 use leptos::prelude::*;
 
 /// What a form's fields show: the answers to fill in, and the refused ones.
@@ -50,12 +52,15 @@ impl FormState {
 
     fn value(self, name: &str) -> String {
         self.values
-            .with_value(|raw| super::steps::first(raw, name).to_owned())
+            .with_value(|raw| crate::registration::steps::first(raw, name).to_owned())
     }
 
     fn checked(self, name: &str, code: &str) -> bool {
-        self.values
-            .with_value(|raw| super::steps::values(raw, name).iter().any(|v| v == code))
+        self.values.with_value(|raw| {
+            crate::registration::steps::values(raw, name)
+                .iter()
+                .any(|v| v == code)
+        })
     }
 }
 
@@ -187,7 +192,7 @@ pub fn DateField(
     let state = expect_context::<FormState>();
     let error = state.error(name);
     let described = described_by(name, hint, error);
-    let values = super::steps::split_date(&state.value(name));
+    let values = crate::registration::steps::split_date(&state.value(name));
     let invalid = move || error().is_some().then_some("true");
     let boxes = [
         ("day", 2, "date-box-short"),
@@ -470,7 +475,7 @@ where
             let (Some(form), Some(check)) = (form.get_untracked(), check_field) else {
                 return;
             };
-            let pairs = super::steps::join_date_parts(browser::pairs(&form));
+            let pairs = crate::registration::steps::join_date_parts(browser::pairs(&form));
             let had_error = state
                 .errors
                 .with_untracked(|e| e.iter().any(|(n, _)| *n == name));
@@ -544,11 +549,13 @@ where
                     .and_then(|e| e.get_attribute("name"))
             };
             if let Some(input) = name_of(ev.target()) {
-                let answer = super::steps::answer_name(&input).to_owned();
+                let answer = crate::registration::steps::answer_name(&input).to_owned();
                 // From one box of a date to the next: she has not left the date yet.
                 let next = name_of(ev.related_target());
                 let same_date = answer != input
-                    && next.is_some_and(|next| super::steps::answer_name(&next) == answer);
+                    && next.is_some_and(|next| {
+                        crate::registration::steps::answer_name(&next) == answer
+                    });
                 if !same_date {
                     check_later(answer);
                 }
@@ -602,113 +609,4 @@ pub fn focus_error_summary() {
             let _ = summary.focus();
         }
     });
-}
-
-/// The browser's side: reading a form, and keeping answers on the phone.
-#[cfg(feature = "hydrate")]
-pub mod browser {
-    use leptos::prelude::*;
-    use wasm_bindgen::JsCast;
-
-    /// The form's name and value pairs, as it would post them.
-    pub fn pairs(form: &web_sys::HtmlFormElement) -> Vec<(String, String)> {
-        let Ok(data) = web_sys::FormData::new_with_form(form) else {
-            return Vec::new();
-        };
-        let Ok(Some(entries)) = js_sys::try_iter(&data) else {
-            return Vec::new();
-        };
-        entries
-            .filter_map(Result::ok)
-            .filter_map(|entry| {
-                let pair = entry.dyn_into::<js_sys::Array>().ok()?;
-                Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
-            })
-            .collect()
-    }
-
-    fn storage() -> Option<web_sys::Storage> {
-        window().local_storage().ok().flatten()
-    }
-
-    pub const PREFIX: &str = "jisr.wizard.";
-
-    /// Keeps the answers under `key` on the phone.
-    pub fn keep(key: &str, pairs: &[(String, String)]) {
-        if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(pairs)) {
-            let _ = storage.set_item(&format!("{PREFIX}{key}"), &json);
-        }
-    }
-
-    pub fn forget(key: &str) {
-        if let Some(storage) = storage() {
-            let _ = storage.remove_item(&format!("{PREFIX}{key}"));
-        }
-    }
-
-    /// Forgets every answer kept on the phone (once the application is submitted).
-    pub fn forget_all() {
-        let Some(storage) = storage() else { return };
-        let count = storage.length().unwrap_or(0);
-        let keys: Vec<String> = (0..count)
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .filter(|k| k.starts_with(PREFIX))
-            .collect();
-        for key in keys {
-            let _ = storage.remove_item(&key);
-        }
-    }
-
-    /// Puts back the answers kept under `key` into the form's fields.
-    pub fn restore(form: &web_sys::HtmlFormElement, key: &str) {
-        let Some(json) =
-            storage().and_then(|s| s.get_item(&format!("{PREFIX}{key}")).ok().flatten())
-        else {
-            return;
-        };
-        let Ok(pairs) = serde_json::from_str::<Vec<(String, String)>>(&json) else {
-            return;
-        };
-        let value_of = |name: &str| {
-            pairs
-                .iter()
-                .find(|(n, _)| n == name)
-                .map_or(String::new(), |(_, v)| v.clone())
-        };
-        let elements = form.elements();
-        for i in 0..elements.length() {
-            let Some(element) = elements.item(i) else {
-                continue;
-            };
-            if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
-                let name = input.name();
-                match input.type_().as_str() {
-                    "radio" | "checkbox" => input
-                        .set_checked(pairs.iter().any(|(n, v)| *n == name && *v == input.value())),
-                    "hidden" | "submit" => {}
-                    _ => input.set_value(&value_of(&name)),
-                }
-            } else if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-                area.set_value(&value_of(&area.name()));
-            } else if let Some(select) = element.dyn_ref::<web_sys::HtmlSelectElement>() {
-                select.set_value(&value_of(&select.name()));
-            }
-        }
-    }
-
-    /// Today on the phone, for the age rule's instant answer (the server checks again).
-    pub fn today() -> time::Date {
-        let now = js_sys::Date::new_0();
-        time::Month::try_from(now.get_month() as u8 + 1)
-            .ok()
-            .and_then(|month| {
-                time::Date::from_calendar_date(
-                    now.get_full_year() as i32,
-                    month,
-                    now.get_date() as u8,
-                )
-                .ok()
-            })
-            .unwrap_or(time::Date::MIN)
-    }
 }

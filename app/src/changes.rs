@@ -1,16 +1,17 @@
-//! Live figures: every submission and decision tells the open dashboards, which fetch their
-//! figures again. The server's `/admin/events` stream (server-sent events) carries the news;
-//! browsers reconnect by themselves, across a server restart too.
+//! What changes the figures: every submission and decision says so here. The console's
+//! `/admin/events` stream (server-sent events) carries the news to the open dashboards, which
+//! fetch their figures again; browsers reconnect by themselves, across a restart too.
 //!
-//! The figures are computed at most once per change for each region (and the whole country):
-//! when a change makes every open dashboard ask at once, one computes and the others wait for
-//! its result. They are also recomputed when older than [`MAX_AGE`], for changes made outside
-//! this server (another instance, `server seed`).
+//! Figures derived from the data are computed at most once per change for each key (a
+//! region, the whole country): when a change makes every open dashboard ask at once, one
+//! computes and the others wait for its result. They are also computed again when older than
+//! [`MAX_AGE`], for changes made outside this server (another instance, `server seed`).
 
-use super::api::Dashboard;
-use crate::{db::Db, error::AppError};
+use crate::error::AppError;
 use std::{
+    any::Any,
     collections::HashMap,
+    future::Future,
     sync::{
         atomic::{AtomicU64, Ordering},
         Arc, Mutex,
@@ -19,13 +20,13 @@ use std::{
 };
 use tokio::sync::broadcast;
 
-/// The longest a dashboard's figures are served without being computed again.
+/// The longest figures are served without being computed again.
 pub const MAX_AGE: Duration = Duration::from_secs(5);
 
 struct Cached {
     generation: u64,
     at: Instant,
-    figures: Dashboard,
+    value: Box<dyn Any + Send + Sync>,
 }
 
 type Slot = Arc<tokio::sync::Mutex<Option<Cached>>>;
@@ -34,7 +35,7 @@ type Slot = Arc<tokio::sync::Mutex<Option<Cached>>>;
 pub struct Changes {
     sender: broadcast::Sender<u64>,
     generation: Arc<AtomicU64>,
-    dashboards: Arc<Mutex<HashMap<Option<String>, Slot>>>,
+    cache: Arc<Mutex<HashMap<String, Slot>>>,
 }
 
 impl std::fmt::Debug for Changes {
@@ -51,13 +52,13 @@ impl Default for Changes {
         Changes {
             sender,
             generation: Arc::default(),
-            dashboards: Arc::default(),
+            cache: Arc::default(),
         }
     }
 }
 
 impl Changes {
-    /// Something the dashboards show has changed.
+    /// Something the figures show has changed.
     pub fn notify(&self) {
         let generation = self.generation.fetch_add(1, Ordering::Relaxed) + 1;
         // No dashboard open: nobody to tell.
@@ -73,12 +74,17 @@ impl Changes {
         self.generation.load(Ordering::Relaxed)
     }
 
-    /// The dashboard of `region` (`None`: the whole country), computed again only after a
-    /// change or when older than [`MAX_AGE`].
-    pub async fn dashboard(&self, db: &Db, region: Option<&str>) -> Result<Dashboard, AppError> {
+    /// The value kept under `key`, computed again by `compute` only after a change or when
+    /// older than [`MAX_AGE`].
+    pub async fn cached<T, F, Fut>(&self, key: &str, compute: F) -> Result<T, AppError>
+    where
+        T: Clone + Send + Sync + 'static,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = Result<T, AppError>>,
+    {
         let slot = {
-            let mut slots = self.dashboards.lock().map_err(|_| AppError::Internal)?;
-            slots.entry(region.map(str::to_owned)).or_default().clone()
+            let mut slots = self.cache.lock().map_err(|_| AppError::Internal)?;
+            slots.entry(key.to_owned()).or_default().clone()
         };
         // Read before waiting for the slot: figures computed meanwhile, by whoever held it,
         // already include every change made before this call.
@@ -87,17 +93,18 @@ impl Changes {
         if let Some(hit) = cached
             .as_ref()
             .filter(|c| c.generation >= generation && c.at.elapsed() < MAX_AGE)
+            .and_then(|c| c.value.downcast_ref::<T>())
         {
-            return Ok(hit.figures.clone());
+            return Ok(hit.clone());
         }
         // Read again: a change during the computation makes the next call compute.
         let generation = self.generation();
-        let figures = super::repo::dashboard(db, region).await?;
+        let value = compute().await?;
         *cached = Some(Cached {
             generation,
             at: Instant::now(),
-            figures: figures.clone(),
+            value: Box::new(value.clone()),
         });
-        Ok(figures)
+        Ok(value)
     }
 }

@@ -1,0 +1,485 @@
+//! The applications list's queries, on SQLite and PostgreSQL alike: every one limited to the
+//! staff member's scope here, in SQL, whatever the request carries; and the export.
+
+use super::{
+    filters::{Filters, Sort, PER_PAGE},
+    *,
+};
+use crate::admin::{
+    audit::{self, AuditAction, Entry},
+    context::named,
+    roles::{Role, Scope, Staff},
+    workflow::OPEN_SQL,
+};
+use crate::{
+    clock,
+    db::{flag, Backend, Db},
+    i18n::Lang,
+    registration::{
+        choices::{Choice, ProjectStage, Sector},
+        fields::{parse_date, Cin, PhoneNumber, ReferenceNumber},
+    },
+};
+use sqlx::{any::AnyRow, Row};
+use std::net::IpAddr;
+
+/// A value bound to a placeholder of a query built piece by piece.
+#[derive(Clone, Debug)]
+pub enum Bind {
+    Text(String),
+    Int(i64),
+}
+
+/// A query built piece by piece: its SQL with `$n` placeholders, and their values.
+#[derive(Clone, Debug, Default)]
+pub struct SqlQuery {
+    pub sql: String,
+    pub binds: Vec<Bind>,
+}
+
+impl SqlQuery {
+    /// Adds a value; its placeholder.
+    fn arg(&mut self, bind: Bind) -> String {
+        self.binds.push(bind);
+        format!("${}", self.binds.len())
+    }
+
+    pub fn query(&self) -> sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments<'_>> {
+        let mut query = sqlx::query(&self.sql);
+        for bind in &self.binds {
+            query = match bind {
+                Bind::Text(text) => query.bind(text.clone()),
+                Bind::Int(int) => query.bind(*int),
+            };
+        }
+        query
+    }
+}
+
+/// Byte-wise comparison for the name search's prefix ranges (PostgreSQL's indexes on those
+/// columns are built with it; SQLite compares bytes already).
+fn bytewise(backend: Backend) -> &'static str {
+    match backend {
+        Backend::Sqlite => "",
+        Backend::Postgres => " collate \"C\"",
+    }
+}
+
+/// The `where` clause of the list and the export: the staff member's scope, then the filters.
+fn list_where(
+    backend: Backend,
+    staff: &Staff,
+    filters: &Filters,
+    query: &mut SqlQuery,
+) -> Result<String, AppError> {
+    let mut clauses = Vec::new();
+    match staff.scope() {
+        Scope::National => {}
+        Scope::Region(region) => {
+            let p = query.arg(Bind::Text(region));
+            clauses.push(format!("a.region_code = {p}"));
+        }
+        Scope::EnteredBy(id) => {
+            let p = query.arg(Bind::Int(id));
+            clauses.push(format!("a.entered_by = {p}"));
+        }
+        Scope::Aggregates => return Err(AppError::Forbidden),
+    }
+    if !filters.region.is_empty() {
+        let p = query.arg(Bind::Text(filters.region.clone()));
+        clauses.push(format!("a.region_code = {p}"));
+    }
+    if let Ok(province) = filters.province.parse::<i64>() {
+        let p = query.arg(Bind::Int(province));
+        clauses.push(format!("a.province_id = {p}"));
+    }
+    if let Some(status) = Status::from_code(&filters.status) {
+        let p = query.arg(Bind::Text(status.code().into()));
+        clauses.push(format!("a.status = {p}"));
+    } else if filters.status == super::filters::OPEN_STATUSES {
+        clauses.push(format!("a.status in ({OPEN_SQL})"));
+    }
+    if let Ok(sector) = Sector::parse(&filters.sector) {
+        let p = query.arg(Bind::Text(sector.code().into()));
+        clauses.push(format!("a.sector = {p}"));
+    }
+    if let Ok(stage) = ProjectStage::parse(&filters.stage) {
+        let p = query.arg(Bind::Text(stage.code().into()));
+        clauses.push(format!("a.stage = {p}"));
+    }
+    if matches!(filters.channel.as_str(), "self" | "assisted") {
+        let p = query.arg(Bind::Text(filters.channel.clone()));
+        clauses.push(format!("a.channel = {p}"));
+    }
+    // Sorted by name, the list reads the name index in order and stops at the page's end; a
+    // date range would make SQLite sort the whole range instead. The unary `+` (valid SQL for
+    // both) keeps the dates from choosing the plan.
+    let submitted_at = if filters.sort == Sort::Name {
+        "+a.submitted_at"
+    } else {
+        "a.submitted_at"
+    };
+    if let Some(from) = parse_date(&filters.from) {
+        let p = query.arg(Bind::Int(clock::day_start(from)));
+        clauses.push(format!("{submitted_at} >= {p}"));
+    }
+    if let Some(to) = parse_date(&filters.to) {
+        let p = query.arg(Bind::Int(clock::day_start(to + time::Duration::days(1))));
+        clauses.push(format!("{submitted_at} < {p}"));
+    }
+    if filters.flagged {
+        clauses.push("a.possible_duplicate = true".into());
+    }
+    // Control characters cannot be typed; sent anyway, they are not searched for.
+    let q: String = filters.q.chars().filter(|c| !c.is_control()).collect();
+    let q = q.trim();
+    if !q.is_empty() {
+        if let Ok(reference) = ReferenceNumber::parse(q) {
+            let p = query.arg(Bind::Text(reference.as_str().into()));
+            clauses.push(format!("a.reference = {p}"));
+        } else if let Ok(phone) = PhoneNumber::parse(q) {
+            let p = query.arg(Bind::Text(phone.as_str().into()));
+            clauses.push(format!("a.phone = {p}"));
+        } else if let Some(cin) = Cin::parse(q)
+            .ok()
+            .filter(|_| q.chars().any(|c| c.is_ascii_digit()))
+        {
+            let p = query.arg(Bind::Text(cin.as_str().into()));
+            clauses.push(format!("a.cin = {p}"));
+        } else {
+            let key = crate::registration::steps::search_key(q);
+            let low = query.arg(Bind::Text(key.clone()));
+            let high = query.arg(Bind::Text(format!("{key}\u{10FFFF}")));
+            let c = bytewise(backend);
+            clauses.push(format!(
+                "((a.name_key{c} >= {low} and a.name_key{c} < {high}) \
+                 or (a.last_first_key{c} >= {low} and a.last_first_key{c} < {high}))"
+            ));
+        }
+    }
+    Ok(if clauses.is_empty() {
+        String::new()
+    } else {
+        format!("where {}", clauses.join(" and "))
+    })
+}
+
+fn order_by(backend: Backend, sort: Sort) -> String {
+    match sort {
+        Sort::Newest => "order by a.submitted_at desc, a.id desc".into(),
+        Sort::Oldest => "order by a.submitted_at, a.id".into(),
+        Sort::Name => format!("order by a.last_first_key{}, a.id", bytewise(backend)),
+    }
+}
+
+pub async fn list(db: &Db, staff: &Staff, filters: &Filters) -> Result<ApplicationPage, AppError> {
+    let backend = db.backend();
+    let mut count = SqlQuery::default();
+    let where_clause = list_where(backend, staff, filters, &mut count)?;
+    // Counting a million rows on every page would cost more than the page: past
+    // `COUNT_LIMIT` the list says "more than" and the filters narrow it down.
+    count.sql = format!(
+        "select count(*) from (select 1 from applications a {where_clause} limit {}) c",
+        COUNT_LIMIT + 1
+    );
+    let counted: i64 = count.query().fetch_one(db.pool()).await?.try_get(0)?;
+    let more = counted > COUNT_LIMIT;
+    let total = counted.min(COUNT_LIMIT);
+    let pages = u32::try_from((total + i64::from(PER_PAGE) - 1) / i64::from(PER_PAGE))
+        .unwrap_or(u32::MAX)
+        .max(1);
+    let page = filters.page.clamp(1, pages);
+    // The same conditions and values, around another select.
+    let mut rows = count;
+    rows.sql = format!(
+        "select a.id, a.reference, a.first_name, a.last_name, a.region_code, \
+             p.name_fr as province_fr, p.name_ar as province_ar, a.sector, a.status, a.channel, \
+             a.submitted_at, case when a.possible_duplicate then 1 else 0 end as possible_duplicate, \
+             case when a.burst then 1 else 0 end as burst, s.name as reviewer \
+         from applications a join provinces p on p.id = a.province_id \
+             left join staff s on s.id = a.reviewer_id \
+         {where_clause} {} limit {PER_PAGE} offset {}",
+        order_by(backend, filters.sort),
+        (page - 1) * PER_PAGE
+    );
+    let found = rows.query().fetch_all(db.pool()).await?;
+    let rows = found
+        .iter()
+        .map(|row| -> Result<ApplicationRow, AppError> {
+            let status: String = row.try_get("status")?;
+            Ok(ApplicationRow {
+                id: row.try_get("id")?,
+                reference: row.try_get("reference")?,
+                first_name: row.try_get("first_name")?,
+                last_name: row.try_get("last_name")?,
+                region_code: row.try_get("region_code")?,
+                province_fr: row.try_get("province_fr")?,
+                province_ar: row.try_get("province_ar")?,
+                sector: row.try_get("sector")?,
+                status: Status::from_code(&status).ok_or(AppError::Internal)?,
+                channel: row.try_get("channel")?,
+                submitted_at: clock::LocalTime::of(row.try_get("submitted_at")?),
+                possible_duplicate: flag(row, "possible_duplicate")?,
+                burst: flag(row, "burst")?,
+                reviewer: row.try_get("reviewer")?,
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(ApplicationPage {
+        rows,
+        total,
+        more,
+        page,
+        pages,
+    })
+}
+
+/// The most rows the list counts exactly.
+pub const COUNT_LIMIT: i64 = 10_000;
+
+/// The columns of the CSV export, in order.
+/// The export's columns: what each holds, named in the console's messages
+/// (`admin-export-<column>`).
+pub const EXPORT_COLUMNS: [&str; 19] = [
+    "reference",
+    "status",
+    "submitted_at",
+    "region_code",
+    "region",
+    "province",
+    "first_name",
+    "last_name",
+    "cin",
+    "birth_date",
+    "phone",
+    "email",
+    "locality",
+    "area",
+    "sector",
+    "stage",
+    "channel",
+    "possible_duplicate",
+    "burst",
+];
+
+/// How the export is written, so that it opens right in a French or Arabic spreadsheet:
+/// `;` between fields by default (what French and Moroccan spreadsheets expect), the
+/// column names and the coded answers in the staff member's language, phone numbers in
+/// groups (read as text, their leading zero kept), dates as `YYYY-MM-DD` (read as dates).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExportFormat {
+    pub separator: u8,
+    pub lang: Lang,
+}
+
+impl ExportFormat {
+    /// From the export link's `sep` (`semicolon`, `comma` or `tab`; `;` otherwise).
+    pub fn new(separator: &str, lang: Lang) -> ExportFormat {
+        let separator = match separator {
+            "comma" => b',',
+            "tab" => b'\t',
+            _ => b';',
+        };
+        ExportFormat { separator, lang }
+    }
+
+    pub fn header(self) -> Vec<String> {
+        EXPORT_COLUMNS
+            .iter()
+            .map(|column| {
+                crate::admin::i18n::tr(
+                    self.lang,
+                    &format!("admin-export-{}", column.replace('_', "-")),
+                )
+            })
+            .collect()
+    }
+}
+
+/// The query of the export: the list's scope, filters and order, every row.
+pub fn export_query(
+    backend: Backend,
+    staff: &Staff,
+    filters: &Filters,
+) -> Result<SqlQuery, AppError> {
+    let mut query = SqlQuery::default();
+    let where_clause = list_where(backend, staff, filters, &mut query)?;
+    query.sql = format!(
+        "select a.reference, a.status, a.submitted_at, a.region_code, r.name_fr as region_fr, \
+             r.name_ar as region_ar, p.name_fr as province_fr, p.name_ar as province_ar, \
+             a.first_name, a.last_name, a.cin, a.birth_date, a.phone, coalesce(a.email, '') as email, \
+             a.locality, a.area, a.sector, a.stage, a.channel, \
+             case when a.possible_duplicate then 1 else 0 end as possible_duplicate, \
+             case when a.burst then 1 else 0 end as burst \
+         from applications a join provinces p on p.id = a.province_id \
+             join regions r on r.code = a.region_code {where_clause} {}",
+        order_by(backend, filters.sort)
+    );
+    Ok(query)
+}
+
+/// A Moroccan phone number in groups of two (`06 12 34 56 78`): spreadsheets read it as text
+/// and keep its leading zero.
+fn phone_in_groups(phone: &str) -> String {
+    let digits: Vec<char> = phone.chars().filter(char::is_ascii_digit).collect();
+    digits
+        .chunks(2)
+        .map(|pair| pair.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One exported row as text fields, in [`EXPORT_COLUMNS`] order.
+pub fn export_record(row: &AnyRow, format: ExportFormat) -> Result<Vec<String>, sqlx::Error> {
+    let lang = format.lang;
+    let label = |key: String| crate::admin::i18n::tr(lang, &key);
+    let yes_no = |yes: bool| label(format!("answer-{}", if yes { "yes" } else { "no" }));
+    let text = |column: &str| row.try_get::<String, _>(column);
+    let mut record = Vec::with_capacity(EXPORT_COLUMNS.len());
+    for column in EXPORT_COLUMNS {
+        let value = match column {
+            "status" => {
+                let code = text(column)?;
+                Status::from_code(&code).map_or(code, |s| label(s.label_key()))
+            }
+            "submitted_at" => {
+                // Morocco's time, as a spreadsheet reads a date and time.
+                clock::LocalTime::of(row.try_get(column)?).sortable()
+            }
+            "region" => lang
+                .pick(&text("region_fr")?, &text("region_ar")?)
+                .to_owned(),
+            "province" => lang
+                .pick(&text("province_fr")?, &text("province_ar")?)
+                .to_owned(),
+            "phone" => {
+                let stored = text(column)?;
+                PhoneNumber::parse(&stored)
+                    .map_or(stored, |phone| phone_in_groups(&phone.national()))
+            }
+            "area" => {
+                let code = text(column)?;
+                crate::registration::choices::Area::label_key_of(&code).map_or(code, label)
+            }
+            "sector" => {
+                let code = text(column)?;
+                Sector::label_key_of(&code).map_or(code, label)
+            }
+            "stage" => {
+                let code = text(column)?;
+                ProjectStage::label_key_of(&code).map_or(code, label)
+            }
+            "channel" => label(format!("admin-channel-{}", text(column)?)),
+            "possible_duplicate" | "burst" => yes_no(flag(row, column)?),
+            // What applicants typed freely.
+            "first_name" | "last_name" | "locality" | "email" => defused(text(column)?),
+            _ => text(column)?,
+        };
+        record.push(value);
+    }
+    Ok(record)
+}
+
+/// Text a spreadsheet program would run as a formula (`=`, `+`, `-`, `@`, tab, carriage
+/// return first) starts with an apostrophe instead: what applicants type reaches the staff's
+/// spreadsheets.
+fn defused(text: String) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
+pub async fn record_export(
+    db: &Db,
+    staff: &Staff,
+    filters: &Filters,
+    client: IpAddr,
+) -> Result<(), AppError> {
+    audit::record_alone(
+        db,
+        Entry::by(
+            staff,
+            AuditAction::Export,
+            "applications".into(),
+            filters.to_query(),
+            client,
+        ),
+    )
+    .await
+}
+
+pub async fn filter_options(db: &Db, staff: &Staff) -> Result<FilterOptions, AppError> {
+    let region = match staff.scope() {
+        Scope::Region(region) => Some(region),
+        Scope::EnteredBy(_) => staff.region.clone(),
+        _ => None,
+    };
+    let regions = sqlx::query(
+        "select code, name_fr, name_ar from regions where $1 = '' or code = $1 order by code",
+    )
+    .bind(region.clone().unwrap_or_default())
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(|row| named(row, "code"))
+    .collect::<Result<Vec<_>, _>>()?;
+    let provinces = sqlx::query(
+        "select cast(id as text) as id, name_fr, name_ar from provinces \
+         where $1 = '' or region_code = $1 order by name_fr",
+    )
+    .bind(region.clone().unwrap_or_default())
+    .fetch_all(db.pool())
+    .await?
+    .iter()
+    .map(|row| named(row, "id"))
+    .collect::<Result<Vec<_>, _>>()?;
+    let reviewers = if matches!(staff.role, Role::NationalAdmin | Role::RegionalCoordinator) {
+        sqlx::query(
+            "select cast(id as text) as id, name as name_fr, name as name_ar from staff \
+             where role = 'reviewer' and active = true and ($1 = '' or region_code = $1) \
+             order by name",
+        )
+        .bind(region.unwrap_or_default())
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(|row| named(row, "id"))
+        .collect::<Result<Vec<_>, _>>()?
+    } else {
+        Vec::new()
+    };
+    Ok(FilterOptions {
+        regions,
+        provinces,
+        reviewers,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers_are_exported_in_groups_a_spreadsheet_keeps_as_text() {
+        assert_eq!(phone_in_groups("0612345678"), "06 12 34 56 78");
+        assert_eq!(ExportFormat::new("", Lang::Fr).separator, b';');
+        assert_eq!(ExportFormat::new("comma", Lang::Fr).separator, b',');
+        assert_eq!(ExportFormat::new("tab", Lang::Ar).separator, b'\t');
+        assert_eq!(
+            ExportFormat::new("semicolon", Lang::Fr).header()[0],
+            "Dossier"
+        );
+    }
+
+    #[test]
+    fn text_a_spreadsheet_would_run_is_defused() {
+        assert_eq!(defused("=HYPERLINK(\"x\")".into()), "'=HYPERLINK(\"x\")");
+        assert_eq!(defused("+212612345678".into()), "'+212612345678");
+        assert_eq!(defused("@SUM(A1)".into()), "'@SUM(A1)");
+        assert_eq!(defused("-1".into()), "'-1");
+        assert_eq!(defused("Douar Ouled Ali".into()), "Douar Ouled Ali");
+        assert_eq!(defused("فاطمة".into()), "فاطمة");
+    }
+}

@@ -145,7 +145,7 @@ pub async fn run(
             anyhow!(
                 "the demo staff password must have at least {} characters and not be easy to \
                  guess (a common password, a keyboard run, a date)",
-                app::admin::sign_in::MIN_PASSWORD_LEN
+                app::admin::passwords::MIN_PASSWORD_LEN
             )
         })?;
     }

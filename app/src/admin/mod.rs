@@ -20,6 +20,7 @@ pub mod audit_log;
 pub mod context;
 pub mod dashboard;
 pub mod i18n;
+pub mod passwords;
 pub mod review;
 pub mod roles;
 pub mod shell;
@@ -31,8 +32,6 @@ pub mod workflow;
 pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod auth;
-#[cfg(feature = "ssr")]
-pub mod passwords;
 #[cfg(feature = "ssr")]
 pub mod sessions;
 #[cfg(feature = "ssr")]

@@ -2,6 +2,7 @@
 
 use super::context::who_am_i;
 use super::i18n::{t, t_with};
+use super::passwords::MIN_PASSWORD_LEN;
 use super::shell::*;
 use crate::error::AppError;
 use crate::i18n::use_lang;
@@ -12,10 +13,6 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "ssr")]
 use super::context::*;
-
-/// The shortest password a staff member may choose: the server's rule, which the password
-/// page quotes.
-pub const MIN_PASSWORD_LEN: usize = 12;
 
 /// What a sign-in form leads to. An unknown account and a wrong password read the same.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -42,6 +42,14 @@ export class Console {
     await this.ready();
   }
 
+  /** Opens the first application of the list shown and waits for its page, not for the list it leaves. */
+  async openFirstApplication() {
+    await this.page.locator('.reference-text').first().click();
+    await expect(this.page).toHaveURL(/\/admin\/applications\/\d+$/);
+    await expect(this.page.locator('dl.answers')).toBeVisible();
+    await this.ready();
+  }
+
   figure(name: string) {
     return this.page.locator(`[data-figure="${name}"]`).first();
   }

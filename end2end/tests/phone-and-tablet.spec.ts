@@ -317,8 +317,7 @@ for (const lang of LANGS) {
       await console_.useLanguage(lang, baseURL!);
       await console_.signInAs('coordination.06@demo.jisr.ma');
       await console_.open('/admin/applications?status=under_review');
-      await page.locator('.reference-text').first().click();
-      await console_.ready();
+      await console_.openFirstApplication();
       const order = await page.evaluate(() => {
         const answers = document.querySelector('dl.answers')!;
         const flags = document.querySelector('h2 + ul, h2 + p.muted')!;
@@ -338,8 +337,7 @@ for (const lang of LANGS) {
       await console_.useLanguage(lang, baseURL!);
       await console_.signInAs('national@demo.jisr.ma');
       await console_.open('/admin/applications');
-      await page.locator('.reference-text').first().click();
-      await console_.ready();
+      await console_.openFirstApplication();
       await console_.open('/admin/audit');
       await expect(page.locator('select#audit-action')).toBeVisible();
       const viewed = page.locator('tr[data-action="view_application"]').first();

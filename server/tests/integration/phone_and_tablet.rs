@@ -285,6 +285,59 @@ async fn the_dashboard_counts_what_waits_and_its_cards_open_those_lists() {
     }
 }
 
+/// The counters of possible duplicates (migration 0007) follow a flag raised, a decision,
+/// a move to another region and a deletion, as the rows they count do.
+#[tokio::test]
+async fn the_counters_of_possible_duplicates_follow_every_change() {
+    let app = seeded(120).await;
+    let agree = || async {
+        let counted: Vec<(String, String, i64)> = sqlx::query(
+            "select region_code, status, count(*) from applications \
+             where possible_duplicate = true group by region_code, status \
+             order by region_code, status",
+        )
+        .fetch_all(app.db.pool())
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect();
+        let kept: Vec<(String, String, i64)> = sqlx::query(
+            "select region_code, status, n from flagged_counts where n <> 0 \
+             order by region_code, status",
+        )
+        .fetch_all(app.db.pool())
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect();
+        assert_eq!(kept, counted);
+        counted.iter().map(|c| c.2).sum::<i64>()
+    };
+    let before = agree().await;
+    let run = |sql: &'static str| async {
+        sqlx::query(sql).execute(app.db.pool()).await.unwrap();
+    };
+    run("update applications set possible_duplicate = true \
+         where id in (select id from applications where possible_duplicate = false limit 3)")
+    .await;
+    assert_eq!(agree().await, before + 3);
+    run("update applications set status = 'rejected' \
+         where id = (select min(id) from applications where possible_duplicate = true)")
+    .await;
+    run("update applications set region_code = '12', province_id = \
+             (select min(id) from provinces where region_code = '12') \
+         where id = (select max(id) from applications where possible_duplicate = true)")
+    .await;
+    agree().await;
+    run("delete from application_flags").await;
+    run("delete from applications where id = \
+         (select min(id) from applications where possible_duplicate = true)")
+    .await;
+    assert_eq!(agree().await, before + 2);
+}
+
 #[tokio::test]
 async fn the_audit_log_and_the_staff_accounts_name_things_in_words() {
     let app = seeded(20).await;

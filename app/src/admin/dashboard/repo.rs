@@ -118,8 +118,8 @@ pub async fn dashboard(db: &Db, region: Option<&str>) -> Result<Dashboard, AppEr
     .iter()
     .map(counted)
     .collect::<Result<Vec<_>, _>>()?;
-    // What waits for the staff: the oldest application not yet decided, and the possible
-    // duplicates among those (both read through indexes, not by counting every row).
+    // What waits for the staff: the oldest application not yet decided (read through an
+    // index), and the possible duplicates among those (from counters, migration 0007).
     let oldest_waiting: Option<i64> = sqlx::query(&scoped(&format!(
         "select min(a.submitted_at) from applications a {{where}} and a.status in ({OPEN_SQL})"
     )))
@@ -128,7 +128,7 @@ pub async fn dashboard(db: &Db, region: Option<&str>) -> Result<Dashboard, AppEr
     .await?
     .try_get(0)?;
     let duplicates_to_resolve: i64 = sqlx::query(&scoped(&format!(
-        "select count(*) from applications a {{where}} and a.possible_duplicate = true \
+        "select cast(coalesce(sum(a.n), 0) as bigint) from flagged_counts a {{where}} \
          and a.status in ({OPEN_SQL})"
     )))
     .bind(&region_bind)

@@ -176,7 +176,7 @@ async fn export(State(state): State<AppState>, session: Session, request: Reques
             .then(|| app::registration::steps::first_of(&pairs, name).to_owned())
     };
     let filters = Filters::from_query(get);
-    let format = ExportFormat::new(
+    let mut format = ExportFormat::new(
         &get("sep").unwrap_or_default(),
         app::i18n::request_lang(&parts),
     );
@@ -203,9 +203,10 @@ async fn export(State(state): State<AppState>, session: Session, request: Reques
     tokio::spawn(async move {
         let _permit = permit;
         // A byte-order mark, so spreadsheet programs read the Arabic names as UTF-8.
+        let separator = format.separator;
         let writer_of = |buffer: Vec<u8>| {
             csv::WriterBuilder::new()
-                .delimiter(format.separator)
+                .delimiter(separator)
                 .from_writer(buffer)
         };
         let mut writer = writer_of(b"\xEF\xBB\xBF".to_vec());
@@ -221,7 +222,7 @@ async fn export(State(state): State<AppState>, session: Session, request: Reques
                     break;
                 }
             };
-            let Ok(record) = export_record(&row, format) else {
+            let Ok(record) = export_record(&row, &mut format) else {
                 failed = true;
                 break;
             };

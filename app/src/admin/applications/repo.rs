@@ -266,10 +266,12 @@ pub const EXPORT_COLUMNS: [&str; 19] = [
 /// `;` between fields by default (what French and Moroccan spreadsheets expect), the
 /// column names and the coded answers in the staff member's language, phone numbers in
 /// groups (read as text, their leading zero kept), dates as `YYYY-MM-DD` (read as dates).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExportFormat {
     pub separator: u8,
     pub lang: Lang,
+    /// The labels looked up so far, by message key: a million rows hold a few dozen codes.
+    labels: std::collections::HashMap<String, String>,
 }
 
 impl ExportFormat {
@@ -280,10 +282,23 @@ impl ExportFormat {
             "tab" => b'\t',
             _ => b';',
         };
-        ExportFormat { separator, lang }
+        ExportFormat {
+            separator,
+            lang,
+            labels: Default::default(),
+        }
     }
 
-    pub fn header(self) -> Vec<String> {
+    /// The label of a message key in the export's language.
+    fn label(&mut self, key: String) -> String {
+        let lang = self.lang;
+        self.labels
+            .entry(key)
+            .or_insert_with_key(|key| crate::admin::i18n::tr(lang, key))
+            .clone()
+    }
+
+    pub fn header(&self) -> Vec<String> {
         EXPORT_COLUMNS
             .iter()
             .map(|column| {
@@ -330,10 +345,9 @@ fn phone_in_groups(phone: &str) -> String {
 }
 
 /// One exported row as text fields, in [`EXPORT_COLUMNS`] order.
-pub fn export_record(row: &AnyRow, format: ExportFormat) -> Result<Vec<String>, sqlx::Error> {
+pub fn export_record(row: &AnyRow, format: &mut ExportFormat) -> Result<Vec<String>, sqlx::Error> {
     let lang = format.lang;
-    let label = |key: String| crate::admin::i18n::tr(lang, &key);
-    let yes_no = |yes: bool| label(format!("answer-{}", if yes { "yes" } else { "no" }));
+    let mut label = |key: String| format.label(key);
     let text = |column: &str| row.try_get::<String, _>(column);
     let mut record = Vec::with_capacity(EXPORT_COLUMNS.len());
     for column in EXPORT_COLUMNS {
@@ -359,18 +373,21 @@ pub fn export_record(row: &AnyRow, format: ExportFormat) -> Result<Vec<String>, 
             }
             "area" => {
                 let code = text(column)?;
-                crate::registration::choices::Area::label_key_of(&code).map_or(code, label)
+                crate::registration::choices::Area::label_key_of(&code).map_or(code, &mut label)
             }
             "sector" => {
                 let code = text(column)?;
-                Sector::label_key_of(&code).map_or(code, label)
+                Sector::label_key_of(&code).map_or(code, &mut label)
             }
             "stage" => {
                 let code = text(column)?;
-                ProjectStage::label_key_of(&code).map_or(code, label)
+                ProjectStage::label_key_of(&code).map_or(code, &mut label)
             }
             "channel" => label(format!("admin-channel-{}", text(column)?)),
-            "possible_duplicate" | "burst" => yes_no(flag(row, column)?),
+            "possible_duplicate" | "burst" => label(format!(
+                "answer-{}",
+                if flag(row, column)? { "yes" } else { "no" }
+            )),
             // What applicants typed freely.
             "first_name" | "last_name" | "locality" | "email" => defused(text(column)?),
             _ => text(column)?,

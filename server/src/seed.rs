@@ -12,7 +12,7 @@ use app::{
     },
     db::Db,
     registration::{
-        fields::iso_date,
+        fields::{iso_date, ReferenceNumber},
         steps::{name_key, CONSENT_VERSION},
     },
 };
@@ -191,7 +191,7 @@ pub async fn run(
     let mut rng = fastrand::Rng::with_seed(seed);
     // Reference numbers and CINs count up from a random start: unique within the run, and
     // unlikely to meet earlier ones.
-    let reference_start = rng.u64(0..(1u64 << 39));
+    let reference_start = rng.u64(0..30u64.pow(8));
     let cin_start = rng.u64(0..5_000_000);
     let now = app::clock::now();
     let mut done = 0usize;
@@ -346,15 +346,7 @@ fn generate(
     agents: &HashMap<String, i64>,
     places: &mut HashMap<String, (i64, i64)>,
 ) -> Seeded {
-    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    let mut n = reference_start + i as u64;
-    let mut code = [0u8; 8];
-    for slot in code.iter_mut().rev() {
-        *slot = ALPHABET[(n % 32) as usize];
-        n /= 32;
-    }
-    let code = String::from_utf8_lossy(&code).into_owned();
-    let reference = format!("JSR-{}-{}", &code[..4], &code[4..]);
+    let reference = ReferenceNumber::from_serial(reference_start + i as u64).to_string();
     let letters = [
         "A", "B", "BE", "BK", "C", "CD", "D", "E", "EE", "F", "G", "H", "I", "J", "JA", "K", "L",
         "M", "N", "P", "Q", "R", "S", "SH", "T", "U", "V", "W", "X", "Y", "Z",

@@ -221,6 +221,24 @@ async fn a_chosen_password_must_be_long_and_not_easy_to_guess() {
 }
 
 #[tokio::test]
+async fn a_seeded_application_is_found_by_its_reference() {
+    let app = seeded(40).await;
+    let references = strings(&app, "select reference from applications").await;
+    assert_eq!(references.len(), 40);
+    let mut national = signed_in(&app, "national@demo.jisr.ma").await;
+    for reference in &references {
+        // As a person types it: lower case, without the prefix.
+        let typed = reference.trim_start_matches("JSR-").to_lowercase();
+        let (_, page) = national
+            .call("admin/applications", json!({"filters": {"q": typed}}))
+            .await;
+        let rows = page["rows"].as_array().unwrap();
+        assert_eq!(rows.len(), 1, "{reference}: {page}");
+        assert_eq!(rows[0]["reference"], reference.as_str());
+    }
+}
+
+#[tokio::test]
 async fn signing_out_ends_the_session_on_the_server() {
     let app = seeded(10).await;
     let mut browser = signed_in(&app, "national@demo.jisr.ma").await;

@@ -49,15 +49,19 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     provide_context(lang);
     // The console's pages load the console's WASM (`console/`); the others, the applicants'.
     #[cfg(feature = "ssr")]
-    let in_console = use_context::<http::request::Parts>()
-        .is_some_and(|parts| admin::is_console_path(parts.uri.path()));
+    let scripts = {
+        let mut scripts = options.clone();
+        let in_console = use_context::<http::request::Parts>()
+            .is_some_and(|parts| admin::is_console_path(parts.uri.path()));
+        if in_console {
+            scripts.output_name = CONSOLE_OUTPUT_NAME.into();
+            scripts.hash_file = CONSOLE_HASH_FILE.into();
+            scripts.hash_files = *CONSOLE_FILES_HASHED;
+        }
+        scripts
+    };
     #[cfg(not(feature = "ssr"))]
-    let in_console = false;
-    let mut scripts = options.clone();
-    if in_console {
-        scripts.output_name = CONSOLE_OUTPUT_NAME.into();
-        scripts.hash_files = false;
-    }
+    let scripts = options.clone();
 
     view! {
         <!DOCTYPE html>
@@ -88,6 +92,20 @@ pub struct CspNonce(pub String);
 
 /// The name of the console's JS and WASM files in the site's `pkg/` (see the Makefile).
 pub const CONSOLE_OUTPUT_NAME: &str = "jisr-console";
+
+/// Beside the server binary, the hashes in the names of the console's files
+/// (`scripts/build-console` writes it), as cargo-leptos's `hash.txt` is for the applicants'.
+#[cfg(feature = "ssr")]
+pub const CONSOLE_HASH_FILE: &str = "console-hash.txt";
+
+/// Whether the console's files are named after their content: the list of hashes is there.
+#[cfg(feature = "ssr")]
+static CONSOLE_FILES_HASHED: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.parent()?.join(CONSOLE_HASH_FILE)))
+        .is_some_and(|list| list.exists())
+});
 
 /// Reads the page's language from `<html lang>` in the browser, where the server wrote it.
 pub fn document_lang() -> Lang {

@@ -8,10 +8,10 @@ use crate::{admin::workflow::TAKES_A_PLACE_SQL, db::Db};
 pub async fn region_places(db: &Db) -> Result<Vec<RegionPlaces>, sqlx::Error> {
     sqlx::query_as::<_, RegionPlaces>(&format!(
         "select r.code, r.name_fr, r.name_ar, r.target, \
-                r.target - cast(coalesce((select sum(c.n) from application_counts c \
+                r.target - cast(coalesce((select sum(c.n) from region_counts c \
                     where c.region_code = r.code and c.status in ({TAKES_A_PLACE_SQL})), 0) \
                     as bigint) as places_left, \
-                cast(coalesce((select sum(c.n) from application_counts c \
+                cast(coalesce((select sum(c.n) from region_counts c \
                     where c.region_code = r.code), 0) as bigint) as applied \
          from regions r order by r.code"
     ))

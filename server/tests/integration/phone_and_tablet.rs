@@ -287,8 +287,19 @@ async fn the_dashboard_counts_what_waits_and_its_cards_open_those_lists() {
 
 /// The counters of possible duplicates (migration 0007) follow a flag raised, a decision,
 /// a move to another region and a deletion, as the rows they count do.
+/// Rows of (region, status, count).
+async fn counts(app: &TestApp, sql: &str) -> Vec<(String, String, i64)> {
+    sqlx::query(sql)
+        .fetch_all(app.db.pool())
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect()
+}
+
 #[tokio::test]
-async fn the_counters_of_possible_duplicates_follow_every_change() {
+async fn the_counters_per_region_follow_every_change() {
     let app = seeded(120).await;
     let agree = || async {
         let counted: Vec<(String, String, i64)> = sqlx::query(
@@ -313,6 +324,21 @@ async fn the_counters_of_possible_duplicates_follow_every_change() {
         .map(|r| (r.get(0), r.get(1), r.get(2)))
         .collect();
         assert_eq!(kept, counted);
+        // The applications per region and status, which the public pages show.
+        assert_eq!(
+            counts(
+                &app,
+                "select region_code, status, n from region_counts where n <> 0 \
+                 order by region_code, status"
+            )
+            .await,
+            counts(
+                &app,
+                "select region_code, status, count(*) from applications \
+                 group by region_code, status order by region_code, status"
+            )
+            .await
+        );
         counted.iter().map(|c| c.2).sum::<i64>()
     };
     let before = agree().await;

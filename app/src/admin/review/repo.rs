@@ -50,13 +50,15 @@ where
     }))
 }
 
+/// Places taken in a region and its target, from the counters the triggers keep.
 async fn places_taken<'e, E>(executor: E, region: &str) -> Result<(i64, i64), AppError>
 where
     E: sqlx::Executor<'e, Database = sqlx::Any>,
 {
     let row = sqlx::query(&format!(
-        "select (select count(*) from applications where region_code = $1 \
-                 and status in ({TAKES_A_PLACE_SQL})) as taken, \
+        "select cast(coalesce((select sum(c.n) from region_counts c \
+                 where c.region_code = $1 and c.status in ({TAKES_A_PLACE_SQL})), 0) \
+                 as bigint) as taken, \
                 (select target from regions where code = $1) as target"
     ))
     .bind(region)

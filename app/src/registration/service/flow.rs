@@ -21,13 +21,13 @@ use sqlx::Row;
 use store::{reference_of, submitted};
 
 /// The regions, with their places and how many women have applied, from the counters that
-/// triggers keep (no counting of applications at each page).
+/// triggers keep per region and status (no counting of applications at each page).
 async fn regions(db: &Db) -> Result<Vec<RegionOption>, AppError> {
     let rows = sqlx::query(&format!(
         "select r.code, r.name_fr, r.name_ar, r.target, \
-                cast(coalesce((select sum(c.n) from application_counts c \
+                cast(coalesce((select sum(c.n) from region_counts c \
                      where c.region_code = r.code), 0) as bigint) as applied, \
-                cast(coalesce((select sum(c.n) from application_counts c \
+                cast(coalesce((select sum(c.n) from region_counts c \
                      where c.region_code = r.code and c.status in ({})), 0) as bigint) \
                     as accepted \
          from regions r order by r.code",

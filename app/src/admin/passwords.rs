@@ -34,8 +34,10 @@ mod server {
         }
     }
 
-    /// Argon2 takes 19 MiB a hash: at most this many run at once.
-    static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
+    /// Argon2 takes 19 MiB a hash: at most this many run at once. Two keep both cores of a
+    /// small server busy when staff sign in together; more would only wait for a core while
+    /// holding their memory.
+    static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
 
     /// Hashes with argon2id (the crate's default parameters), off the async threads.
     pub async fn hash_password(password: String) -> Result<PasswordHashString, AppError> {

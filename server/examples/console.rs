@@ -110,6 +110,62 @@ async fn main() -> anyhow::Result<()> {
     }
     println!("Admin console ({rows} applications, {samples} calls each, one client):");
 
+    // The applicants' pages, against the same pages with no application stored (part b).
+    let full = common::time_applicant_pages(&common::client(1), base, 200).await?;
+    let empty: BTreeMap<String, f64> = std::env::var("BENCH_PAGES_FILE")
+        .ok()
+        .and_then(|file| std::fs::read_to_string(file).ok())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default();
+    println!(
+        "  applicants' pages, p50 of 200 each (aim: within 10% of the figure with none stored):"
+    );
+    for (name, p50) in &full {
+        match empty.get(*name) {
+            Some(none) => println!(
+                "    {name:<40} {:>6.2} ms   with none stored {none:>6.2} ms   {:+.0}%",
+                ms(*p50),
+                (ms(*p50) / none - 1.0) * 100.0
+            ),
+            None => println!("    {name:<40} {:>6.2} ms", ms(*p50)),
+        }
+    }
+
+    // Twenty staff sign in at once, then each opens her dashboard and lists.
+    let mut team = Vec::new();
+    let emails = (1..=12)
+        .map(|n| format!("coordination.{n:02}@demo.jisr.ma"))
+        .chain((1..=8).map(|n| format!("revue.{n:02}@demo.jisr.ma")));
+    for email in emails {
+        let (base, password) = (base.clone(), password.clone());
+        team.push(tokio::spawn(async move {
+            let mut session = signed_in(&base, &email, &password).await?;
+            session
+                .post("/api/admin/dashboard", FORM, String::new())
+                .await?;
+            for filters in [
+                json!({}),
+                json!({"status": "open"}),
+                json!({"flagged": true}),
+            ] {
+                session
+                    .post("/api/admin/applications", JSON, list(filters))
+                    .await?;
+            }
+            Ok::<_, anyhow::Error>(())
+        }));
+    }
+    for member in team {
+        member.await??;
+    }
+    match peak_memory_kb(pid) {
+        Some(kb) => println!(
+            "  server's peak memory after 20 staff signed in and worked: {:.1} MB (aim: at most 60 MB)",
+            kb as f64 / 1024.0
+        ),
+        None => println!("  server's peak memory: unknown (no /proc/{pid}/status)"),
+    }
+
     // The dashboard's figures computed from the database, as a cache miss does.
     for (name, region) in [("national", None), ("region 06", Some("06"))] {
         let mut latencies = Vec::new();

@@ -1,7 +1,10 @@
 //! `make bench`, part (b): complete registrations per second through the real HTTP server,
-//! each one every step's server function then the final submission, from 50 clients at once;
-//! beside it, the same insert done directly through sqlx in the same run, and the server's
-//! peak memory.
+//! from 50 clients at once, sending what a phone sends on each of her two paths: with
+//! JavaScript (the first page, then each step's server function and the data of the page it
+//! opens, then the submission) and without (each step's page and its form, the answers page,
+//! the submission, the confirmation). For each: registrations per second, latency, and the
+//! server's own CPU time per registration; beside them, the same insert done directly through
+//! sqlx in the same run, and the server's peak memory.
 //!
 //! Usage: `registrations <base-url> <database-url> <server-pid> [registrations]`
 
@@ -17,7 +20,7 @@ use app::{
         steps::{raw_from_pairs, Raw},
     },
 };
-use common::{ms, peak_memory_kb, percentile, HttpClient, Session};
+use common::{cpu_time, ms, peak_memory_kb, percentile, HttpClient, Session};
 use sqlx::Row;
 use std::{
     collections::BTreeMap,
@@ -131,18 +134,72 @@ fn step_of(name: &str) -> &'static str {
     }
 }
 
-/// One complete registration: every step, the answers page's data, the submission.
-async fn register(session: &mut Session, answers: &[(&'static str, String)]) -> anyhow::Result<()> {
-    for step in [
-        "Eligibility",
-        "Identity",
-        "Residence",
-        "Situation",
-        "Schooling",
-        "Project",
-        "Preferences",
-        "Consent",
-    ] {
+const STEPS: [&str; 8] = [
+    "Eligibility",
+    "Identity",
+    "Residence",
+    "Situation",
+    "Schooling",
+    "Project",
+    "Preferences",
+    "Consent",
+];
+
+/// The two ways a phone registers.
+#[derive(Clone, Copy)]
+enum Path {
+    /// Hydrated: server functions.
+    ServerFunctions,
+    /// Without JavaScript: pages and forms.
+    PlainForms,
+}
+
+const HTML: &str = "text/html";
+const FORM: &str = "application/x-www-form-urlencoded";
+
+async fn page(session: &mut Session, path: &str) -> anyhow::Result<common::Answer> {
+    let answer = session
+        .send(http::Method::GET, path, None, HTML, String::new())
+        .await?;
+    if answer.status != http::StatusCode::OK {
+        bail!("GET {path}: {}", answer.status);
+    }
+    Ok(answer)
+}
+
+/// Posts a form as the browser does and checks it is sent on to `expected`.
+async fn post_form(
+    session: &mut Session,
+    path: &str,
+    pairs: &[(&str, &str)],
+    expected: &str,
+) -> anyhow::Result<()> {
+    let body = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish();
+    let answer = session
+        .send(http::Method::POST, path, Some(FORM), HTML, body)
+        .await?;
+    if !answer.status.is_redirection() || answer.location.as_deref() != Some(expected) {
+        bail!(
+            "POST {path}: {} to {:?}: {}",
+            answer.status,
+            answer.location,
+            String::from_utf8_lossy(&answer.body)
+        );
+    }
+    Ok(())
+}
+
+/// One complete registration, as a hydrated phone does it: the first step's page, then each
+/// step's save and the data of the page it opens, then the submission.
+async fn register_with_javascript(
+    session: &mut Session,
+    answers: &[(&'static str, String)],
+) -> anyhow::Result<()> {
+    page(session, "/register/eligibility").await?;
+    let mut key = None;
+    for step in STEPS {
         let fields: Vec<(&str, &str)> = answers
             .iter()
             .filter(|(name, _)| step_of(name) == step)
@@ -155,29 +212,125 @@ async fn register(session: &mut Session, answers: &[(&'static str, String)]) -> 
         if reply.get("Next").is_none() {
             bail!("{step} refused: {reply}");
         }
+        // The next page loads its data as it opens.
+        let view = session
+            .post("/api/wizard/view", FORM, String::new())
+            .await?;
+        key = view["idempotency_key"].as_str().map(str::to_owned);
     }
-    let view = session
-        .post(
-            "/api/wizard/view",
-            "application/x-www-form-urlencoded",
-            String::new(),
-        )
-        .await?;
-    let key = view["idempotency_key"]
-        .as_str()
-        .context("no idempotency key")?
-        .to_owned();
+    let key = key.context("no idempotency key")?;
     let reply = session
-        .post(
-            "/api/wizard/submit",
-            "application/x-www-form-urlencoded",
-            format!("idempotency_key={key}"),
-        )
+        .post("/api/wizard/submit", FORM, format!("idempotency_key={key}"))
         .await?;
     if reply != serde_json::json!({ "Next": "/register/submitted" }) {
         bail!("submission refused: {reply}");
     }
     Ok(())
+}
+
+/// One complete registration without JavaScript: each step's page and its form, the answers
+/// page and its form, the confirmation page.
+async fn register_with_forms(
+    session: &mut Session,
+    answers: &[(&'static str, String)],
+) -> anyhow::Result<()> {
+    for (i, step) in STEPS.iter().enumerate() {
+        let path = format!("/register/{}", step.to_lowercase());
+        page(session, &path).await?;
+        let fields: Vec<(&str, &str)> = answers
+            .iter()
+            .filter(|(name, _)| step_of(name) == *step)
+            .map(|(n, v)| (*n, v.as_str()))
+            .collect();
+        let next = match STEPS.get(i + 1) {
+            Some(next) => format!("/register/{}", next.to_lowercase()),
+            None => "/register/check".to_owned(),
+        };
+        post_form(session, &path, &fields, &next).await?;
+    }
+    let check = page(session, "/register/check").await?;
+    let html = String::from_utf8_lossy(&check.body);
+    let key = html
+        .split_once(r#"name="idempotency_key" value=""#)
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(key, _)| key.to_owned())
+        .context("no idempotency key on the answers page")?;
+    post_form(
+        session,
+        "/register/check",
+        &[("idempotency_key", &key)],
+        "/register/submitted",
+    )
+    .await?;
+    page(session, "/register/submitted").await?;
+    Ok(())
+}
+
+/// What one path gave: registrations per second, latencies, server CPU per registration.
+struct Figures {
+    rate: f64,
+    latencies: Vec<std::time::Duration>,
+    cpu: Option<std::time::Duration>,
+}
+
+async fn through_http(
+    path: Path,
+    client: &HttpClient,
+    base: &str,
+    pid: u32,
+    total: usize,
+    first: usize,
+    provinces: &Arc<BTreeMap<String, i64>>,
+) -> anyhow::Result<Figures> {
+    let next = Arc::new(AtomicUsize::new(first));
+    let cpu_before = cpu_time(pid);
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..CLIENTS {
+        let (client, base, next, provinces) = (
+            client.clone(),
+            base.to_owned(),
+            next.clone(),
+            provinces.clone(),
+        );
+        tasks.push(tokio::spawn(async move {
+            let mut latencies = Vec::new();
+            loop {
+                let n = next.fetch_add(1, Ordering::Relaxed);
+                if n >= first + total {
+                    return Ok::<_, anyhow::Error>(latencies);
+                }
+                let mut session = Session {
+                    client: client.clone(),
+                    base: base.clone(),
+                    cookies: BTreeMap::new(),
+                };
+                let answers = answers(n, "HT", &provinces);
+                let begun = Instant::now();
+                match path {
+                    Path::ServerFunctions => {
+                        register_with_javascript(&mut session, &answers).await?
+                    }
+                    Path::PlainForms => register_with_forms(&mut session, &answers).await?,
+                }
+                latencies.push(begun.elapsed());
+            }
+        }));
+    }
+    let mut latencies = Vec::new();
+    for task in tasks {
+        latencies.extend(task.await??);
+    }
+    let elapsed = started.elapsed();
+    latencies.sort();
+    let cpu = cpu_before
+        .zip(cpu_time(pid))
+        .map(|(before, after)| (after - before) / total as u32);
+    Ok(Figures {
+        rate: total as f64 / elapsed.as_secs_f64(),
+        latencies,
+        cpu,
+    })
 }
 
 #[tokio::main]
@@ -199,42 +352,36 @@ async fn main() -> anyhow::Result<()> {
     let client: HttpClient = common::client(CLIENTS);
     let provinces = Arc::new(provinces);
 
-    // Through the HTTP server.
-    let next = Arc::new(AtomicUsize::new(0));
-    let started = Instant::now();
-    let mut tasks = Vec::new();
-    for _ in 0..CLIENTS {
-        let (client, base, next, provinces) = (
-            client.clone(),
-            base.clone(),
-            next.clone(),
-            provinces.clone(),
-        );
-        tasks.push(tokio::spawn(async move {
-            let mut latencies = Vec::new();
-            loop {
-                let n = next.fetch_add(1, Ordering::Relaxed);
-                if n >= total {
-                    return Ok::<_, anyhow::Error>(latencies);
-                }
-                let mut session = Session {
-                    client: client.clone(),
-                    base: base.clone(),
-                    cookies: BTreeMap::new(),
-                };
-                let begun = Instant::now();
-                register(&mut session, &answers(n, "HT", &provinces)).await?;
-                latencies.push(begun.elapsed());
-            }
-        }));
+    // The applicants' pages with no application stored, for part (c) to compare.
+    let empty = common::time_applicant_pages(&client, base, 200).await?;
+    if let Ok(file) = std::env::var("BENCH_PAGES_FILE") {
+        let figures: BTreeMap<&str, f64> = empty.iter().map(|(name, d)| (*name, ms(*d))).collect();
+        std::fs::write(file, serde_json::to_string(&figures)?)?;
     }
-    let mut latencies = Vec::new();
-    for task in tasks {
-        latencies.extend(task.await??);
-    }
-    let http_elapsed = started.elapsed();
-    latencies.sort();
-    let http_rate = total as f64 / http_elapsed.as_secs_f64();
+
+    // Through the HTTP server, on each path.
+    let scripted = through_http(
+        Path::ServerFunctions,
+        &client,
+        base,
+        pid,
+        total,
+        0,
+        &provinces,
+    )
+    .await
+    .context("with JavaScript")?;
+    let plain = through_http(
+        Path::PlainForms,
+        &client,
+        base,
+        pid,
+        total,
+        total,
+        &provinces,
+    )
+    .await
+    .context("without JavaScript")?;
 
     // The same insert straight through sqlx, from as many tasks.
     let rules = Rules {
@@ -297,15 +444,43 @@ async fn main() -> anyhow::Result<()> {
             "PostgreSQL"
         }
     );
-    println!("  through HTTP (7 step saves + view + submit each): {http_rate:.0} registrations/s");
-    println!(
-        "  latency of a whole registration: p50 {:.0} ms, p99 {:.0} ms",
-        ms(percentile(&latencies, 0.50)),
-        ms(percentile(&latencies, 0.99))
-    );
+    for (name, figures, cpu_aim) in [
+        (
+            "with JavaScript (first page, 8 saves + 8 page data, submit)",
+            &scripted,
+            2.0,
+        ),
+        (
+            "without JavaScript (8 pages + 8 forms, answers page + form, confirmation)",
+            &plain,
+            3.0,
+        ),
+    ] {
+        println!("  {name}:");
+        println!("    {:.0} registrations/s", figures.rate);
+        println!(
+            "    latency of a whole registration: p50 {:.0} ms, p99 {:.0} ms",
+            ms(percentile(&figures.latencies, 0.50)),
+            ms(percentile(&figures.latencies, 0.99))
+        );
+        match figures.cpu {
+            Some(cpu) => println!(
+                "    server CPU per registration: {:.1} ms (aim: at most {cpu_aim:.0} ms)",
+                ms(cpu)
+            ),
+            None => println!("    server CPU per registration: unknown (no /proc/{pid}/stat)"),
+        }
+    }
     println!("  the same insert straight through sqlx: {raw_rate:.0} inserts/s");
-    let ratio = http_rate / raw_rate * 100.0;
-    println!("  HTTP / raw: {ratio:.0}% (aim: at least 50%)");
+    println!(
+        "  with JavaScript / raw: {:.0}% (aim: at least 50%); without: {:.0}%",
+        scripted.rate / raw_rate * 100.0,
+        plain.rate / raw_rate * 100.0
+    );
+    println!("  with no application stored (p50 of 200 each):");
+    for (name, p50) in &empty {
+        println!("    {name:<40} {:>6.2} ms", ms(*p50));
+    }
     match peak_memory_kb(pid) {
         Some(kb) => println!(
             "  server's peak memory (VmHWM): {:.1} MB",

@@ -1,4 +1,6 @@
 //! What the HTTP benchmarks share: a client session that keeps cookies, and the figures.
+// Each benchmark uses its own part of what is here.
+#![allow(dead_code)]
 
 use anyhow::bail;
 use axum::body::Bytes;
@@ -24,25 +26,41 @@ pub struct Session {
     pub cookies: BTreeMap<String, String>,
 }
 
+/// An answer as a browser gets it, before it follows a redirect.
+pub struct Answer {
+    pub status: http::StatusCode,
+    pub location: Option<String>,
+    pub body: Bytes,
+}
+
 impl Session {
-    pub async fn post(
+    /// Sends one request with the session's cookies and keeps the ones the answer sets.
+    pub async fn send(
         &mut self,
+        method: http::Method,
         path: &str,
-        content_type: &str,
+        content_type: Option<&str>,
+        accept: &str,
         body: String,
-    ) -> anyhow::Result<serde_json::Value> {
+    ) -> anyhow::Result<Answer> {
         let cookie = self
             .cookies
             .iter()
             .map(|(n, v)| format!("{n}={v}"))
             .collect::<Vec<_>>()
             .join("; ");
-        let request = http::Request::post(format!("{}{path}", self.base))
-            .header(http::header::CONTENT_TYPE, content_type)
-            .header(http::header::ACCEPT, "application/json")
-            .header(http::header::COOKIE, cookie)
-            .body(Full::new(Bytes::from(body)))?;
-        let response = self.client.request(request).await?;
+        let mut request = http::Request::builder()
+            .method(method)
+            .uri(format!("{}{path}", self.base))
+            .header(http::header::ACCEPT, accept)
+            .header(http::header::COOKIE, cookie);
+        if let Some(content_type) = content_type {
+            request = request.header(http::header::CONTENT_TYPE, content_type);
+        }
+        let response = self
+            .client
+            .request(request.body(Full::new(Bytes::from(body)))?)
+            .await?;
         for value in response.headers().get_all(http::header::SET_COOKIE) {
             let cookie = cookie::Cookie::parse(value.to_str()?.to_owned())?;
             if cookie.max_age().is_some_and(|age| age.is_zero()) {
@@ -53,12 +71,54 @@ impl Session {
             }
         }
         let status = response.status();
+        let location = response
+            .headers()
+            .get(http::header::LOCATION)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned);
         let body = response.into_body().collect().await?.to_bytes();
-        if !status.is_success() {
-            bail!("{path}: {status}: {}", String::from_utf8_lossy(&body));
-        }
-        Ok(serde_json::from_slice(&body)?)
+        Ok(Answer {
+            status,
+            location,
+            body,
+        })
     }
+
+    /// Calls a server function and reads its JSON answer.
+    pub async fn post(
+        &mut self,
+        path: &str,
+        content_type: &str,
+        body: String,
+    ) -> anyhow::Result<serde_json::Value> {
+        let answer = self
+            .send(
+                http::Method::POST,
+                path,
+                Some(content_type),
+                "application/json",
+                body,
+            )
+            .await?;
+        if !answer.status.is_success() {
+            bail!(
+                "{path}: {}: {}",
+                answer.status,
+                String::from_utf8_lossy(&answer.body)
+            );
+        }
+        Ok(serde_json::from_slice(&answer.body)?)
+    }
+}
+
+/// The server process's CPU time so far (user and system), from `/proc/<pid>/stat`.
+pub fn cpu_time(pid: u32) -> Option<Duration> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    // Linux counts these in USER_HZ, 100 a second wherever the kernel is built.
+    Some(Duration::from_millis(ticks * 10))
 }
 
 pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -79,4 +139,52 @@ pub fn peak_memory_kb(pid: u32) -> Option<u64> {
         .nth(1)?
         .parse()
         .ok()
+}
+
+/// The applicants' pages and the wizard's data, timed one after another on a fresh visitor's
+/// session (`samples` each): what each costs should not grow with the applications stored.
+pub async fn time_applicant_pages(
+    client: &HttpClient,
+    base: &str,
+    samples: usize,
+) -> anyhow::Result<Vec<(&'static str, Duration)>> {
+    let mut session = Session {
+        client: client.clone(),
+        base: base.to_owned(),
+        cookies: BTreeMap::new(),
+    };
+    let mut figures = Vec::new();
+    for (name, path) in [
+        ("landing page /", "/"),
+        ("first step /register/eligibility", "/register/eligibility"),
+        ("status lookup page /status", "/status"),
+        ("wizard data (server function)", "/api/wizard/view"),
+    ] {
+        let mut latencies = Vec::with_capacity(samples);
+        for _ in 0..samples {
+            let begun = std::time::Instant::now();
+            let answer = if path.starts_with("/api/") {
+                session
+                    .send(
+                        http::Method::POST,
+                        path,
+                        Some("application/x-www-form-urlencoded"),
+                        "application/json",
+                        String::new(),
+                    )
+                    .await?
+            } else {
+                session
+                    .send(http::Method::GET, path, None, "text/html", String::new())
+                    .await?
+            };
+            if !answer.status.is_success() {
+                bail!("{path}: {}", answer.status);
+            }
+            latencies.push(begun.elapsed());
+        }
+        latencies.sort();
+        figures.push((name, percentile(&latencies, 0.5)));
+    }
+    Ok(figures)
 }

@@ -1003,15 +1003,14 @@ async fn the_dashboard_figures_are_the_applications_counted() {
         .map(|d| d["count"].as_i64().unwrap())
         .sum();
     let first_day = dashboard["per_day"][0]["key"].as_str().unwrap().to_owned();
-    let since = time::Date::parse(
-        &first_day,
-        &time::macros::format_description!("[year]-[month]-[day]"),
-    )
-    .unwrap()
-    .midnight()
-    .assume_utc()
-    .unix_timestamp()
-        - 3600;
+    // The first day starts at midnight in Morocco, whatever its offset from UTC that day.
+    let since = app::clock::day_start(
+        time::Date::parse(
+            &first_day,
+            &time::macros::format_description!("[year]-[month]-[day]"),
+        )
+        .unwrap(),
+    );
     let counted = one(
         &app,
         &format!("select count(*) from applications where submitted_at >= {since}"),

@@ -7,22 +7,6 @@ function preloads(html: string): string[] {
   );
 }
 
-test('every answer for a wizard page lists the same preloads, its own lazy code among them, console served or not', async ({
-  request,
-}) => {
-  const seen = new Set<string>();
-  for (const path of ['/register/eligibility', '/admin/sign-in', '/register/eligibility', '/admin', '/register/eligibility']) {
-    const answer = await request.get(path);
-    expect(answer.status(), path).toBe(200);
-    if (path.startsWith('/register/')) {
-      const links = preloads(await answer.text());
-      expect(links.some((href) => /\/split___eligibility_step_view_\d+\.[\w-]+\.wasm$/.test(href)), links.join(' ')).toBe(true);
-      seen.add(links.join(' '));
-    }
-  }
-  expect([...seen]).toHaveLength(1);
-});
-
 test("the console's code is named after its content and kept a year, like the applicants'", async ({ request }) => {
   const html = await (await request.get('/admin/sign-in')).text();
   const links = preloads(html);

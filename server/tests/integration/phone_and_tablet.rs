@@ -302,27 +302,19 @@ async fn counts(app: &TestApp, sql: &str) -> Vec<(String, String, i64)> {
 async fn the_counters_per_region_follow_every_change() {
     let app = seeded(120).await;
     let agree = || async {
-        let counted: Vec<(String, String, i64)> = sqlx::query(
+        let counted = counts(
+            &app,
             "select region_code, status, count(*) from applications \
              where possible_duplicate = true group by region_code, status \
              order by region_code, status",
         )
-        .fetch_all(app.db.pool())
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| (r.get(0), r.get(1), r.get(2)))
-        .collect();
-        let kept: Vec<(String, String, i64)> = sqlx::query(
+        .await;
+        let kept = counts(
+            &app,
             "select region_code, status, n from flagged_counts where n <> 0 \
              order by region_code, status",
         )
-        .fetch_all(app.db.pool())
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| (r.get(0), r.get(1), r.get(2)))
-        .collect();
+        .await;
         assert_eq!(kept, counted);
         // The applications per region and status, which the public pages show.
         assert_eq!(

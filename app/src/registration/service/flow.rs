@@ -20,36 +20,22 @@ use http::request::Parts;
 use sqlx::Row;
 use store::{reference_of, submitted};
 
-/// The regions, with their places and how many women have applied, from the counters that
-/// triggers keep per region and status (no counting of applications at each page).
+/// The regions, with their places and how many women have applied: the public pages' query
+/// (counters kept per region and status, no counting of applications at each page), places
+/// left never below zero.
 async fn regions(db: &Db) -> Result<Vec<RegionOption>, AppError> {
-    let rows = sqlx::query(&format!(
-        "select r.code, r.name_fr, r.name_ar, r.target, \
-                cast(coalesce((select sum(c.n) from region_counts c \
-                     where c.region_code = r.code), 0) as bigint) as applied, \
-                cast(coalesce((select sum(c.n) from region_counts c \
-                     where c.region_code = r.code and c.status in ({})), 0) as bigint) \
-                    as accepted \
-         from regions r order by r.code",
-        crate::admin::workflow::TAKES_A_PLACE_SQL
-    ))
-    .fetch_all(db.pool())
-    .await?;
-    rows.iter()
-        .map(|row| {
-            let target: i64 = row.try_get("target")?;
-            let accepted: i64 = row.try_get("accepted")?;
-            Ok(RegionOption {
-                code: row.try_get("code")?,
-                name_fr: row.try_get("name_fr")?,
-                name_ar: row.try_get("name_ar")?,
-                target,
-                applied: row.try_get("applied")?,
-                places_left: (target - accepted).max(0),
-            })
+    Ok(crate::reference::repo::region_places(db)
+        .await?
+        .into_iter()
+        .map(|region| RegionOption {
+            code: region.code,
+            name_fr: region.name_fr,
+            name_ar: region.name_ar,
+            target: region.target,
+            applied: region.applied,
+            places_left: region.places_left.max(0),
         })
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(AppError::from)
+        .collect())
 }
 
 async fn provinces(db: &Db, region: &str) -> Result<Vec<ProvinceOption>, AppError> {

@@ -24,6 +24,8 @@ pub mod client;
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod keys;
+#[cfg(feature = "ssr")]
+pub mod preloads;
 
 use i18n::{t, Lang};
 use leptos::prelude::*;
@@ -62,6 +64,30 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     };
     #[cfg(not(feature = "ssr"))]
     let scripts = options.clone();
+    // A lazy page's own WASM files, listed the same in every answer (see `preloads`).
+    #[cfg(feature = "ssr")]
+    let preloads = {
+        preloads::silence_leptos();
+        use_context::<http::request::Parts>()
+            .and_then(|parts| preloads::links(parts.uri.path(), &options))
+            .map(|links| {
+                let wasm = links
+                    .wasm
+                    .into_iter()
+                    .map(|href| {
+                        view! {
+                            <link rel="preload" href={href} as="fetch" type="application/wasm" crossorigin="anonymous" />
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    {wasm}
+                    <link rel="modulepreload" href=links.loader crossorigin="anonymous" />
+                }
+            })
+    };
+    #[cfg(not(feature = "ssr"))]
+    let preloads = ();
 
     view! {
         <!DOCTYPE html>
@@ -75,6 +101,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <leptos_meta::HashedStylesheet options=options.clone() id="leptos" />
                 <AutoReload options=options.clone() />
                 <HydrationScripts options=scripts />
+                {preloads}
                 <leptos_meta::MetaTags />
             </head>
             <body>

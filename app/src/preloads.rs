@@ -43,14 +43,21 @@ struct Manifest {
 /// The preloads of the page at `path`, or none when it is not a lazy page or the site was
 /// built without `--split`.
 pub fn links(path: &str, options: &LeptosOptions) -> Option<Preloads> {
-    let route = LAZY_PAGES.iter().find(|(page, _)| *page == path.trim_end_matches('/'))?.1;
+    let route = LAZY_PAGES
+        .iter()
+        .find(|(page, _)| *page == path.trim_end_matches('/'))?
+        .1;
     let manifest = MANIFEST.get_or_init(|| read_manifest(options)).as_ref()?;
     let key = format!("__{}_view_", snake_case(route));
     let (_, files) = manifest.files.iter().find(|(name, _)| {
-        name.strip_prefix(&key).is_some_and(|hash| hash.bytes().all(|b| b.is_ascii_digit()))
+        name.strip_prefix(&key)
+            .is_some_and(|hash| hash.bytes().all(|b| b.is_ascii_digit()))
     })?;
     Some(Preloads {
-        wasm: files.iter().map(|file| format!("{}/{file}.wasm", manifest.pkg)).collect(),
+        wasm: files
+            .iter()
+            .map(|file| format!("{}/{file}.wasm", manifest.pkg))
+            .collect(),
         loader: format!("{}/{}", manifest.pkg, manifest.loader),
     })
 }
@@ -69,9 +76,9 @@ fn read_manifest(options: &LeptosOptions) -> Option<Manifest> {
     let mut manifest = "__wasm_split_manifest.json".to_string();
     let mut loader = "__wasm_split.______________________.js".to_string();
     if options.hash_files {
-        let hashes = std::env::current_exe()
-            .ok()
-            .and_then(|exe| std::fs::read_to_string(exe.parent()?.join(options.hash_file.as_ref())).ok())?;
+        let hashes = std::env::current_exe().ok().and_then(|exe| {
+            std::fs::read_to_string(exe.parent()?.join(options.hash_file.as_ref())).ok()
+        })?;
         for (file, hash) in hashes.lines().filter_map(|line| line.split_once(':')) {
             match file.trim() {
                 "manifest" => manifest = format!("__wasm_split_manifest.{}.json", hash.trim()),
@@ -85,7 +92,11 @@ fn read_manifest(options: &LeptosOptions) -> Option<Manifest> {
     let files = serde_json::from_str(&text)
         .inspect_err(|error| tracing::error!(%error, "the split manifest cannot be read"))
         .ok()?;
-    Some(Manifest { pkg: format!("/{}", options.site_pkg_dir), files, loader })
+    Some(Manifest {
+        pkg: format!("/{}", options.site_pkg_dir),
+        files,
+        loader,
+    })
 }
 
 /// `EligibilityStep` → `eligibility_step`, as `#[lazy_route]` names a route's view.

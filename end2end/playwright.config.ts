@@ -11,7 +11,8 @@ const server = process.env.E2E_SERVER ?? '../target/debug/server';
 const STAFF_PASSWORD = 'e2e-staff-password'; // pages/console.ts signs in with it
 
 export default defineConfig({
-  testDir: './tests',
+  // `make bench` runs its measurements (bench/) with the same server and browser.
+  testDir: process.env.E2E_BENCH ? './bench' : './tests',
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,

@@ -216,10 +216,11 @@ fn ConsoleRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! { <Route path=path!("/admin/*any") view=layout::NotFound /> }.into_inner()
 }
 
-/// A page loaded lazily: `$name` is its route, `$view` what it shows. The console's WASM is
-/// built without splitting (see `console/`): there the same pages are plain code.
+/// A page loaded lazily: `$name` is its route, at `$path`, and `$view` what it shows. The
+/// console's WASM is built without splitting (see `console/`): there the same pages are plain
+/// code, always ready.
 macro_rules! lazy_page {
-    ($($name:ident => $view:expr;)+) => {
+    ($($name:ident at $path:literal => $view:expr;)+) => {
         $(
             pub struct $name;
 
@@ -248,20 +249,102 @@ macro_rules! lazy_page {
                 }
             }
         )+
+
+        /// The lazy pages, by path, with their route's type: the server lists each one's code
+        /// in its head (`preloads`), the browser fetches the next one's ahead ([`page_code`]).
+        pub const LAZY_PAGES: &[(&str, &str)] = &[$(($path, stringify!($name)),)+];
+
+        /// The fetching of a lazy page's code, by path.
+        #[cfg(feature = "hydrate")]
+        fn lazy_page_code(
+            path: &str,
+        ) -> Option<(&'static str, std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>)> {
+            match path {
+                $($path => Some(($path, Box::pin(<$name as LazyRoute>::preload()))),)+
+                _ => None,
+            }
+        }
     };
 }
 
+/// The code of the page she will open next, fetched while she fills in this one, so that
+/// going on shows it without waiting for it; until it is here, going on loads the next page
+/// from the server instead, as a plain form would (issue 12).
+pub mod page_code {
+    #[cfg(feature = "hydrate")]
+    use leptos::prelude::*;
+
+    #[cfg(feature = "hydrate")]
+    thread_local! {
+        static READY: ArcRwSignal<Vec<&'static str>> = ArcRwSignal::new(Vec::new());
+        static STARTED: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+
+    /// Starts fetching the code of the page at `path`, once; nothing when it is not lazy.
+    pub fn fetch(path: &str) {
+        #[cfg(feature = "hydrate")]
+        {
+            let Some((path, code)) = super::lazy_page_code(path) else {
+                return;
+            };
+            let started = STARTED.with_borrow_mut(|started| {
+                let first = !started.contains(&path);
+                if first {
+                    started.push(path);
+                }
+                first
+            });
+            if started {
+                leptos::task::spawn_local(async move {
+                    code.await;
+                    READY.with(|ready| ready.update(|ready| ready.push(path)));
+                });
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = path;
+    }
+
+    /// Whether the page at `path` can be shown without fetching code: it is not lazy, or its
+    /// code is here. Read in a reactive context, it changes when the code arrives. On the
+    /// server, and in the browser before it is fetched: not ready.
+    pub fn ready(path: &str) -> bool {
+        #[cfg(feature = "hydrate")]
+        {
+            let path = path.split(['?', '#']).next().unwrap_or(path);
+            !super::LAZY_PAGES.iter().any(|(lazy, _)| *lazy == path)
+                || READY.with(|ready| ready.with(|ready| ready.contains(&path)))
+        }
+        #[cfg(not(feature = "hydrate"))]
+        {
+            let _ = path;
+            false
+        }
+    }
+
+    /// Shows the page at `path`: in place when its code is here, otherwise loaded from the
+    /// server as a whole page (whose HTML works at once, its code following).
+    pub fn go(path: &str, navigate: impl Fn(&str, leptos_router::NavigateOptions)) {
+        #[cfg(feature = "hydrate")]
+        if !ready(path) {
+            let _ = window().location().assign(path);
+            return;
+        }
+        navigate(path, Default::default());
+    }
+}
+
 lazy_page! {
-    EligibilityStep => view! { <StepPage step=Step::Eligibility /> };
-    IdentityStep => view! { <StepPage step=Step::Identity /> };
-    ResidenceStep => view! { <StepPage step=Step::Residence /> };
-    SituationStep => view! { <StepPage step=Step::Situation /> };
-    SchoolingStep => view! { <StepPage step=Step::Schooling /> };
-    ProjectStep => view! { <StepPage step=Step::Project /> };
-    PreferencesStep => view! { <StepPage step=Step::Preferences /> };
-    ConsentStep => view! { <StepPage step=Step::Consent /> };
-    Check => view! { <CheckPage /> };
-    Submitted => view! { <SubmittedPage /> };
-    Resume => view! { <ResumePage /> };
-    Status => view! { <StatusPage /> };
+    EligibilityStep at "/register/eligibility" => view! { <StepPage step=Step::Eligibility /> };
+    IdentityStep at "/register/identity" => view! { <StepPage step=Step::Identity /> };
+    ResidenceStep at "/register/residence" => view! { <StepPage step=Step::Residence /> };
+    SituationStep at "/register/situation" => view! { <StepPage step=Step::Situation /> };
+    SchoolingStep at "/register/schooling" => view! { <StepPage step=Step::Schooling /> };
+    ProjectStep at "/register/project" => view! { <StepPage step=Step::Project /> };
+    PreferencesStep at "/register/preferences" => view! { <StepPage step=Step::Preferences /> };
+    ConsentStep at "/register/consent" => view! { <StepPage step=Step::Consent /> };
+    Check at "/register/check" => view! { <CheckPage /> };
+    Submitted at "/register/submitted" => view! { <SubmittedPage /> };
+    Resume at "/register/resume" => view! { <ResumePage /> };
+    Status at "/status" => view! { <StatusPage /> };
 }

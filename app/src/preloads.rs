@@ -10,22 +10,6 @@
 use leptos::config::LeptosOptions;
 use std::{collections::HashMap, path::PathBuf, sync::OnceLock};
 
-/// The lazy pages, by path, with their route's type (see `lazy_page!` in `lib.rs`).
-pub const LAZY_PAGES: &[(&str, &str)] = &[
-    ("/register/eligibility", "EligibilityStep"),
-    ("/register/identity", "IdentityStep"),
-    ("/register/residence", "ResidenceStep"),
-    ("/register/situation", "SituationStep"),
-    ("/register/schooling", "SchoolingStep"),
-    ("/register/project", "ProjectStep"),
-    ("/register/preferences", "PreferencesStep"),
-    ("/register/consent", "ConsentStep"),
-    ("/register/check", "Check"),
-    ("/register/submitted", "Submitted"),
-    ("/register/resume", "Resume"),
-    ("/status", "Status"),
-];
-
 /// What a page's head links to, in order: each `.wasm` file to fetch, then the loader script.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Preloads {
@@ -43,7 +27,7 @@ struct Manifest {
 /// The preloads of the page at `path`, or none when it is not a lazy page or the site was
 /// built without `--split`.
 pub fn links(path: &str, options: &LeptosOptions) -> Option<Preloads> {
-    let route = LAZY_PAGES
+    let route = crate::LAZY_PAGES
         .iter()
         .find(|(page, _)| *page == path.trim_end_matches('/'))?
         .1;

@@ -51,7 +51,21 @@ export class Wizard {
   }
 
   async continue() {
+    await this.nextPageReady();
     await this.page.locator('main form button[type="submit"]').click();
+  }
+
+  /**
+   * With the WASM running, waits for the code of the page the form leads to, as a woman
+   * filling the form in gives it time to come: until then a tap loads the next page whole from
+   * the server (slow-connection.spec.ts tries that).
+   */
+  async nextPageReady() {
+    const form = this.page.locator('main form[data-ready="true"]').first();
+    const action = (await form.count()) > 0 ? await form.getAttribute('action') : null;
+    if (action?.startsWith('/register/') && action !== '/register/resume') {
+      await expect(form).toHaveAttribute('data-ahead', 'ready');
+    }
   }
 
   async expectStep(slug: string) {
@@ -162,6 +176,9 @@ export class Wizard {
   /** Submits from the answers page; returns the reference number. */
   async submit(): Promise<string> {
     await expect(this.page.locator('input[name="idempotency_key"]')).toBeAttached();
+    if ((await this.page.locator('html[data-hydrated="true"]').count()) > 0) {
+      await expect(this.page.locator('main form').first()).toHaveAttribute('data-ahead', 'ready');
+    }
     await this.page.locator('main form button[type="submit"]').click();
     await expect(this.page).toHaveURL(/\/register\/submitted$/);
     const reference = this.page.locator('#reference');

@@ -416,6 +416,10 @@ pub fn WizardForm<F>(
     submit: F,
     submit_label: String,
     #[prop(optional)] keep: Option<String>,
+    /// The page this form leads to: its code is fetched while she fills the form in, and the
+    /// form says `data-ahead="ready"` once it is here (see [`crate::page_code`]).
+    #[prop(optional)]
+    next: Option<String>,
     /// Checks one field as she leaves it: the field's refusal, if any.
     #[prop(optional, into)]
     check_field: Option<FieldCheck>,
@@ -438,6 +442,14 @@ where
         });
     }
     mark_ready(form);
+    keep_busy_until_left(pending);
+    let ahead = next.map(|next| {
+        Effect::new({
+            let next = next.clone();
+            move |_| crate::page_code::fetch(&next)
+        });
+        move || crate::page_code::ready(&next).then_some("ready")
+    });
     #[cfg(not(feature = "hydrate"))]
     let _ = (&keep, &check_field, form);
 
@@ -571,6 +583,7 @@ where
             action=action
             novalidate=true
             node_ref=form
+            data-ahead=ahead
             on:submit=on_submit
             on:input=on_input.clone()
             on:change=on_input
@@ -579,7 +592,12 @@ where
             <ErrorSummary />
             {children()}
             <div class="actions">
-                <button type="submit" class="button primary" disabled=move || pending.get()>
+                <button
+                    type="submit"
+                    class="button primary"
+                    disabled=move || pending.get()
+                    aria-busy=move || pending.get().then_some("true")
+                >
                     {submit_label}
                 </button>
             </div>
@@ -595,6 +613,22 @@ pub fn mark_ready(form: NodeRef<leptos::html::Form>) {
             let _ = form.set_attribute("data-ready", "true");
         }
     });
+}
+
+/// A tapped button stays busy while the next page comes, however it comes; but a page the
+/// browser shows again from its history (the back button) is not still on its way anywhere.
+pub fn keep_busy_until_left(busy: RwSignal<bool>) {
+    #[cfg(feature = "hydrate")]
+    {
+        let shown = window_event_listener(leptos::ev::pageshow, move |ev| {
+            if ev.persisted() {
+                busy.set(false);
+            }
+        });
+        on_cleanup(move || shown.remove());
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = busy;
 }
 
 /// Moves the focus to the error summary once it is on the page.

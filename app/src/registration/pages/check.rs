@@ -77,6 +77,9 @@ fn check_body(view: WizardView) -> AnyView {
     provide_context(state);
     let key = view.idempotency_key.clone().unwrap_or_default();
     let navigate = use_navigate();
+    Effect::new(move |_| crate::page_code::fetch(SUBMITTED_PATH));
+    let ahead = move || crate::page_code::ready(SUBMITTED_PATH).then_some("ready");
+    keep_busy_until_left(state.pending);
     let submit_key = key.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -88,9 +91,12 @@ fn check_body(view: WizardView) -> AnyView {
         let key = submit_key.clone();
         leptos::task::spawn_local(async move {
             let reply = submit_application(key).await;
-            state.pending.set(false);
+            // Going on, the button stays busy until the next page is there.
+            if !matches!(reply, Ok(StepReply::Next(_))) {
+                state.pending.set(false);
+            }
             match reply {
-                Ok(StepReply::Next(path)) => navigate(&path, Default::default()),
+                Ok(StepReply::Next(path)) => crate::page_code::go(&path, navigate),
                 Ok(StepReply::Invalid(errors)) => {
                     state.refuse(errors);
                     focus_error_summary();
@@ -151,7 +157,7 @@ fn check_body(view: WizardView) -> AnyView {
         <ErrorSummary field_href=change_href />
         <p>{t("check-intro")}</p>
         {sections}
-        <form method="post" action=CHECK_PATH on:submit=on_submit node_ref=check_form>
+        <form method="post" action=CHECK_PATH on:submit=on_submit node_ref=check_form data-ahead=ahead>
             <input type="hidden" name="idempotency_key" value=key />
             <p class="hint">{t("check-declaration")}</p>
             <div class="actions">
@@ -159,6 +165,7 @@ fn check_body(view: WizardView) -> AnyView {
                     type="submit"
                     class="button primary"
                     disabled=move || state.pending.get()
+                    aria-busy=move || state.pending.get().then_some("true")
                 >
                     {t("check-submit")}
                 </button>

@@ -35,6 +35,20 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 /// The page that says what registering takes, and where to start or take up a draft.
 #[component]
 pub fn RegisterStart() -> impl IntoView {
+    // The first step's code comes while she reads this page. Until it is here, Start is a
+    // plain link the router leaves alone: the step's page comes whole from the server,
+    // working at once, rather than a blank wait for its code.
+    let first = Step::Eligibility.path();
+    Effect::new({
+        let first = first.clone();
+        move |_| crate::page_code::fetch(&first)
+    });
+    let ready = {
+        let first = first.clone();
+        move || crate::page_code::ready(&first)
+    };
+    let busy = RwSignal::new(false);
+    keep_busy_until_left(busy);
     view! {
         <Title text=t("register-title") />
         <section class="page narrow">
@@ -48,7 +62,13 @@ pub fn RegisterStart() -> impl IntoView {
             </ul>
             <p>{t("register-kept")}</p>
             <p>
-                <a class="button primary" href=Step::Eligibility.path()>
+                <a
+                    class="button primary"
+                    href=first
+                    rel=move || (!ready()).then_some("external")
+                    aria-busy=move || busy.get().then_some("true")
+                    on:click=move |_| busy.set(true)
+                >
                     {t("register-start")}
                 </a>
             </p>

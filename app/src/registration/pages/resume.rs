@@ -37,9 +37,11 @@ fn resume_body(view: WizardView) -> AnyView {
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let reply = resume_draft(code, birth).await;
-            state.pending.set(false);
+            if !matches!(reply, Ok(StepReply::Next(_))) {
+                state.pending.set(false);
+            }
             match reply {
-                Ok(StepReply::Next(path)) => navigate(&path, Default::default()),
+                Ok(StepReply::Next(path)) => crate::page_code::go(&path, navigate),
                 Ok(StepReply::Invalid(errors)) => {
                     state.refuse(errors);
                     focus_error_summary();

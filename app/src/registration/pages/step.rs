@@ -97,12 +97,15 @@ fn step_body(step: Step, view: WizardView, back_to_check: bool) -> AnyView {
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let reply = save_step(step, pairs, back_to_check).await;
-            state.pending.set(false);
+            // Going on, the button stays busy until the next page is there.
+            if !matches!(reply, Ok(StepReply::Next(_))) {
+                state.pending.set(false);
+            }
             match reply {
                 Ok(StepReply::Next(path)) => {
                     #[cfg(feature = "hydrate")]
                     browser::forget(step.slug());
-                    navigate(&path, Default::default());
+                    crate::page_code::go(&path, navigate);
                 }
                 Ok(StepReply::Invalid(errors)) => {
                     state.refuse(errors);
@@ -143,6 +146,11 @@ fn step_body(step: Step, view: WizardView, back_to_check: bool) -> AnyView {
             submit
             submit_label=t(if back_to_check { "step-save-and-return" } else { "step-continue" })
             keep=step.slug().to_owned()
+            next=if back_to_check {
+                CHECK_PATH.to_owned()
+            } else {
+                step.next().map_or(CHECK_PATH.to_owned(), Step::path)
+            }
             check_field
         >
             {back_to_check.then(|| view! { <input type="hidden" name="from" value="check" /> })}

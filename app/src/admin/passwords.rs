@@ -34,10 +34,11 @@ mod server {
         }
     }
 
-    /// Argon2 takes 19 MiB a hash: at most this many run at once. Two keep both cores of a
-    /// small server busy when staff sign in together; more would only wait for a core while
-    /// holding their memory.
-    static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+    /// Argon2 takes 19 MiB a hash: one runs at a time. Staff signing in together wait their
+    /// turn (a few tens of milliseconds each) on one core, while the other goes on serving
+    /// the women registering; two at once took the server's peak memory 19 MiB higher
+    /// (issue 12: at most 60 MB with 20 staff).
+    static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
 
     /// Hashes with argon2id (the crate's default parameters), off the async threads.
     pub async fn hash_password(password: String) -> Result<PasswordHashString, AppError> {

@@ -50,20 +50,21 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = Lang::DEFAULT;
     provide_context(lang);
     // The console's pages load the console's WASM (`console/`); the others, the applicants'.
+    // The staff sign-in page is a plain page: the console's code comes once she is in.
     #[cfg(feature = "ssr")]
     let scripts = {
         let mut scripts = options.clone();
-        let in_console = use_context::<http::request::Parts>()
-            .is_some_and(|parts| admin::is_console_path(parts.uri.path()));
-        if in_console {
+        let path = use_context::<http::request::Parts>().map(|parts| parts.uri.path().to_owned());
+        let path = path.as_deref().unwrap_or("/");
+        if admin::is_console_path(path) {
             scripts.output_name = CONSOLE_OUTPUT_NAME.into();
             scripts.hash_file = CONSOLE_HASH_FILE.into();
             scripts.hash_files = *CONSOLE_FILES_HASHED;
         }
-        scripts
+        (!admin::is_plain_page(path)).then(|| view! { <HydrationScripts options=scripts /> })
     };
     #[cfg(not(feature = "ssr"))]
-    let scripts = options.clone();
+    let scripts = view! { <HydrationScripts options=options.clone() /> };
     // A lazy page's own WASM files, listed the same in every answer (see `preloads`).
     #[cfg(feature = "ssr")]
     let preloads = {
@@ -100,7 +101,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.ico" sizes="32x32" />
                 <leptos_meta::HashedStylesheet options=options.clone() id="leptos" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options=scripts />
+                {scripts}
                 {preloads}
                 <leptos_meta::MetaTags />
             </head>

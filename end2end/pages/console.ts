@@ -11,16 +11,19 @@ export class Console {
     await this.page.context().addCookies([{ name: 'jisr_lang', value: lang, url: baseURL }]);
   }
 
+  /** The sign-in page: a plain page, its form posted to the server, no code loaded. */
   async openSignIn() {
     await this.page.goto('/admin/sign-in');
-    await expect(this.page.locator('html')).toHaveAttribute('data-hydrated', 'true');
-    await expect(this.page.locator('main form')).toHaveAttribute('data-ready', 'true');
+    await expect(this.page.locator('main form')).toBeVisible();
   }
 
+  /** Fills the sign-in form and sends it; resolves once the page it leads to is there. */
   async signIn(email: string, password = STAFF_PASSWORD) {
     await this.page.locator('#email').fill(email);
     await this.page.locator('#password').fill(password);
+    const answered = this.page.waitForEvent('framenavigated', (frame) => frame === this.page.mainFrame());
     await this.page.locator('main form button[type="submit"]').click();
+    await answered;
   }
 
   /** Signs in and waits for the dashboard. */

@@ -18,6 +18,28 @@ test('a wrong password is refused with the same message as an unknown account, t
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tableau de bord');
 });
 
+test('the sign-in page loads no code; signing out comes back to it, and signing in again works', async ({ page, baseURL }) => {
+  const console_ = new Console(page);
+  await console_.useLanguage('ar', baseURL!);
+  const code: string[] = [];
+  page.on('request', (request) => {
+    if (/\.(js|wasm)$/.test(new URL(request.url()).pathname)) code.push(request.url());
+  });
+  await console_.openSignIn();
+  await page.waitForLoadState('load');
+  expect(code, 'code loaded by the sign-in page').toEqual([]);
+  await console_.signIn('coordination.05@demo.jisr.ma');
+  await expect(page).toHaveURL(/\/admin$/);
+  await console_.ready();
+  expect(code.some((url) => /\/pkg\/jisr-console\.[0-9a-f]{20}\.wasm$/.test(url)), code.join(' ')).toBe(true);
+  await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
+  await expect(page).toHaveURL(/\/admin\/sign-in$/);
+  await expect(page.locator('#email')).toBeVisible();
+  await console_.signIn('coordination.05@demo.jisr.ma');
+  await expect(page).toHaveURL(/\/admin$/);
+  await console_.ready();
+});
+
 test('repeated wrong passwords slow the attempts down, the same for an unknown e-mail, and never lock the account', async ({ page, baseURL }) => {
   const console_ = new Console(page);
   await console_.useLanguage('fr', baseURL!);

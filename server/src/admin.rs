@@ -1,5 +1,5 @@
-//! The console's plain HTTP endpoints: the live stream of changes the dashboard listens to,
-//! and the streamed CSV export.
+//! The console's plain HTTP endpoints: the sign-in form (its page carries no code), the live
+//! stream of changes the dashboard listens to, and the streamed CSV export.
 
 use crate::state::AppState;
 use app::admin::{
@@ -19,7 +19,7 @@ use axum::{
         sse::{Event, Sse},
         IntoResponse, Response,
     },
-    routing::get,
+    routing::{get, post},
     Router,
 };
 use futures_util::{stream, StreamExt, TryStreamExt};
@@ -38,8 +38,65 @@ pub const EXPORT_PATH: &str = "/admin/export.csv";
 
 pub fn add_routes(router: Router<AppState>) -> Router<AppState> {
     router
+        .route(app::admin::shell::SIGN_IN_PATH, post(sign_in_form))
         .route(EVENTS_PATH, get(events))
         .route(EXPORT_PATH, get(export))
+}
+
+/// The sign-in page's form, posted as a plain form: the same check as the console's server
+/// function, then the console (a redirect) or the page again with her e-mail and what went
+/// wrong. A refusal answers 401, 422 (a box left empty) or 429, as the server function does.
+async fn sign_in_form(State(state): State<AppState>, request: Request) -> Response {
+    use app::admin::sign_in::{SignInPosted, SignInReply};
+    let (parts, body) = request.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 16 * 1024).await else {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    };
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(&bytes).into_owned().collect();
+    let field = |name: &str| app::registration::steps::first_of(&pairs, name).to_owned();
+    let (email, password) = (field("email"), field("password"));
+    let Some(session) = parts.extensions.get::<Session>().cloned() else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let reply = if email.trim().is_empty() || password.is_empty() {
+        SignInReply::Missing
+    } else {
+        let device = app::client::request_cookie(&parts, auth::DEVICE_COOKIE);
+        let result = auth::sign_in(
+            &state.db,
+            &state.sign_ins,
+            &session,
+            (&email, &password),
+            device.as_deref(),
+            client_ip(&parts),
+            state.settings.secure_cookies,
+        )
+        .await;
+        match result {
+            Ok(Ok(signed_in)) => {
+                let next = SignInReply::next_page(signed_in.staff.must_change_password);
+                let mut response = axum::response::Redirect::to(next).into_response();
+                if let Ok(cookie) = signed_in.device_cookie.to_string().parse() {
+                    response.headers_mut().append(header::SET_COOKIE, cookie);
+                }
+                return response;
+            }
+            Ok(Err(failure)) => failure.into(),
+            Err(refusal) => return refusal.status().into_response(),
+        }
+    };
+    let status = match reply {
+        SignInReply::Missing => StatusCode::UNPROCESSABLE_ENTITY,
+        SignInReply::TooMany | SignInReply::Wait { .. } => StatusCode::TOO_MANY_REQUESTS,
+        _ => StatusCode::UNAUTHORIZED,
+    };
+    let posted = SignInPosted { email, reply };
+    let mut response = crate::wizard::render(&state, parts, move || {
+        leptos::prelude::provide_context(posted.clone())
+    })
+    .await;
+    *response.status_mut() = status;
+    response
 }
 
 /// The signed-in staff member (with her own password), or the refusal to answer with.

@@ -165,7 +165,7 @@ async fn step_response(
 }
 
 /// Renders the page at the request's path, as a `GET` would, with `extra` in its context.
-async fn render(
+pub(crate) async fn render(
     state: &AppState,
     mut parts: http::request::Parts,
     extra: impl Fn() + Clone + Send + Sync + 'static,

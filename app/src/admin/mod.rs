@@ -76,14 +76,29 @@ impl Page {
     }
 }
 
+/// Whether the console's page at `path` is served as a plain page, without the console's
+/// code: the sign-in page, so that staff on a phone see it at once (issue 12).
+pub fn is_plain_page(path: &str) -> bool {
+    Page::of(path) == Page::SignIn
+}
+
 /// The whole console, one lazy route: its code arrives in one file when staff open it, and
 /// none of it weighs on the applicants' pages.
 #[component]
 pub fn AdminArea() -> impl IntoView {
-    let source = i18n::page_source(use_lang());
+    // The console's messages, for its code to read; a plain page has no code to read them.
+    #[cfg(feature = "ssr")]
+    let plain =
+        use_context::<http::request::Parts>().is_some_and(|parts| is_plain_page(parts.uri.path()));
+    #[cfg(not(feature = "ssr"))]
+    let plain = false;
+    let messages = (!plain).then(|| {
+        let source = i18n::page_source(use_lang());
+        view! { <script type="text/plain" id=i18n::ELEMENT_ID inner_html=source></script> }
+    });
     view! {
         <leptos_meta::Stylesheet id="console" href="/console.css" />
-        <script type="text/plain" id=i18n::ELEMENT_ID inner_html=source></script>
+        {messages}
         <AdminPages />
     }
 }

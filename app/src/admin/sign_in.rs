@@ -43,9 +43,57 @@ pub enum PasswordReply {
     Mismatch,
 }
 
+/// A sign-in form posted as a plain form (the page carries no code): what she typed in the
+/// e-mail box, and the answer, for the page shown again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignInPosted {
+    pub email: String,
+    pub reply: SignInReply,
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::admin::auth::SignInFailure> for SignInReply {
+    fn from(failure: crate::admin::auth::SignInFailure) -> SignInReply {
+        use crate::admin::auth::SignInFailure;
+        match failure {
+            SignInFailure::Invalid => SignInReply::Invalid,
+            SignInFailure::Wait(seconds) => SignInReply::Wait { seconds },
+            SignInFailure::TooMany => SignInReply::TooMany,
+        }
+    }
+}
+
+impl SignInReply {
+    /// What she reads about a sign-in that did not go through; none when it did.
+    pub fn message(&self) -> Option<String> {
+        Some(match self {
+            SignInReply::SignedIn { .. } => return None,
+            SignInReply::Invalid => t("admin-sign-in-invalid"),
+            SignInReply::Missing => t("admin-sign-in-missing"),
+            SignInReply::TooMany => t("admin-sign-in-too-many"),
+            SignInReply::Wait { seconds } if *seconds < 60 => t_with(
+                "admin-sign-in-wait-seconds",
+                &[("seconds", (*seconds).into())],
+            ),
+            SignInReply::Wait { seconds } => t_with(
+                "admin-sign-in-wait-minutes",
+                &[("minutes", ((seconds + 59) / 60).into())],
+            ),
+        })
+    }
+
+    /// Where a sign-in that went through leads.
+    pub fn next_page(must_change_password: bool) -> &'static str {
+        if must_change_password {
+            PASSWORD_PATH
+        } else {
+            "/admin"
+        }
+    }
+}
+
 #[server(endpoint = "admin/sign-in")]
 pub async fn sign_in(email: String, password: String) -> Result<SignInReply, AppError> {
-    use crate::admin::auth::SignInFailure;
     let cx = context()?;
     if email.trim().is_empty() || password.is_empty() {
         return Ok(SignInReply::Missing);
@@ -69,9 +117,7 @@ pub async fn sign_in(email: String, password: String) -> Result<SignInReply, App
                 must_change_password: signed_in.staff.must_change_password,
             }
         }
-        Err(SignInFailure::Invalid) => SignInReply::Invalid,
-        Err(SignInFailure::Wait(seconds)) => SignInReply::Wait { seconds },
-        Err(SignInFailure::TooMany) => SignInReply::TooMany,
+        Err(failure) => failure.into(),
     })
 }
 
@@ -109,7 +155,14 @@ pub async fn change_password(
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    let message = RwSignal::new(None::<String>);
+    // Served on its own, the page carries no code and its form is posted to the server
+    // (`server/src/sign_in.rs`), which shows it again with what went wrong; opened from the
+    // console (after signing out), the console's code sends it as a server function.
+    let posted = use_context::<SignInPosted>();
+    let email = posted.as_ref().map(|posted| posted.email.clone());
+    // Shown again after a refusal: her e-mail is kept, the password box is where she goes on.
+    let refused = posted.is_some();
+    let message = RwSignal::new(posted.and_then(|posted| posted.reply.message()));
     let pending = RwSignal::new(false);
     let navigate = use_navigate();
     let lang = use_lang();
@@ -124,31 +177,16 @@ pub fn SignInPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let reply = sign_in(field(&pairs, "email"), field(&pairs, "password")).await;
             pending.set(false);
-            let text = match reply {
+            match reply {
                 Ok(SignInReply::SignedIn {
                     must_change_password,
-                }) => {
-                    let next = if must_change_password {
-                        PASSWORD_PATH
-                    } else {
-                        "/admin"
-                    };
-                    navigate(next, Default::default());
-                    return;
-                }
-                Ok(SignInReply::Invalid) => t("admin-sign-in-invalid"),
-                Ok(SignInReply::Missing) => t("admin-sign-in-missing"),
-                Ok(SignInReply::TooMany) => t("admin-sign-in-too-many"),
-                Ok(SignInReply::Wait { seconds }) if seconds < 60 => {
-                    t_with("admin-sign-in-wait-seconds", &[("seconds", seconds.into())])
-                }
-                Ok(SignInReply::Wait { seconds }) => t_with(
-                    "admin-sign-in-wait-minutes",
-                    &[("minutes", ((seconds + 59) / 60).into())],
+                }) => navigate(
+                    SignInReply::next_page(must_change_password),
+                    Default::default(),
                 ),
-                Err(error) => error.message(lang),
-            };
-            message.set(Some(text));
+                Ok(reply) => message.set(reply.message()),
+                Err(error) => message.set(Some(error.message(lang))),
+            }
         });
     };
     let form = NodeRef::<leptos::html::Form>::new();
@@ -157,11 +195,10 @@ pub fn SignInPage() -> impl IntoView {
         <Title text=t("admin-sign-in-title") />
         <section class="page narrow">
             <h1>{t("admin-sign-in-title")}</h1>
-            // Without the WASM the form posts to the server function itself.
             <form
                 class="console-form"
                 method="post"
-                action="/api/admin/sign-in"
+                action=SIGN_IN_PATH
                 on:submit=on_submit
                 node_ref=form
                 novalidate
@@ -183,6 +220,7 @@ pub fn SignInPage() -> impl IntoView {
                         autocomplete="username"
                         dir="ltr"
                         required
+                        value=email
                     />
                 </div>
                 <div class="field">
@@ -194,6 +232,8 @@ pub fn SignInPage() -> impl IntoView {
                         autocomplete="current-password"
                         dir="ltr"
                         required
+                        autofocus=refused
+                        aria-describedby="sign-in-message"
                     />
                 </div>
                 <button type="submit" class="button primary" disabled=move || pending.get()>

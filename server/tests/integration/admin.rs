@@ -1108,3 +1108,65 @@ async fn a_coordinator_starts_the_review_of_several_and_assigns_them_a_reviewer(
                 && r["action"] == "assignment")
     );
 }
+
+#[tokio::test]
+async fn the_sign_in_page_is_a_plain_page_whose_form_works_without_the_console() {
+    let app = seeded(0).await;
+    let email = "national@demo.jisr.ma";
+    let mut browser = Phone::new(&app);
+    let page = browser.get("/admin/sign-in").await;
+    assert_eq!(page.status, StatusCode::OK);
+    // No code: neither the console's nor the applicants', nor the console's messages for it.
+    assert!(!page.body.contains("jisr-console"), "{}", page.body);
+    assert!(!page.body.contains(".wasm"), "{}", page.body);
+    assert!(!page.body.contains(".js"), "{}", page.body);
+    assert!(!page.body.contains("<script src"), "{}", page.body);
+    assert!(
+        !page.body.contains(app::admin::i18n::ELEMENT_ID),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains(r#"action="/admin/sign-in""#));
+
+    // A box left empty, then a wrong password: the page again, her e-mail kept, the reason
+    // next to the form, the status saying so.
+    let empty = browser
+        .post("/admin/sign-in", &[("email", email), ("password", "")])
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let wrong = browser
+        .post(
+            "/admin/sign-in",
+            &[("email", email), ("password", "not the password")],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert!(
+        wrong.body.contains(&format!(r#"value="{email}""#)),
+        "{}",
+        wrong.body
+    );
+    assert!(
+        wrong.body.contains(&app::admin::i18n::tr(
+            app::i18n::Lang::Fr,
+            "admin-sign-in-invalid"
+        )),
+        "{}",
+        wrong.body
+    );
+    assert!(!wrong.body.contains("not the password"));
+
+    // The right one: on to the console, signed in, its code loaded there.
+    let right = browser
+        .post(
+            "/admin/sign-in",
+            &[("email", email), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(right.status, StatusCode::SEE_OTHER, "{}", right.body);
+    assert_eq!(right.header(axum::http::header::LOCATION), "/admin");
+    let (_, me) = browser.call_form("admin/me", &[]).await;
+    assert_eq!(me["email"], email, "{me}");
+    let console = browser.get("/admin").await;
+    assert!(console.body.contains("jisr-console"));
+}

@@ -74,6 +74,264 @@ fn list(filters: serde_json::Value) -> String {
     json!({ "filters": filters }).to_string()
 }
 
+/// Search texts staff type: one- and two-letter starts in both scripts (the article "ال" most
+/// Arabic surnames start with among them), whole names, two words, and numbers.
+const SEARCHES: &[&str] = &[
+    "ال",
+    "ا",
+    "م",
+    "ب",
+    "بن",
+    "فا",
+    "f",
+    "b",
+    "el",
+    "a",
+    "k",
+    "ha",
+    "fatima",
+    "bennani",
+    "khadija el",
+    "فاطمة",
+    "الإدريسي",
+    "نعيمة بن",
+    "zeroual",
+    "zz",
+    "ق",
+];
+
+/// Draws one filter combination from what the list's form offers, for staff of `region`
+/// (none: national).
+fn draw_filters(
+    rng: &mut fastrand::Rng,
+    region: Option<&str>,
+    provinces: &[(i64, String)],
+    days: (time::Date, time::Date),
+    numbers: &[&str],
+) -> serde_json::Value {
+    let mut filters = serde_json::Map::new();
+    let mut put = |name: &str, value: serde_json::Value| {
+        filters.insert(name.to_owned(), value);
+    };
+    let chosen_region = match region {
+        Some(region) => Some(region.to_owned()),
+        None if rng.u8(0..3) == 0 => Some(format!("{:02}", rng.u8(1..13))),
+        None => None,
+    };
+    if region.is_none() {
+        if let Some(code) = &chosen_region {
+            put("region", json!(code));
+        }
+    }
+    if rng.u8(0..6) == 0 {
+        let inside: Vec<i64> = provinces
+            .iter()
+            .filter(|(_, r)| chosen_region.as_ref().is_none_or(|c| c == r))
+            .map(|(id, _)| *id)
+            .collect();
+        if !inside.is_empty() {
+            put(
+                "province",
+                json!(inside[rng.usize(0..inside.len())].to_string()),
+            );
+        }
+    }
+    let statuses = [
+        "open",
+        "submitted",
+        "under_review",
+        "accepted",
+        "waiting_list",
+        "rejected",
+        "enrolled",
+        "withdrawn",
+    ];
+    if rng.u8(0..5) < 3 {
+        put("status", json!(statuses[rng.usize(0..statuses.len())]));
+    }
+    let sectors = [
+        "agriculture",
+        "agri_food",
+        "handicrafts",
+        "textile",
+        "commerce",
+        "services",
+        "tourism",
+        "digital",
+        "other",
+    ];
+    if rng.u8(0..10) < 3 {
+        put("sector", json!(sectors[rng.usize(0..sectors.len())]));
+    }
+    let stages = [
+        "idea",
+        "informal",
+        "auto_entrepreneur",
+        "cooperative",
+        "company",
+    ];
+    if rng.u8(0..4) == 0 {
+        put("stage", json!(stages[rng.usize(0..stages.len())]));
+    }
+    if rng.u8(0..4) == 0 {
+        put(
+            "channel",
+            json!(if rng.bool() { "self" } else { "assisted" }),
+        );
+    }
+    if rng.u8(0..4) == 0 {
+        let span = (days.1 - days.0).whole_days().max(1);
+        let from = days.0 + time::Duration::days(rng.i64(0..span));
+        let to = from + time::Duration::days(rng.i64(0..30));
+        if rng.bool() {
+            put("from", json!(from.to_string()));
+        }
+        put("to", json!(to.to_string()));
+    }
+    if rng.u8(0..10) == 0 {
+        put("flagged", json!(true));
+    }
+    match rng.u8(0..20) {
+        0..=6 => put("q", json!(SEARCHES[rng.usize(0..SEARCHES.len())])),
+        7 => put("q", json!(numbers[rng.usize(0..numbers.len())])),
+        _ => {}
+    }
+    put("sort", json!(["Newest", "Oldest", "Name"][rng.usize(0..3)]));
+    serde_json::Value::Object(filters)
+}
+
+/// Filter combinations drawn at random (seeded) from the list's form, for each role's scope:
+/// each one's first page three times, then its pages followed from one to the next as staff
+/// page through (deep pages), the last page reached from the other end. Prints the p95 over
+/// every call and the worst combinations (aim: every one at most 100 ms).
+async fn random_filters(
+    base: &str,
+    password: &str,
+    db: &Db,
+    references: &[String],
+    cins: &[String],
+) -> anyhow::Result<()> {
+    let combos: usize = std::env::var("BENCH_COMBOS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(150);
+    let provinces: Vec<(i64, String)> = sqlx::query("select id, region_code from provinces")
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(|r| (r.get("id"), r.get("region_code")))
+        .collect();
+    let span: (i64, i64) = {
+        let row = sqlx::query("select min(submitted_at), max(submitted_at) from applications")
+            .fetch_one(db.pool())
+            .await?;
+        (row.get(0), row.get(1))
+    };
+    let day = |at: i64| {
+        time::OffsetDateTime::from_unix_timestamp(at)
+            .map(|t| t.date())
+            .unwrap_or(time::Date::MIN)
+    };
+    let days = (day(span.0), day(span.1));
+    let numbers: Vec<&str> = references
+        .iter()
+        .take(10)
+        .chain(cins.iter().take(10))
+        .map(String::as_str)
+        .collect();
+    let mut rng = fastrand::Rng::with_seed(2026);
+    let roles = [
+        ("national@demo.jisr.ma", None),
+        ("coordination.06@demo.jisr.ma", Some("06")),
+        ("revue.06@demo.jisr.ma", Some("06")),
+        ("agent.06@demo.jisr.ma", Some("06")),
+    ];
+    let mut sessions = Vec::new();
+    for (email, _) in roles {
+        sessions.push(signed_in(base, email, password).await?);
+    }
+    let mut all = Vec::new();
+    let mut worst: Vec<(Duration, String, String)> = Vec::new();
+    let mut deep = Vec::new();
+    for n in 0..combos {
+        let (email, region) = roles[n % roles.len()];
+        let session = &mut sessions[n % roles.len()];
+        let filters = draw_filters(&mut rng, region, &provinces, days, &numbers);
+        let mut first = Vec::new();
+        let mut reply = serde_json::Value::Null;
+        for _ in 0..3 {
+            let begun = Instant::now();
+            reply = session
+                .post("/api/admin/applications", JSON, list(filters.clone()))
+                .await
+                .with_context(|| format!("{email} {filters}"))?;
+            first.push(begun.elapsed());
+        }
+        first.sort();
+        all.extend(first.iter().copied());
+        worst.push((first[1], email.to_owned(), filters.to_string()));
+        // Staff paging through: up to 40 pages deep for one combination in five.
+        let depth = if n % 5 == 0 { 40 } else { 3 };
+        let mut cursor = reply["next"].as_str().map(str::to_owned);
+        let mut page = 1;
+        while let Some(after) = cursor.take() {
+            if page >= depth {
+                break;
+            }
+            page += 1;
+            let mut next = filters.clone();
+            next["after"] = json!(after);
+            next["page"] = json!(page);
+            let begun = Instant::now();
+            let reply = session
+                .post("/api/admin/applications", JSON, list(next.clone()))
+                .await?;
+            let took = begun.elapsed();
+            all.push(took);
+            if page == depth {
+                deep.push(took);
+            }
+            worst.push((took, email.to_owned(), next.to_string()));
+            cursor = reply["next"].as_str().map(str::to_owned);
+        }
+        // The last page, from the other end.
+        let mut last = filters.clone();
+        last["last"] = json!(true);
+        let begun = Instant::now();
+        session
+            .post("/api/admin/applications", JSON, list(last.clone()))
+            .await?;
+        let took = begun.elapsed();
+        all.push(took);
+        worst.push((took, email.to_owned(), last.to_string()));
+    }
+    all.sort();
+    deep.sort();
+    worst.sort_by_key(|b| std::cmp::Reverse(b.0));
+    println!(
+        "  filter combinations drawn at random ({combos}, 4 roles' scopes; first pages, pages followed, last pages: {} calls):",
+        all.len()
+    );
+    println!(
+        "    p50 {:.1} ms   p95 {:.1} ms   worst {:.1} ms (aim: p95 at most 100 ms)",
+        ms(percentile(&all, 0.5)),
+        ms(percentile(&all, 0.95)),
+        ms(all.last().copied().unwrap_or_default())
+    );
+    if !deep.is_empty() {
+        println!(
+            "    the 40th page, followed from the first: p50 {:.1} ms   p95 {:.1} ms",
+            ms(percentile(&deep, 0.5)),
+            ms(percentile(&deep, 0.95))
+        );
+    }
+    println!("    the slowest calls:");
+    for (took, email, filters) in worst.iter().take(5) {
+        println!("      {:>7.1} ms  {email}  {filters}", ms(*took));
+    }
+    Ok(())
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
@@ -281,6 +539,8 @@ async fn main() -> anyhow::Result<()> {
         |i| format!("id={}", regional_ids[i % regional_ids.len()]),
     )
     .await?;
+
+    random_filters(base, password, &db, &references, &cins).await?;
 
     // The export of every row.
     let before = peak_memory_kb(pid);

@@ -1170,3 +1170,119 @@ async fn the_sign_in_page_is_a_plain_page_whose_form_works_without_the_console()
     let console = browser.get("/admin").await;
     assert!(console.body.contains("jisr-console"));
 }
+
+/// Every row of the list once, in order, following the pages from the first to the last and
+/// back, for each order; and the last page from the other end.
+#[tokio::test]
+async fn pages_follow_one_another_by_the_sort_order_forward_and_back() {
+    let app = seeded(800).await;
+    let mut coordinator = signed_in(&app, "coordination.06@demo.jisr.ma").await;
+    // Two applications submitted in the same second: the id breaks the tie.
+    sqlx::query(
+        "update applications set submitted_at = (select min(submitted_at) from applications \
+         where region_code = '06') where id in (select id from applications where region_code = '06' \
+         order by id limit 3)",
+    )
+    .execute(app.db.pool())
+    .await
+    .unwrap();
+    for (sort, order) in [
+        ("Newest", "submitted_at desc, id desc"),
+        ("Oldest", "submitted_at, id"),
+        ("Name", "last_first_key, id"),
+    ] {
+        let expected: Vec<i64> = sqlx::query(&format!(
+            "select id from applications where region_code = '06' order by {order}"
+        ))
+        .fetch_all(app.db.pool())
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| row.get::<i64, _>(0))
+        .collect();
+        assert!(expected.len() > 25, "{sort}: {} rows", expected.len());
+        let ids = |page: &Value| -> Vec<i64> {
+            page["rows"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|row| row["id"].as_i64().unwrap())
+                .collect()
+        };
+        let mut forward = Vec::new();
+        let mut pages = Vec::new();
+        let mut filters = json!({"sort": sort});
+        loop {
+            let (response, page) = coordinator
+                .call("admin/applications", json!({ "filters": filters }))
+                .await;
+            assert_eq!(response.status, StatusCode::OK, "{sort}: {page}");
+            assert!(ids(&page).len() <= 25);
+            forward.extend(ids(&page));
+            pages.push(page.clone());
+            match page["next"].as_str() {
+                Some(cursor) => {
+                    filters = json!({"sort": sort, "after": cursor, "page": pages.len() + 1})
+                }
+                None => break,
+            }
+        }
+        if app.backend() == app::db::Backend::Sqlite || sort != "Name" {
+            assert_eq!(forward, expected, "{sort}: every row once, in order");
+        } else {
+            let mut seen = forward.clone();
+            seen.sort();
+            let mut all = expected.clone();
+            all.sort();
+            assert_eq!(seen, all, "{sort}: every row once");
+        }
+        assert_eq!(pages[0]["previous"], Value::Null);
+        assert_eq!(pages.last().unwrap()["page"], pages.len());
+        // Back from the last page to the first, by the previous cursors.
+        let mut backward = ids(pages.last().unwrap());
+        let mut page = pages.last().unwrap().clone();
+        while let Some(cursor) = page["previous"].as_str() {
+            let (_, before) = coordinator
+                .call(
+                    "admin/applications",
+                    json!({"filters": {"sort": sort, "before": cursor}}),
+                )
+                .await;
+            backward.splice(0..0, ids(&before));
+            page = before;
+        }
+        assert_eq!(backward, forward, "{sort}: the same rows, going back");
+        assert_eq!(page["page"], 1);
+        // The last page straight from the other end.
+        let (_, last) = coordinator
+            .call(
+                "admin/applications",
+                json!({"filters": {"sort": sort, "last": true}}),
+            )
+            .await;
+        assert_eq!(
+            ids(&last),
+            ids(pages.last().unwrap()),
+            "{sort}: the last page"
+        );
+        assert_eq!(last["next"], Value::Null);
+    }
+    // A cursor naming a row of another region shows nothing of that row.
+    let foreign: i64 = one(
+        &app,
+        "select min(id) from applications where region_code <> '06'",
+    )
+    .await;
+    let (response, page) = coordinator
+        .call(
+            "admin/applications",
+            json!({"filters": {"after": format!("{foreign}.9999999999")}}),
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::OK);
+    assert!(page["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|row| row["region_code"] == "06"));
+}

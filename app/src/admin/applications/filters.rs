@@ -21,8 +21,15 @@ pub struct Filters {
     /// A reference, a CIN, a phone number, or the start of a name.
     pub q: String,
     pub sort: Sort,
-    /// From 1.
+    /// The number of the page shown, from 1: a label only, the cursors below say which rows.
     pub page: u32,
+    /// The page after the row this cursor names (see `repo::Cursor`): pages follow each other
+    /// by the sort's own order, so a deep page costs what the first does.
+    pub after: String,
+    /// The page before the row this cursor names.
+    pub before: String,
+    /// The last page.
+    pub last: bool,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,6 +107,9 @@ impl Filters {
             q: text("q"),
             sort: Sort::from_code(&text("sort")),
             page: text("page").parse().ok().filter(|p| *p >= 1).unwrap_or(1),
+            after: text("after"),
+            before: text("before"),
+            last: matches!(get("last").as_deref(), Some("1")),
         }
     }
 
@@ -131,16 +141,56 @@ impl Filters {
         if self.page > 1 {
             out.push(("page", self.page.to_string()));
         }
+        if !self.after.is_empty() {
+            out.push(("after", self.after.clone()));
+        }
+        if !self.before.is_empty() {
+            out.push(("before", self.before.clone()));
+        }
+        if self.last {
+            out.push(("last", "1".into()));
+        }
         out.iter()
             .map(|(name, value)| format!("{name}={}", crate::layout::encode_query_value(value)))
             .collect::<Vec<_>>()
             .join("&")
     }
 
-    pub fn with_page(&self, page: u32) -> Filters {
+    /// The same filters at their first page.
+    pub fn first_page(&self) -> Filters {
+        Filters {
+            page: 1,
+            after: String::new(),
+            before: String::new(),
+            last: false,
+            ..self.clone()
+        }
+    }
+
+    /// Page `page`, after the row `cursor` names.
+    pub fn page_after(&self, page: u32, cursor: &str) -> Filters {
         Filters {
             page,
-            ..self.clone()
+            after: cursor.to_owned(),
+            ..self.first_page()
+        }
+    }
+
+    /// Page `page`, before the row `cursor` names.
+    pub fn page_before(&self, page: u32, cursor: &str) -> Filters {
+        Filters {
+            page,
+            before: cursor.to_owned(),
+            ..self.first_page()
+        }
+    }
+
+    /// The last page, numbered `page`.
+    pub fn last_page(&self, page: u32) -> Filters {
+        Filters {
+            page,
+            last: true,
+            ..self.first_page()
         }
     }
 }
@@ -167,6 +217,7 @@ mod tests {
             ("flagged", "1"),
             ("sort", "name"),
             ("page", "3"),
+            ("after", "1234.الزهراء بناني"),
         ]);
         let query = filters.to_query();
         let pairs: HashMap<String, String> = query
@@ -198,7 +249,7 @@ mod tests {
     #[test]
     fn nonsense_in_the_url_falls_back_to_the_defaults() {
         let filters = read(&[("page", "-4"), ("sort", "drop table"), ("flagged", "maybe")]);
-        assert_eq!(filters, Filters::default().with_page(1));
-        assert_eq!(Filters::default().with_page(1).to_query(), "");
+        assert_eq!(filters, Filters::default().first_page());
+        assert_eq!(Filters::default().first_page().to_query(), "");
     }
 }

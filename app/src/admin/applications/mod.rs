@@ -42,6 +42,10 @@ pub struct ApplicationPage {
     pub more: bool,
     pub page: u32,
     pub pages: u32,
+    /// The cursor of the page after this one, if there is one.
+    pub next: Option<String>,
+    /// The cursor of the page before this one, if there is one.
+    pub previous: Option<String>,
 }
 
 /// Choices for the list's filters, limited to what the staff member may see.

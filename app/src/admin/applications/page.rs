@@ -335,7 +335,8 @@ fn results_view(
             }
         })
         .collect_view();
-    let link = |page: u32| format!("/admin/applications?{}", filters.with_page(page).to_query());
+    let link = |filters: Filters| format!("/admin/applications?{}", filters.to_query());
+    let shown = page.page;
     view! {
         <p id="result-count">
             {t_with(
@@ -365,12 +366,32 @@ fn results_view(
                 <tbody>{rows}</tbody>
             </table>
         </div>
+        // Pages follow one another (each from the row where the other ends), so the first,
+        // the ones beside this one and the last are the ones offered.
         <nav class="pagination" aria-label=t("admin-pages")>
-            {(page.page > 1)
-                .then(|| view! { <A href=link(page.page - 1)>{t("admin-previous")}</A> })}
-            <span>{t_with("admin-page-of", &[("page", page.page.into()), ("pages", page.pages.into())])}</span>
-            {(page.page < page.pages)
-                .then(|| view! { <A href=link(page.page + 1)>{t("admin-next")}</A> })}
+            {page
+                .previous
+                .is_some()
+                .then(|| view! { <A href=link(filters.first_page())>{t("admin-first")}</A> })}
+            {page
+                .previous
+                .clone()
+                .map(|cursor| {
+                    view! {
+                        <A href=link(filters.page_before(shown.saturating_sub(1).max(1), &cursor))>
+                            {t("admin-previous")}
+                        </A>
+                    }
+                })}
+            <span>{t_with("admin-page-of", &[("page", shown.into()), ("pages", page.pages.into())])}</span>
+            {page
+                .next
+                .clone()
+                .map(|cursor| {
+                    view! { <A href=link(filters.page_after(shown + 1, &cursor))>{t("admin-next")}</A> }
+                })}
+            {(page.next.is_some() && !page.more)
+                .then(|| view! { <A href=link(filters.last_page(page.pages))>{t("admin-last")}</A> })}
         </nav>
     }
 }

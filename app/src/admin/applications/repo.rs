@@ -172,6 +172,97 @@ fn order_by(backend: Backend, sort: Sort) -> String {
     }
 }
 
+/// The sort's order backwards: a page before a row, or the last page, is read from the other
+/// end and turned round.
+fn order_backwards(backend: Backend, sort: Sort) -> String {
+    match sort {
+        Sort::Newest => order_by(backend, Sort::Oldest),
+        Sort::Oldest => order_by(backend, Sort::Newest),
+        Sort::Name => format!(
+            "order by a.last_first_key{} desc, a.id desc",
+            bytewise(backend)
+        ),
+    }
+}
+
+/// Where a page starts: a row, named by its id and the value it is sorted by (its time, or
+/// its name's search key), written `<id>.<value>` in the page's address. The value is carried
+/// rather than looked up, so that a cursor never reads a row outside the staff member's scope.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    pub id: i64,
+    pub key: CursorKey,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CursorKey {
+    Time(i64),
+    Name(String),
+}
+
+impl Cursor {
+    /// Reads a cursor for `sort`; anything else is no cursor (the first page).
+    pub fn parse(text: &str, sort: Sort) -> Option<Cursor> {
+        let (id, key) = text.split_once('.')?;
+        let id = id.parse().ok()?;
+        let key = match sort {
+            Sort::Newest | Sort::Oldest => CursorKey::Time(key.parse().ok()?),
+            Sort::Name => CursorKey::Name(key.to_owned()),
+        };
+        Some(Cursor { id, key })
+    }
+
+    fn of(row: &ApplicationRow, name_key: &str, sort: Sort) -> Cursor {
+        Cursor {
+            id: row.id,
+            key: match sort {
+                Sort::Newest | Sort::Oldest => CursorKey::Time(row.submitted_at.unix),
+                Sort::Name => CursorKey::Name(name_key.to_owned()),
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for Cursor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.key {
+            CursorKey::Time(at) => write!(f, "{}.{at}", self.id),
+            CursorKey::Name(key) => write!(f, "{}.{key}", self.id),
+        }
+    }
+}
+
+/// The condition for rows after (`forward`) or before the cursor in the sort's order: the
+/// sorted column's bound first, so that its index gives the range.
+fn beyond(
+    backend: Backend,
+    sort: Sort,
+    cursor: &Cursor,
+    forward: bool,
+    query: &mut SqlQuery,
+) -> String {
+    let id = query.arg(Bind::Int(cursor.id));
+    let key = match &cursor.key {
+        CursorKey::Time(at) => query.arg(Bind::Int(*at)),
+        CursorKey::Name(name) => query.arg(Bind::Text(name.clone())),
+    };
+    let column = match sort {
+        Sort::Newest | Sort::Oldest => "a.submitted_at".to_owned(),
+        Sort::Name => format!("a.last_first_key{}", bytewise(backend)),
+    };
+    let ascending = (sort != Sort::Newest) == forward;
+    let (bound, strict) = if ascending { (">=", ">") } else { ("<=", "<") };
+    format!("{column} {bound} {key} and ({column} {strict} {key} or a.id {strict} {id})")
+}
+
+/// Which rows a page holds.
+enum Window {
+    First,
+    After(Cursor),
+    Before(Cursor),
+    Last,
+}
+
 pub async fn list(db: &Db, staff: &Staff, filters: &Filters) -> Result<ApplicationPage, AppError> {
     let backend = db.backend();
     let mut count = SqlQuery::default();
@@ -188,49 +279,105 @@ pub async fn list(db: &Db, staff: &Staff, filters: &Filters) -> Result<Applicati
     let pages = u32::try_from((total + i64::from(PER_PAGE) - 1) / i64::from(PER_PAGE))
         .unwrap_or(u32::MAX)
         .max(1);
-    let page = filters.page.clamp(1, pages);
-    // The same conditions and values, around another select.
+    let window = if let Some(cursor) = Cursor::parse(&filters.after, filters.sort) {
+        Window::After(cursor)
+    } else if let Some(cursor) = Cursor::parse(&filters.before, filters.sort) {
+        Window::Before(cursor)
+    } else if filters.last {
+        Window::Last
+    } else {
+        Window::First
+    };
+    // The same conditions and values, around another select, one row more than a page: it
+    // says whether there is a page beyond.
     let mut rows = count;
+    let mut clause = where_clause;
+    let forward = matches!(window, Window::First | Window::After(_));
+    if let Window::After(cursor) | Window::Before(cursor) = &window {
+        let beyond = beyond(backend, filters.sort, cursor, forward, &mut rows);
+        clause = if clause.is_empty() {
+            format!("where {beyond}")
+        } else {
+            format!("{clause} and {beyond}")
+        };
+    }
+    // Counted exactly, the last page holds what is left after the full ones, as it does when
+    // paged through.
+    let size = match window {
+        Window::Last if !more && total > 0 => total - i64::from(pages - 1) * i64::from(PER_PAGE),
+        _ => i64::from(PER_PAGE),
+    };
+    let order = if forward {
+        order_by(backend, filters.sort)
+    } else {
+        order_backwards(backend, filters.sort)
+    };
     rows.sql = format!(
-        "select a.id, a.reference, a.first_name, a.last_name, a.region_code, \
+        "select a.id, a.reference, a.first_name, a.last_name, a.last_first_key, a.region_code, \
              p.name_fr as province_fr, p.name_ar as province_ar, a.sector, a.status, a.channel, \
              a.submitted_at, case when a.possible_duplicate then 1 else 0 end as possible_duplicate, \
              case when a.burst then 1 else 0 end as burst, s.name as reviewer \
          from applications a join provinces p on p.id = a.province_id \
              left join staff s on s.id = a.reviewer_id \
-         {where_clause} {} limit {PER_PAGE} offset {}",
-        order_by(backend, filters.sort),
-        (page - 1) * PER_PAGE
+         {clause} {order} limit {}",
+        size + 1
     );
     let found = rows.query().fetch_all(db.pool()).await?;
-    let rows = found
+    let mut rows = found
         .iter()
-        .map(|row| -> Result<ApplicationRow, AppError> {
+        .map(|row| -> Result<(ApplicationRow, String), AppError> {
             let status: String = row.try_get("status")?;
-            Ok(ApplicationRow {
-                id: row.try_get("id")?,
-                reference: row.try_get("reference")?,
-                first_name: row.try_get("first_name")?,
-                last_name: row.try_get("last_name")?,
-                region_code: row.try_get("region_code")?,
-                province_fr: row.try_get("province_fr")?,
-                province_ar: row.try_get("province_ar")?,
-                sector: row.try_get("sector")?,
-                status: Status::from_code(&status).ok_or(AppError::Internal)?,
-                channel: row.try_get("channel")?,
-                submitted_at: clock::LocalTime::of(row.try_get("submitted_at")?),
-                possible_duplicate: flag(row, "possible_duplicate")?,
-                burst: flag(row, "burst")?,
-                reviewer: row.try_get("reviewer")?,
-            })
+            Ok((
+                ApplicationRow {
+                    id: row.try_get("id")?,
+                    reference: row.try_get("reference")?,
+                    first_name: row.try_get("first_name")?,
+                    last_name: row.try_get("last_name")?,
+                    region_code: row.try_get("region_code")?,
+                    province_fr: row.try_get("province_fr")?,
+                    province_ar: row.try_get("province_ar")?,
+                    sector: row.try_get("sector")?,
+                    status: Status::from_code(&status).ok_or(AppError::Internal)?,
+                    channel: row.try_get("channel")?,
+                    submitted_at: clock::LocalTime::of(row.try_get("submitted_at")?),
+                    possible_duplicate: flag(row, "possible_duplicate")?,
+                    burst: flag(row, "burst")?,
+                    reviewer: row.try_get("reviewer")?,
+                },
+                row.try_get("last_first_key")?,
+            ))
         })
         .collect::<Result<Vec<_>, _>>()?;
+    let size = usize::try_from(size).unwrap_or(PER_PAGE as usize);
+    let beyond = rows.len() > size;
+    rows.truncate(size);
+    if !forward {
+        rows.reverse();
+    }
+    let cursor = |row: Option<&(ApplicationRow, String)>| {
+        row.map(|(row, key)| Cursor::of(row, key, filters.sort).to_string())
+    };
+    let (first, last) = (cursor(rows.first()), cursor(rows.last()));
+    let shown = filters.page.max(1);
+    let (page, next, previous) = match window {
+        Window::First => (1, last.filter(|_| beyond), None),
+        Window::After(_) => (shown.max(2), last.filter(|_| beyond), first),
+        // Back at the start, it is the first page whatever the address said.
+        Window::Before(_) => (
+            if beyond { shown } else { 1 },
+            last,
+            first.filter(|_| beyond),
+        ),
+        Window::Last => (pages, None, first.filter(|_| beyond)),
+    };
     Ok(ApplicationPage {
-        rows,
+        rows: rows.into_iter().map(|(row, _)| row).collect(),
         total,
         more,
         page,
         pages,
+        next,
+        previous,
     })
 }
 

@@ -164,8 +164,10 @@ admin-flagged = تكرار محتمل
 admin-burst = إرسال متتابع
 admin-demo-account = حساب تجريبي
 admin-pages = الصفحات
+admin-first = الأولى
 admin-previous = السابقة
 admin-next = التالية
+admin-last = الأخيرة
 admin-page-of = الصفحة { $page } من { $pages }
 
 ## Bulk actions

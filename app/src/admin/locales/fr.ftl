@@ -156,8 +156,10 @@ admin-flagged = Doublon possible
 admin-burst = Envoi en rafale
 admin-demo-account = Compte de démonstration
 admin-pages = Pages
+admin-first = Première
 admin-previous = Précédente
 admin-next = Suivante
+admin-last = Dernière
 admin-page-of = Page { $page } sur { $pages }
 
 ## Bulk actions

@@ -288,41 +288,82 @@ pub async fn list(db: &Db, staff: &Staff, filters: &Filters) -> Result<Applicati
     } else {
         Window::First
     };
-    // The same conditions and values, around another select, one row more than a page: it
-    // says whether there is a page beyond.
-    let mut rows = count;
-    let mut clause = where_clause;
     let forward = matches!(window, Window::First | Window::After(_));
-    if let Window::After(cursor) | Window::Before(cursor) = &window {
-        let beyond = beyond(backend, filters.sort, cursor, forward, &mut rows);
-        clause = if clause.is_empty() {
-            format!("where {beyond}")
-        } else {
-            format!("{clause} and {beyond}")
-        };
-    }
+    let order = if forward {
+        order_by(backend, filters.sort)
+    } else {
+        order_backwards(backend, filters.sort)
+    };
     // Counted exactly, the last page holds what is left after the full ones, as it does when
     // paged through.
     let size = match window {
         Window::Last if !more && total > 0 => total - i64::from(pages - 1) * i64::from(PER_PAGE),
         _ => i64::from(PER_PAGE),
     };
-    let order = if forward {
-        order_by(backend, filters.sort)
-    } else {
-        order_backwards(backend, filters.sort)
+    let cursor = match &window {
+        Window::After(cursor) | Window::Before(cursor) => Some(cursor),
+        Window::First | Window::Last => None,
     };
+    // Each query below is built with its own values: PostgreSQL refuses a value a statement
+    // does not use.
+    let conditions = |query: &mut SqlQuery| -> Result<Vec<String>, AppError> {
+        let mut all: Vec<String> = list_where(backend, staff, filters, query)?
+            .strip_prefix("where ")
+            .map(str::to_owned)
+            .into_iter()
+            .collect();
+        all.extend(cursor.map(|c| beyond(backend, filters.sort, c, forward, query)));
+        Ok(all)
+    };
+    let walk = |query: &mut SqlQuery| {
+        let cursor = cursor.map(|c| beyond(backend, filters.sort, c, forward, query));
+        walk_query(staff, filters, cursor.as_deref(), &order, query)
+    };
+    let columns = "a.id, a.reference, a.first_name, a.last_name, a.last_first_key, \
+         a.region_code, p.name_fr as province_fr, p.name_ar as province_ar, a.sector, a.status, \
+         a.channel, a.submitted_at, \
+         case when a.possible_duplicate then 1 else 0 end as possible_duplicate, \
+         case when a.burst then 1 else 0 end as burst, s.name as reviewer";
+    let joins =
+        "join provinces p on p.id = a.province_id left join staff s on s.id = a.reviewer_id";
+    // First the rows in the sort's own order, a window of them read from its index alone,
+    // then filtered: most filters match one row in a few hundred at most, so the page is there
+    // in a few milliseconds whatever the table's size, where the filters' own indexes could
+    // hand most of the table over to be sorted. Only when the window holds less than a page
+    // (a rare combination) are those indexes asked, which is then cheap. One row more than a
+    // page says whether there is a page beyond.
+    let mut rows = SqlQuery::default();
+    let window_rows = walk(&mut rows);
+    let and_conditions: String = conditions(&mut rows)?
+        .iter()
+        .map(|c| format!(" and {c}"))
+        .collect();
+    // `cross join`: SQLite keeps the window first (PostgreSQL reads it as a plain join).
     rows.sql = format!(
-        "select a.id, a.reference, a.first_name, a.last_name, a.last_first_key, a.region_code, \
-             p.name_fr as province_fr, p.name_ar as province_ar, a.sector, a.status, a.channel, \
-             a.submitted_at, case when a.possible_duplicate then 1 else 0 end as possible_duplicate, \
-             case when a.burst then 1 else 0 end as burst, s.name as reviewer \
-         from applications a join provinces p on p.id = a.province_id \
-             left join staff s on s.id = a.reviewer_id \
-         {clause} {order} limit {}",
+        "select {columns} from ({window_rows}) w cross join applications a {joins} \
+         where a.id = w.id{and_conditions} {order} limit {}",
         size + 1
     );
-    let found = rows.query().fetch_all(db.pool()).await?;
+    let mut found = rows.query().fetch_all(db.pool()).await?;
+    if found.len() as i64 <= size {
+        let mut walked = SqlQuery::default();
+        walked.sql = format!("select count(*) from ({}) w", walk(&mut walked));
+        let walked: i64 = walked.query().fetch_one(db.pool()).await?.try_get(0)?;
+        if walked >= WALK {
+            let mut rows = SqlQuery::default();
+            let conditions = conditions(&mut rows)?;
+            let clause = if conditions.is_empty() {
+                String::new()
+            } else {
+                format!("where {}", conditions.join(" and "))
+            };
+            rows.sql = format!(
+                "select {columns} from applications a {joins} {clause} {order} limit {}",
+                size + 1
+            );
+            found = rows.query().fetch_all(db.pool()).await?;
+        }
+    }
     let mut rows = found
         .iter()
         .map(|row| -> Result<(ApplicationRow, String), AppError> {
@@ -381,8 +422,43 @@ pub async fn list(db: &Db, staff: &Staff, filters: &Filters) -> Result<Applicati
     })
 }
 
-/// The most rows the list counts exactly.
-pub const COUNT_LIMIT: i64 = 10_000;
+/// The most rows the list counts exactly: past it, "more than".
+pub const COUNT_LIMIT: i64 = 1_000;
+
+/// The rows read in the sort's order before the filters' own indexes are asked.
+const WALK: i64 = 4_000;
+
+/// The ids of the first `WALK` rows in the page's order from its cursor, read from the order's
+/// index alone: `(region_code, submitted_at)` when the list is one region's by time, the time's
+/// or the name's index otherwise. Its conditions repeat the scope's and the cursor's; the
+/// filters are applied outside.
+fn walk_query(
+    staff: &Staff,
+    filters: &Filters,
+    cursor: Option<&str>,
+    order: &str,
+    query: &mut SqlQuery,
+) -> String {
+    let mut conditions: Vec<String> = cursor.map(str::to_owned).into_iter().collect();
+    let region = match staff.scope() {
+        Scope::Region(region) => Some(region),
+        _ => Some(filters.region.clone()).filter(|region| !region.is_empty()),
+    };
+    if let (Some(region), Sort::Newest | Sort::Oldest) = (region, filters.sort) {
+        let p = query.arg(Bind::Text(region));
+        conditions.push(format!("a.region_code = {p}"));
+    }
+    if let Scope::EnteredBy(id) = staff.scope() {
+        let p = query.arg(Bind::Int(id));
+        conditions.push(format!("a.entered_by = {p}"));
+    }
+    let clause = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("where {}", conditions.join(" and "))
+    };
+    format!("select a.id from applications a {clause} {order} limit {WALK}")
+}
 
 /// The columns of the CSV export, in order.
 /// The export's columns: what each holds, named in the console's messages

@@ -154,7 +154,7 @@ admin-results = { $total ->
     [many] { $total } ملفًا
    *[other] { $total } ملف
 }
-admin-results-more = أكثر من { $total } ملف. يُرجى تضييق البحث بالمرشحات لرؤيتها كلها.
+admin-results-more = أكثر من { $total } ملف.
 admin-select = تحديد
 admin-select-row = تحديد الملف { $reference }
 admin-reference = رقم الملف

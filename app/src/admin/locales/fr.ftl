@@ -146,7 +146,7 @@ admin-results = { $total ->
     [one] { $total } dossier
    *[other] { $total } dossiers
 }
-admin-results-more = Plus de { $total } dossiers : affinez les filtres pour les voir tous.
+admin-results-more = Plus de { $total } dossiers.
 admin-select = Sélection
 admin-select-row = Sélectionner le dossier { $reference }
 admin-reference = Numéro de dossier

@@ -1,30 +1,10 @@
-import { test, type Browser, type Page } from '@playwright/test';
+import { test, type Browser } from '@playwright/test';
+import { answerEligibility, slowConnection } from '../pages/network';
 
 // `make bench`, part (a'): a tap on a slow connection (issue 12, aim 5), against the release
-// build. Chromium's slow 3G as Lighthouse has it (400 ms, 400 kbit/s, CPU 4x slower), medians
-// of RUNS. Prints figures against their aims; the behaviour itself is tested in
-// tests/slow-connection.spec.ts.
+// build, on slow 3G (pages/network.ts), medians of RUNS. Prints figures against their aims;
+// the behaviour itself is tested in tests/slow-connection.spec.ts.
 const RUNS = Number(process.env.BENCH_TAP_RUNS ?? 5);
-
-async function slowConnection(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 400,
-    downloadThroughput: (400 * 1024) / 8,
-    uploadThroughput: (400 * 1024) / 8,
-  });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-}
-
-async function answerEligibility(page: Page) {
-  await page.locator('input[name="adult"][value="yes"]').check();
-  await page.locator('main [name="region"]').selectOption('01');
-  await page.locator('input[name="has_project"][value="yes"]').check();
-  await page.locator('input[name="situations"][value="widowed"]').check();
-  await page.locator('input[name="situations"][value="no_income"]').check();
-}
 
 /** Milliseconds from a tap on Continue to the identity step ready for her first answer. */
 async function tapToNextStep(browser: Browser, javaScript: boolean): Promise<{ next: number; feedback: number }> {

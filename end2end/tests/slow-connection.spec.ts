@@ -1,21 +1,9 @@
 import { expect, test, type Page } from '../fixtures';
+import { answerEligibility, slowConnection } from '../pages/network';
 import { Wizard } from '../pages/wizard';
 
-// A woman on a modest phone over a slow mobile connection (issue 12): Chromium's "slow 3G"
-// as Lighthouse has it, 400 ms of latency and 400 kbit/s each way, the CPU four times slower.
+// A woman on a modest phone over a slow mobile connection (see pages/network.ts).
 test.use({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
-
-async function slowConnection(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 400,
-    downloadThroughput: (400 * 1024) / 8,
-    uploadThroughput: (400 * 1024) / 8,
-  });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-}
 
 /** The code files (JS and WASM) the page asks for from now on. */
 function codeRequests(page: Page): string[] {
@@ -27,20 +15,11 @@ function codeRequests(page: Page): string[] {
   return asked;
 }
 
-/** Answers the eligibility step as a woman who can join, without going on. */
-async function answerEligibility(wizard: Wizard) {
-  await wizard.choose('adult', 'yes');
-  await wizard.field('region').selectOption('01');
-  await wizard.choose('has_project', 'yes');
-  await wizard.choose('situations', 'widowed');
-  await wizard.choose('situations', 'no_income');
-}
-
 test('a tapped Continue is busy at once, and with the next step\'s code fetched ahead that step opens in place, nothing more to download', async ({ page }) => {
   const wizard = new Wizard(page);
   await page.goto('/register/eligibility');
   await wizard.waitForHydration();
-  await answerEligibility(wizard);
+  await answerEligibility(page);
   // Fetched while she answered.
   await wizard.nextPageReady();
   await slowConnection(page);
@@ -108,7 +87,7 @@ test("until the first step's code is here, Start loads that step whole from the 
   // A new page from the server, not the router waiting for code that is not there.
   expect(await page.evaluate(() => (window as any).__sameDocument)).toBeUndefined();
   await expect(page.locator('main form').first()).not.toHaveAttribute('data-ready', 'true');
-  await answerEligibility(wizard);
+  await answerEligibility(page);
   await page.locator('main form button[type="submit"]').tap();
   await wizard.expectStep('identity');
   release();

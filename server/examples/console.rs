@@ -136,42 +136,20 @@ fn draw_filters(
             );
         }
     }
-    let statuses = [
-        "open",
-        "submitted",
-        "under_review",
-        "accepted",
-        "waiting_list",
-        "rejected",
-        "enrolled",
-        "withdrawn",
-    ];
+    // What the filter form offers, from the same lists.
+    let statuses: Vec<&str> = std::iter::once(app::admin::applications::filters::OPEN_STATUSES)
+        .chain(app::admin::workflow::Status::ALL.iter().map(|s| s.code()))
+        .collect();
     if rng.u8(0..5) < 3 {
         put("status", json!(statuses[rng.usize(0..statuses.len())]));
     }
-    let sectors = [
-        "agriculture",
-        "agri_food",
-        "handicrafts",
-        "textile",
-        "commerce",
-        "services",
-        "tourism",
-        "digital",
-        "other",
-    ];
+    let sectors = app::registration::choices::Sector::ALL;
     if rng.u8(0..10) < 3 {
-        put("sector", json!(sectors[rng.usize(0..sectors.len())]));
+        put("sector", json!(sectors[rng.usize(0..sectors.len())].code()));
     }
-    let stages = [
-        "idea",
-        "informal",
-        "auto_entrepreneur",
-        "cooperative",
-        "company",
-    ];
+    let stages = app::registration::choices::ProjectStage::ALL;
     if rng.u8(0..4) == 0 {
-        put("stage", json!(stages[rng.usize(0..stages.len())]));
+        put("stage", json!(stages[rng.usize(0..stages.len())].code()));
     }
     if rng.u8(0..4) == 0 {
         put(

@@ -41,6 +41,16 @@ async fn one(app: &TestApp, sql: &str) -> i64 {
         .get::<i64, _>(0)
 }
 
+async fn ids_of(app: &TestApp, sql: &str) -> Vec<i64> {
+    sqlx::query(sql)
+        .fetch_all(app.db.pool())
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| row.get::<i64, _>(0))
+        .collect()
+}
+
 async fn strings(app: &TestApp, sql: &str) -> Vec<String> {
     sqlx::query(sql)
         .fetch_all(app.db.pool())
@@ -1054,16 +1064,12 @@ async fn a_session_and_the_live_stream_outlast_a_server_restart() {
 async fn a_coordinator_starts_the_review_of_several_and_assigns_them_a_reviewer() {
     let app = seeded(200).await;
     let mut coordinator = signed_in(&app, "coordination.06@demo.jisr.ma").await;
-    let ids: Vec<i64> = sqlx::query(
+    let ids = ids_of(
+        &app,
         "select id from applications where region_code = '06' and status = 'submitted' \
          order by id limit 3",
     )
-    .fetch_all(app.db.pool())
-    .await
-    .unwrap()
-    .iter()
-    .map(|row| row.get::<i64, _>(0))
-    .collect();
+    .await;
     assert_eq!(ids.len(), 3);
     let reviewer = one(
         &app,
@@ -1191,17 +1197,13 @@ async fn pages_follow_one_another_by_the_sort_order_forward_and_back() {
         ("Oldest", "submitted_at, id"),
         ("Name", "last_first_key, id"),
     ] {
-        let expected: Vec<i64> = sqlx::query(&format!(
-            "select id from applications where region_code = '06' order by {order}"
-        ))
-        .fetch_all(app.db.pool())
-        .await
-        .unwrap()
-        .iter()
-        .map(|row| row.get::<i64, _>(0))
-        .collect();
+        let expected = ids_of(
+            &app,
+            &format!("select id from applications where region_code = '06' order by {order}"),
+        )
+        .await;
         assert!(expected.len() > 25, "{sort}: {} rows", expected.len());
-        let ids = |page: &Value| -> Vec<i64> {
+        let page_ids = |page: &Value| -> Vec<i64> {
             page["rows"]
                 .as_array()
                 .unwrap()
@@ -1217,8 +1219,8 @@ async fn pages_follow_one_another_by_the_sort_order_forward_and_back() {
                 .call("admin/applications", json!({ "filters": filters }))
                 .await;
             assert_eq!(response.status, StatusCode::OK, "{sort}: {page}");
-            assert!(ids(&page).len() <= 25);
-            forward.extend(ids(&page));
+            assert!(page_ids(&page).len() <= 25);
+            forward.extend(page_ids(&page));
             pages.push(page.clone());
             match page["next"].as_str() {
                 Some(cursor) => {
@@ -1239,7 +1241,7 @@ async fn pages_follow_one_another_by_the_sort_order_forward_and_back() {
         assert_eq!(pages[0]["previous"], Value::Null);
         assert_eq!(pages.last().unwrap()["page"], pages.len());
         // Back from the last page to the first, by the previous cursors.
-        let mut backward = ids(pages.last().unwrap());
+        let mut backward = page_ids(pages.last().unwrap());
         let mut page = pages.last().unwrap().clone();
         while let Some(cursor) = page["previous"].as_str() {
             let (_, before) = coordinator
@@ -1248,7 +1250,7 @@ async fn pages_follow_one_another_by_the_sort_order_forward_and_back() {
                     json!({"filters": {"sort": sort, "before": cursor}}),
                 )
                 .await;
-            backward.splice(0..0, ids(&before));
+            backward.splice(0..0, page_ids(&before));
             page = before;
         }
         assert_eq!(backward, forward, "{sort}: the same rows, going back");
@@ -1261,8 +1263,8 @@ async fn pages_follow_one_another_by_the_sort_order_forward_and_back() {
             )
             .await;
         assert_eq!(
-            ids(&last),
-            ids(pages.last().unwrap()),
+            page_ids(&last),
+            page_ids(pages.last().unwrap()),
             "{sort}: the last page"
         );
         assert_eq!(last["next"], Value::Null);

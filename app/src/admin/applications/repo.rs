@@ -65,13 +65,13 @@ fn bytewise(backend: Backend) -> &'static str {
     }
 }
 
-/// The `where` clause of the list and the export: the staff member's scope, then the filters.
-fn list_where(
+/// The conditions of the list and the export: the staff member's scope, then the filters.
+fn list_conditions(
     backend: Backend,
     staff: &Staff,
     filters: &Filters,
     query: &mut SqlQuery,
-) -> Result<String, AppError> {
+) -> Result<Vec<String>, AppError> {
     let mut clauses = Vec::new();
     match staff.scope() {
         Scope::National => {}
@@ -100,7 +100,7 @@ fn list_where(
         || !filters.province.is_empty()
         || !filters.from.is_empty()
         || !filters.to.is_empty()
-        || !filters.q.trim().is_empty()
+        || search(&filters.q).is_some()
         || matches!(staff.scope(), Scope::EnteredBy(_));
     let status = match backend {
         Backend::Sqlite if narrower => "+a.status",
@@ -143,24 +143,12 @@ fn list_where(
     if filters.flagged {
         clauses.push("a.possible_duplicate = true".into());
     }
-    // Control characters cannot be typed; sent anyway, they are not searched for.
-    let q: String = filters.q.chars().filter(|c| !c.is_control()).collect();
-    let q = q.trim();
-    if !q.is_empty() {
-        if let Ok(reference) = ReferenceNumber::parse(q) {
-            let p = query.arg(Bind::Text(reference.as_str().into()));
-            clauses.push(format!("a.reference = {p}"));
-        } else if let Ok(phone) = PhoneNumber::parse(q) {
-            let p = query.arg(Bind::Text(phone.as_str().into()));
-            clauses.push(format!("a.phone = {p}"));
-        } else if let Some(cin) = Cin::parse(q)
-            .ok()
-            .filter(|_| q.chars().any(|c| c.is_ascii_digit()))
-        {
-            let p = query.arg(Bind::Text(cin.as_str().into()));
-            clauses.push(format!("a.cin = {p}"));
-        } else {
-            let key = crate::registration::steps::search_key(q);
+    match search(&filters.q) {
+        Some(Search::Exact { column, value }) => {
+            let p = query.arg(Bind::Text(value));
+            clauses.push(format!("a.{column} = {p}"));
+        }
+        Some(Search::Name(key)) => {
             let low = query.arg(Bind::Text(key.clone()));
             let high = query.arg(Bind::Text(format!("{key}\u{10FFFF}")));
             let c = bytewise(backend);
@@ -169,11 +157,50 @@ fn list_where(
                  or (a.last_first_key{c} >= {low} and a.last_first_key{c} < {high}))"
             ));
         }
+        None => {}
     }
-    Ok(if clauses.is_empty() {
+    Ok(clauses)
+}
+
+/// `where` and the conditions, or nothing.
+fn where_clause(conditions: &[String]) -> String {
+    if conditions.is_empty() {
         String::new()
     } else {
-        format!("where {}", clauses.join(" and "))
+        format!("where {}", conditions.join(" and "))
+    }
+}
+
+/// What the search box holds: a number that names one application (a reference, a phone
+/// number, a CIN), or the start of a name.
+enum Search {
+    Exact { column: &'static str, value: String },
+    Name(String),
+}
+
+/// Reads the search box; nothing when it is empty.
+fn search(typed: &str) -> Option<Search> {
+    // Control characters cannot be typed; sent anyway, they are not searched for.
+    let q: String = typed.chars().filter(|c| !c.is_control()).collect();
+    let q = q.trim();
+    if q.is_empty() {
+        return None;
+    }
+    let exact = |column, value: &str| Search::Exact {
+        column,
+        value: value.to_owned(),
+    };
+    Some(if let Ok(reference) = ReferenceNumber::parse(q) {
+        exact("reference", reference.as_str())
+    } else if let Ok(phone) = PhoneNumber::parse(q) {
+        exact("phone", phone.as_str())
+    } else if let Some(cin) = Cin::parse(q)
+        .ok()
+        .filter(|_| q.chars().any(|c| c.is_ascii_digit()))
+    {
+        exact("cin", cin.as_str())
+    } else {
+        Search::Name(crate::registration::steps::search_key(q))
     })
 }
 
@@ -279,11 +306,11 @@ enum Window {
 pub async fn list(db: &Db, staff: &Staff, filters: &Filters) -> Result<ApplicationPage, AppError> {
     let backend = db.backend();
     let mut count = SqlQuery::default();
-    let where_clause = list_where(backend, staff, filters, &mut count)?;
+    let counted_where = where_clause(&list_conditions(backend, staff, filters, &mut count)?);
     // Counting a million rows on every page would cost more than the page: past
     // `COUNT_LIMIT` the list says "more than" and the filters narrow it down.
     count.sql = format!(
-        "select count(*) from (select 1 from applications a {where_clause} limit {}) c",
+        "select count(*) from (select 1 from applications a {counted_where} limit {}) c",
         COUNT_LIMIT + 1
     );
     let counted: i64 = count.query().fetch_one(db.pool()).await?.try_get(0)?;
@@ -320,11 +347,7 @@ pub async fn list(db: &Db, staff: &Staff, filters: &Filters) -> Result<Applicati
     // Each query below is built with its own values: PostgreSQL refuses a value a statement
     // does not use.
     let conditions = |query: &mut SqlQuery| -> Result<Vec<String>, AppError> {
-        let mut all: Vec<String> = list_where(backend, staff, filters, query)?
-            .strip_prefix("where ")
-            .map(str::to_owned)
-            .into_iter()
-            .collect();
+        let mut all = list_conditions(backend, staff, filters, query)?;
         all.extend(cursor.map(|c| beyond(backend, filters.sort, c, forward, query)));
         Ok(all)
     };
@@ -349,13 +372,11 @@ pub async fn list(db: &Db, staff: &Staff, filters: &Filters) -> Result<Applicati
     // An index already reads these filters in the page's order (a reference, a CIN or a phone
     // number; possible duplicates, a province, one status or a centre agent's own, by time):
     // straight to it.
-    let q = filters.q.trim();
-    let exact = ReferenceNumber::parse(q).is_ok()
-        || PhoneNumber::parse(q).is_ok()
-        || (Cin::parse(q).is_ok() && q.chars().any(|c| c.is_ascii_digit()));
+    let search = search(&filters.q);
+    let exact = matches!(search, Some(Search::Exact { .. }));
     let by_time = matches!(filters.sort, Sort::Newest | Sort::Oldest);
     let indexed = by_time
-        && q.is_empty()
+        && search.is_none()
         && (filters.flagged
             || !filters.province.is_empty()
             || Status::from_code(&filters.status).is_some()
@@ -392,12 +413,7 @@ pub async fn list(db: &Db, staff: &Staff, filters: &Filters) -> Result<Applicati
     }
     if !complete {
         let mut rows = SqlQuery::default();
-        let conditions = conditions(&mut rows)?;
-        let clause = if conditions.is_empty() {
-            String::new()
-        } else {
-            format!("where {}", conditions.join(" and "))
-        };
+        let clause = where_clause(&conditions(&mut rows)?);
         rows.sql = format!(
             "select {columns} from applications a {joins} {clause} {order} limit {}",
             size + 1
@@ -494,11 +510,7 @@ fn walk_query(
         let p = query.arg(Bind::Int(id));
         conditions.push(format!("a.entered_by = {p}"));
     }
-    let clause = if conditions.is_empty() {
-        String::new()
-    } else {
-        format!("where {}", conditions.join(" and "))
-    };
+    let clause = where_clause(&conditions);
     format!("select a.id from applications a {clause} {order} limit {rows}")
 }
 
@@ -583,7 +595,7 @@ pub fn export_query(
     filters: &Filters,
 ) -> Result<SqlQuery, AppError> {
     let mut query = SqlQuery::default();
-    let where_clause = list_where(backend, staff, filters, &mut query)?;
+    let conditions = where_clause(&list_conditions(backend, staff, filters, &mut query)?);
     query.sql = format!(
         "select a.reference, a.status, a.submitted_at, a.region_code, r.name_fr as region_fr, \
              r.name_ar as region_ar, p.name_fr as province_fr, p.name_ar as province_ar, \
@@ -592,7 +604,7 @@ pub fn export_query(
              case when a.possible_duplicate then 1 else 0 end as possible_duplicate, \
              case when a.burst then 1 else 0 end as burst \
          from applications a join provinces p on p.id = a.province_id \
-             join regions r on r.code = a.region_code {where_clause} {}",
+             join regions r on r.code = a.region_code {conditions} {}",
         order_by(backend, filters.sort)
     );
     Ok(query)

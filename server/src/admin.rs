@@ -43,47 +43,45 @@ pub fn add_routes(router: Router<AppState>) -> Router<AppState> {
         .route(EXPORT_PATH, get(export))
 }
 
-/// The sign-in page's form, posted as a plain form: the same check as the console's server
-/// function, then the console (a redirect) or the page again with her e-mail and what went
-/// wrong. A refusal answers 401, 422 (a box left empty) or 429, as the server function does.
+/// The sign-in page's form, posted as a plain form: the same attempt as the console's server
+/// function (`app::admin::sign_in::attempt`), then the console (a redirect) or the page again
+/// with her e-mail and what went wrong, answering 401, 422 (a box left empty) or 429.
 async fn sign_in_form(State(state): State<AppState>, request: Request) -> Response {
-    use app::admin::sign_in::{SignInPosted, SignInReply};
-    let (parts, body) = request.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, 16 * 1024).await else {
-        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    use app::admin::sign_in::{attempt, SignInPosted, SignInReply};
+    let (parts, pairs) = match crate::wizard::read_form(request, SIGN_IN_FORM_BYTES).await {
+        Ok(form) => form,
+        Err(response) => return response,
     };
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(&bytes).into_owned().collect();
     let field = |name: &str| app::registration::steps::first_of(&pairs, name).to_owned();
     let (email, password) = (field("email"), field("password"));
     let Some(session) = parts.extensions.get::<Session>().cloned() else {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
-    let reply = if email.trim().is_empty() || password.is_empty() {
-        SignInReply::Missing
-    } else {
-        let device = app::client::request_cookie(&parts, auth::DEVICE_COOKIE);
-        let result = auth::sign_in(
-            &state.db,
-            &state.sign_ins,
-            &session,
-            (&email, &password),
-            device.as_deref(),
-            client_ip(&parts),
-            state.settings.secure_cookies,
-        )
-        .await;
-        match result {
-            Ok(Ok(signed_in)) => {
-                let next = SignInReply::next_page(signed_in.staff.must_change_password);
-                let mut response = axum::response::Redirect::to(next).into_response();
-                if let Ok(cookie) = signed_in.device_cookie.to_string().parse() {
-                    response.headers_mut().append(header::SET_COOKIE, cookie);
-                }
-                return response;
+    let attempted = attempt(
+        &state.db,
+        &state.sign_ins,
+        &session,
+        &parts,
+        (&email, &password),
+        state.settings.secure_cookies,
+    )
+    .await;
+    let reply = match attempted {
+        Ok((
+            SignInReply::SignedIn {
+                must_change_password,
+            },
+            device,
+        )) => {
+            let next = SignInReply::next_page(must_change_password);
+            let mut response = axum::response::Redirect::to(next).into_response();
+            if let Some(cookie) = device.and_then(|device| device.to_string().parse().ok()) {
+                response.headers_mut().append(header::SET_COOKIE, cookie);
             }
-            Ok(Err(failure)) => failure.into(),
-            Err(refusal) => return refusal.status().into_response(),
+            return response;
         }
+        Ok((reply, _)) => reply,
+        Err(refusal) => return refusal.status().into_response(),
     };
     let status = match reply {
         SignInReply::Missing => StatusCode::UNPROCESSABLE_ENTITY,
@@ -98,6 +96,9 @@ async fn sign_in_form(State(state): State<AppState>, request: Request) -> Respon
     *response.status_mut() = status;
     response
 }
+
+/// The largest sign-in form read: an e-mail and a password, with room to spare.
+const SIGN_IN_FORM_BYTES: usize = 16 * 1024;
 
 /// The signed-in staff member (with her own password), or the refusal to answer with.
 async fn signed_in(state: &AppState, session: &Session) -> Result<Staff, Response> {

@@ -39,9 +39,13 @@ pub fn add_routes(mut router: Router<AppState>) -> Router<AppState> {
 
 type Pairs = Vec<(String, String)>;
 
-async fn read_form(request: Request) -> Result<(http::request::Parts, Pairs), Response> {
+/// A form's pairs, read up to `limit` bytes (past it, 413).
+pub(crate) async fn read_form(
+    request: Request,
+    limit: usize,
+) -> Result<(http::request::Parts, Pairs), Response> {
     let (parts, body) = request.into_parts();
-    let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
+    let bytes = axum::body::to_bytes(body, limit)
         .await
         .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
     // A date asked in three boxes is read as one answer.
@@ -54,7 +58,7 @@ fn value<'a>(pairs: &'a Pairs, name: &str) -> &'a str {
 }
 
 async fn post_step(State(state): State<AppState>, step: Step, request: Request) -> Response {
-    let (parts, pairs) = match read_form(request).await {
+    let (parts, pairs) = match read_form(request, MAX_FORM_BYTES).await {
         Ok(form) => form,
         Err(response) => return response,
     };
@@ -72,7 +76,7 @@ async fn post_step(State(state): State<AppState>, step: Step, request: Request) 
 }
 
 async fn post_submit(State(state): State<AppState>, request: Request) -> Response {
-    let (parts, pairs) = match read_form(request).await {
+    let (parts, pairs) = match read_form(request, MAX_FORM_BYTES).await {
         Ok(form) => form,
         Err(response) => return response,
     };
@@ -82,7 +86,7 @@ async fn post_submit(State(state): State<AppState>, request: Request) -> Respons
 }
 
 async fn post_resume(State(state): State<AppState>, request: Request) -> Response {
-    let (parts, pairs) = match read_form(request).await {
+    let (parts, pairs) = match read_form(request, MAX_FORM_BYTES).await {
         Ok(form) => form,
         Err(response) => return response,
     };
@@ -99,7 +103,7 @@ async fn post_resume(State(state): State<AppState>, request: Request) -> Respons
 }
 
 async fn post_status(State(state): State<AppState>, request: Request) -> Response {
-    let (parts, pairs) = match read_form(request).await {
+    let (parts, pairs) = match read_form(request, MAX_FORM_BYTES).await {
         Ok(form) => form,
         Err(response) => return response,
     };

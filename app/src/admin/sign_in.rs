@@ -92,33 +92,60 @@ impl SignInReply {
     }
 }
 
-#[server(endpoint = "admin/sign-in")]
-pub async fn sign_in(email: String, password: String) -> Result<SignInReply, AppError> {
-    let cx = context()?;
+/// One sign-in attempt, the same from the console's server function and from the plain form
+/// (`server/src/admin.rs`): a box left empty, then the account's check. Signed in, the cookie
+/// that remembers this device comes with the answer.
+#[cfg(feature = "ssr")]
+pub async fn attempt(
+    db: &crate::db::Db,
+    limiter: &crate::admin::auth::SignInLimiter,
+    session: &tower_sessions::Session,
+    parts: &http::request::Parts,
+    (email, password): (&str, &str),
+    secure_cookies: bool,
+) -> Result<(SignInReply, Option<cookie::Cookie<'static>>), AppError> {
     if email.trim().is_empty() || password.is_empty() {
-        return Ok(SignInReply::Missing);
+        return Ok((SignInReply::Missing, None));
     }
-    let limiter = use_context::<crate::admin::auth::SignInLimiter>().unwrap_or_default();
-    let device = crate::client::request_cookie(&cx.parts, crate::admin::auth::DEVICE_COOKIE);
+    let device = crate::client::request_cookie(parts, crate::admin::auth::DEVICE_COOKIE);
     let result = crate::admin::auth::sign_in(
-        &cx.db,
-        &limiter,
-        &cx.session,
-        (&email, &password),
+        db,
+        limiter,
+        session,
+        (email, password),
         device.as_deref(),
-        cx.client(),
-        cx.secure_cookies(),
+        crate::client::client_ip(parts),
+        secure_cookies,
     )
     .await?;
     Ok(match result {
-        Ok(signed_in) => {
-            cx.set_cookie(&signed_in.device_cookie);
+        Ok(signed_in) => (
             SignInReply::SignedIn {
                 must_change_password: signed_in.staff.must_change_password,
-            }
-        }
-        Err(failure) => failure.into(),
+            },
+            Some(signed_in.device_cookie),
+        ),
+        Err(failure) => (failure.into(), None),
     })
+}
+
+#[server(endpoint = "admin/sign-in")]
+pub async fn sign_in(email: String, password: String) -> Result<SignInReply, AppError> {
+    let cx = context()?;
+    let limiter = use_context::<crate::admin::auth::SignInLimiter>().unwrap_or_default();
+    let (reply, device) = attempt(
+        &cx.db,
+        &limiter,
+        &cx.session,
+        &cx.parts,
+        (&email, &password),
+        cx.secure_cookies(),
+    )
+    .await?;
+    if let Some(device) = device {
+        cx.set_cookie(&device);
+    }
+    Ok(reply)
 }
 
 #[server(endpoint = "admin/password")]
@@ -156,7 +183,7 @@ pub async fn change_password(
 #[component]
 pub fn SignInPage() -> impl IntoView {
     // Served on its own, the page carries no code and its form is posted to the server
-    // (`server/src/sign_in.rs`), which shows it again with what went wrong; opened from the
+    // (`server/src/admin.rs`), which shows it again with what went wrong; opened from the
     // console (after signing out), the console's code sends it as a server function.
     let posted = use_context::<SignInPosted>();
     let email = posted.as_ref().map(|posted| posted.email.clone());

@@ -42,10 +42,12 @@ use registration::{
 /// The whole HTML document, rendered on the server. The language is decided here, per
 /// request, so `<html lang dir>` is right in the first byte the phone receives.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // The request, read once (without copying its headers).
     #[cfg(feature = "ssr")]
-    let lang = use_context::<http::request::Parts>()
-        .map(|parts| i18n::request_lang(&parts))
-        .unwrap_or(Lang::DEFAULT);
+    let (lang, path) = with_context::<http::request::Parts, _>(|parts| {
+        (i18n::request_lang(parts), parts.uri.path().to_owned())
+    })
+    .unwrap_or((Lang::DEFAULT, "/".to_owned()));
     #[cfg(not(feature = "ssr"))]
     let lang = Lang::DEFAULT;
     provide_context(lang);
@@ -54,8 +56,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     let scripts = {
         let mut scripts = options.clone();
-        let path = use_context::<http::request::Parts>().map(|parts| parts.uri.path().to_owned());
-        let path = path.as_deref().unwrap_or("/");
+        let path = path.as_str();
         if admin::is_console_path(path) {
             scripts.output_name = CONSOLE_OUTPUT_NAME.into();
             scripts.hash_file = CONSOLE_HASH_FILE.into();
@@ -69,9 +70,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     let preloads = {
         preloads::silence_leptos();
-        use_context::<http::request::Parts>()
-            .and_then(|parts| preloads::links(parts.uri.path(), &options))
-            .map(|links| {
+        preloads::links(&path, &options).map(|links| {
                 let wasm = links
                     .wasm
                     .into_iter()
@@ -272,7 +271,6 @@ macro_rules! lazy_page {
 /// going on shows it without waiting for it; until it is here, going on loads the next page
 /// from the server instead, as a plain form would (issue 12).
 pub mod page_code {
-    #[cfg(feature = "hydrate")]
     use leptos::prelude::*;
 
     #[cfg(feature = "hydrate")]
@@ -282,7 +280,7 @@ pub mod page_code {
     }
 
     /// Starts fetching the code of the page at `path`, once; nothing when it is not lazy.
-    pub fn fetch(path: &str) {
+    fn fetch(path: &str) {
         #[cfg(feature = "hydrate")]
         {
             let Some((path, code)) = super::lazy_page_code(path) else {
@@ -304,6 +302,16 @@ pub mod page_code {
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = path;
+    }
+
+    /// Fetches the code of the page at `path` once this page runs in the browser; the answer
+    /// says whether it is here (as [`ready`] does).
+    pub fn ahead(path: String) -> impl Fn() -> bool + Clone + Send + Sync + 'static {
+        Effect::new({
+            let path = path.clone();
+            move |_| fetch(&path)
+        });
+        move || ready(&path)
     }
 
     /// Whether the page at `path` can be shown without fetching code: it is not lazy, or its

@@ -17,33 +17,13 @@ pub struct Preloads {
     pub loader: String,
 }
 
-/// The split manifest as built: the files of each lazy function, and the loader's name.
-struct Manifest {
-    pkg: String,
-    files: HashMap<String, Vec<String>>,
-    loader: String,
-}
-
 /// The preloads of the page at `path`, or none when it is not a lazy page or the site was
-/// built without `--split`.
+/// built without `--split`. Read from the split manifest once, for every lazy page.
 pub fn links(path: &str, options: &LeptosOptions) -> Option<Preloads> {
-    let route = crate::LAZY_PAGES
-        .iter()
-        .find(|(page, _)| *page == path.trim_end_matches('/'))?
-        .1;
-    let manifest = MANIFEST.get_or_init(|| read_manifest(options)).as_ref()?;
-    let key = format!("__{}_view_", snake_case(route));
-    let (_, files) = manifest.files.iter().find(|(name, _)| {
-        name.strip_prefix(&key)
-            .is_some_and(|hash| hash.bytes().all(|b| b.is_ascii_digit()))
-    })?;
-    Some(Preloads {
-        wasm: files
-            .iter()
-            .map(|file| format!("{}/{file}.wasm", manifest.pkg))
-            .collect(),
-        loader: format!("{}/{}", manifest.pkg, manifest.loader),
-    })
+    PAGES
+        .get_or_init(|| read_manifest(options).unwrap_or_default())
+        .get(path.trim_end_matches('/'))
+        .cloned()
 }
 
 /// Gives the page's lazy routes a list of their own to register in, so the one Leptos reads
@@ -52,11 +32,13 @@ pub fn silence_leptos() {
     leptos::prelude::provide_context(leptos::PrefetchLazyFn::default());
 }
 
-static MANIFEST: OnceLock<Option<Manifest>> = OnceLock::new();
+/// Each lazy page's preloads, by path.
+static PAGES: OnceLock<HashMap<&'static str, Preloads>> = OnceLock::new();
 
 /// Reads `__wasm_split_manifest[.<hash>].json` from the site, its name from `hash.txt` beside
-/// the binary when the files are named after their content (as Leptos finds it).
-fn read_manifest(options: &LeptosOptions) -> Option<Manifest> {
+/// the binary when the files are named after their content (as Leptos finds it), and lists
+/// each lazy page's files: those of its view, named `__<route>_view_<hash>` by `#[lazy_route]`.
+fn read_manifest(options: &LeptosOptions) -> Option<HashMap<&'static str, Preloads>> {
     let mut manifest = "__wasm_split_manifest.json".to_string();
     let mut loader = "__wasm_split.______________________.js".to_string();
     if options.hash_files {
@@ -73,14 +55,26 @@ fn read_manifest(options: &LeptosOptions) -> Option<Manifest> {
     }
     let pkg_dir = PathBuf::from(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
     let text = std::fs::read_to_string(pkg_dir.join(manifest)).ok()?;
-    let files = serde_json::from_str(&text)
+    let files: HashMap<String, Vec<String>> = serde_json::from_str(&text)
         .inspect_err(|error| tracing::error!(%error, "the split manifest cannot be read"))
         .ok()?;
-    Some(Manifest {
-        pkg: format!("/{}", options.site_pkg_dir),
-        files,
-        loader,
-    })
+    let pkg = format!("/{}", options.site_pkg_dir);
+    let pages = crate::LAZY_PAGES.iter().filter_map(|(path, route)| {
+        let key = format!("__{}_view_", snake_case(route));
+        let (_, wasm) = files.iter().find(|(name, _)| {
+            name.strip_prefix(&key)
+                .is_some_and(|hash| hash.bytes().all(|b| b.is_ascii_digit()))
+        })?;
+        let preloads = Preloads {
+            wasm: wasm
+                .iter()
+                .map(|file| format!("{pkg}/{file}.wasm"))
+                .collect(),
+            loader: format!("{pkg}/{loader}"),
+        };
+        Some((*path, preloads))
+    });
+    Some(pages.collect())
 }
 
 /// `EligibilityStep` → `eligibility_step`, as `#[lazy_route]` names a route's view.

@@ -88,8 +88,8 @@ pub fn is_plain_page(path: &str) -> bool {
 pub fn AdminArea() -> impl IntoView {
     // The console's messages, for its code to read; a plain page has no code to read them.
     #[cfg(feature = "ssr")]
-    let plain =
-        use_context::<http::request::Parts>().is_some_and(|parts| is_plain_page(parts.uri.path()));
+    let plain = with_context::<http::request::Parts, _>(|parts| is_plain_page(parts.uri.path()))
+        .unwrap_or(false);
     #[cfg(not(feature = "ssr"))]
     let plain = false;
     let messages = (!plain).then(|| {

@@ -444,11 +444,8 @@ where
     mark_ready(form);
     keep_busy_until_left(pending);
     let ahead = next.map(|next| {
-        Effect::new({
-            let next = next.clone();
-            move |_| crate::page_code::fetch(&next)
-        });
-        move || crate::page_code::ready(&next).then_some("ready")
+        let ready = crate::page_code::ahead(next);
+        move || ready().then_some("ready")
     });
     #[cfg(not(feature = "hydrate"))]
     let _ = (&keep, &check_field, form);

@@ -77,8 +77,8 @@ fn check_body(view: WizardView) -> AnyView {
     provide_context(state);
     let key = view.idempotency_key.clone().unwrap_or_default();
     let navigate = use_navigate();
-    Effect::new(move |_| crate::page_code::fetch(SUBMITTED_PATH));
-    let ahead = move || crate::page_code::ready(SUBMITTED_PATH).then_some("ready");
+    let submitted_ready = crate::page_code::ahead(SUBMITTED_PATH.to_owned());
+    let ahead = move || submitted_ready().then_some("ready");
     keep_busy_until_left(state.pending);
     let submit_key = key.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

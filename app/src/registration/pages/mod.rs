@@ -39,14 +39,7 @@ pub fn RegisterStart() -> impl IntoView {
     // plain link the router leaves alone: the step's page comes whole from the server,
     // working at once, rather than a blank wait for its code.
     let first = Step::Eligibility.path();
-    Effect::new({
-        let first = first.clone();
-        move |_| crate::page_code::fetch(&first)
-    });
-    let ready = {
-        let first = first.clone();
-        move || crate::page_code::ready(&first)
-    };
+    let ready = crate::page_code::ahead(first.clone());
     let busy = RwSignal::new(false);
     keep_busy_until_left(busy);
     view! {

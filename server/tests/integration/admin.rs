@@ -41,24 +41,26 @@ async fn one(app: &TestApp, sql: &str) -> i64 {
         .get::<i64, _>(0)
 }
 
-async fn ids_of(app: &TestApp, sql: &str) -> Vec<i64> {
+/// The first column of every row `sql` returns.
+async fn column<T>(app: &TestApp, sql: &str) -> Vec<T>
+where
+    T: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>,
+{
     sqlx::query(sql)
         .fetch_all(app.db.pool())
         .await
         .unwrap()
         .iter()
-        .map(|row| row.get::<i64, _>(0))
+        .map(|row| row.get::<T, _>(0))
         .collect()
 }
 
+async fn ids_of(app: &TestApp, sql: &str) -> Vec<i64> {
+    column(app, sql).await
+}
+
 async fn strings(app: &TestApp, sql: &str) -> Vec<String> {
-    sqlx::query(sql)
-        .fetch_all(app.db.pool())
-        .await
-        .unwrap()
-        .iter()
-        .map(|row| row.get::<String, _>(0))
-        .collect()
+    column(app, sql).await
 }
 
 #[tokio::test]

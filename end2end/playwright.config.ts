@@ -18,7 +18,8 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  workers: 2,
+  // The bench's measurements run one at a time, so they do not slow each other.
+  workers: process.env.E2E_BENCH ? 1 : 2,
   reporter: [['list']],
   use: {
     baseURL,

@@ -148,6 +148,7 @@ pub fn document_lang() -> Lang {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    registration::pages::NextView::provide();
     // Effects run only in the browser, once the WASM has taken over: styles and tests can
     // tell a hydrated page from a plain server-rendered one.
     Effect::new(|_| {

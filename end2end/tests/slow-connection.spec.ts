@@ -5,17 +5,17 @@ import { Wizard } from '../pages/wizard';
 // A woman on a modest phone over a slow mobile connection (see pages/network.ts).
 test.use({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
 
-/** The code files (JS and WASM) the page asks for from now on. */
+/** The code files (JS and WASM) and the server functions the page asks for from now on. */
 function codeRequests(page: Page): string[] {
   const asked: string[] = [];
   page.on('request', (request) => {
     const path = new URL(request.url()).pathname;
-    if (/\.(wasm|js)$/.test(path)) asked.push(path);
+    if (/\.(wasm|js)$/.test(path) || path.startsWith('/api/')) asked.push(path);
   });
   return asked;
 }
 
-test('a tapped Continue is busy at once, and with the next step\'s code fetched ahead that step opens in place, nothing more to download', async ({ page }) => {
+test('a tapped Continue is busy at once, and with the next step\'s code fetched ahead that step opens in place in one round trip, nothing more to download', async ({ page }) => {
   const wizard = new Wizard(page);
   await page.goto('/register/eligibility');
   await wizard.waitForHydration();
@@ -41,11 +41,12 @@ test('a tapped Continue is busy at once, and with the next step\'s code fetched 
   await wizard.expectStep('identity');
   await expect(wizard.field('first_name')).toBeEditable();
   expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
-  // Nothing for the step she opened: only the one after it, fetched ahead while she answers.
+  // One round trip: the save's answer brought the next step's data. No code for the step she
+  // opened: only for the one after it, fetched ahead while she answers.
   expect(
     asked.filter((path) => !/^\/pkg\/split___residence_step_view_\d+\.[\w-]+\.wasm$/.test(path)),
-    'code fetched between the tap and the next step',
-  ).toEqual([]);
+    'code and server functions asked for between the tap and the next step',
+  ).toEqual(['/api/wizard/save']);
 });
 
 test("until the first step's code is here, Start loads that step whole from the server, and its form works before any of its code arrives", async ({ page }) => {

@@ -27,6 +27,15 @@ pub enum StepReply {
     TooMany,
 }
 
+/// A step saved by the hydrated page: the reply and, when she goes on, everything the next
+/// page shows, so that page opens without asking the server again: one round trip, as a plain
+/// form's post and its redirect.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Saved {
+    pub reply: StepReply,
+    pub next_view: Option<WizardView>,
+}
+
 /// A form posted without JavaScript, shown again by the server with its answers and reply.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Posted {
@@ -145,11 +154,22 @@ pub async fn save_step(
     step: Step,
     fields: Vec<(String, String)>,
     back_to_check: bool,
-) -> Result<StepReply, AppError> {
+) -> Result<Saved, AppError> {
     let (db, parts) = context()?;
+    let settings = settings();
     let outcome =
-        super::service::save_step(&db, &settings(), &parts, step, fields, back_to_check).await?;
-    Ok(send(outcome))
+        super::service::save_step(&db, &settings, &parts, step, fields, back_to_check).await?;
+    let next_view = match outcome.reply {
+        StepReply::Next(_) => {
+            let next = outcome.next_request(&parts);
+            Some(super::service::view(&db, &settings, &next, None).await?)
+        }
+        _ => None,
+    };
+    Ok(Saved {
+        reply: send(outcome),
+        next_view,
+    })
 }
 
 #[server(endpoint = "wizard/submit")]

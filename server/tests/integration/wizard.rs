@@ -583,7 +583,10 @@ async fn nobody_learns_whether_a_cin_has_applied_and_a_second_application_is_a_l
             phone.post("/register/eligibility", ELIGIBLE).await;
             let (response, reply) = phone.call("wizard/save", body).await;
             assert_eq!(response.status, StatusCode::OK);
-            assert_eq!(reply, serde_json::json!({ "Next": "/register/residence" }));
+            assert_eq!(
+                reply["reply"],
+                serde_json::json!({ "Next": "/register/residence" })
+            );
         }
     })
     .await;
@@ -595,7 +598,10 @@ async fn nobody_learns_whether_a_cin_has_applied_and_a_second_application_is_a_l
             phone.post("/register/eligibility", ELIGIBLE).await;
             let (response, reply) = phone.call("wizard/save", body).await;
             assert_eq!(response.status, StatusCode::OK);
-            assert_eq!(reply, serde_json::json!({ "Next": "/register/residence" }));
+            assert_eq!(
+                reply["reply"],
+                serde_json::json!({ "Next": "/register/residence" })
+            );
         }
     })
     .await;
@@ -848,7 +854,7 @@ async fn one_connection_is_limited_in_drafts_and_submissions_and_its_bursts_are_
         )
         .await;
     assert_eq!(response.status, StatusCode::OK);
-    assert_eq!(reply, serde_json::json!("TooMany"));
+    assert_eq!(reply, serde_json::json!({ "reply": "TooMany", "next_view": null }));
     // Another connection is not held back, and is not part of the burst.
     let mut elsewhere = Phone::at(&app, "10.0.5.2:5000");
     let key = fill_in(&mut elsewhere, "BK800000", "0612348888", "Houda").await;
@@ -1011,7 +1017,10 @@ async fn the_server_functions_follow_the_same_rules() {
         .call("wizard/save", step("Eligibility", ELIGIBLE))
         .await;
     assert_eq!(response.status, StatusCode::OK, "{}", response.body);
-    assert_eq!(reply, serde_json::json!({ "Next": "/register/identity" }));
+    assert_eq!(
+        reply["reply"],
+        serde_json::json!({ "Next": "/register/identity" })
+    );
     let (_, reply) = phone
         .call(
             "wizard/save",
@@ -1020,7 +1029,7 @@ async fn the_server_functions_follow_the_same_rules() {
         .await;
     assert_eq!(
         reply,
-        serde_json::json!({ "Invalid": [["cin", "CinFormat"]] })
+        serde_json::json!({ "reply": { "Invalid": [["cin", "CinFormat"]] }, "next_view": null })
     );
     let (_, reply) = phone
         .call(
@@ -1028,12 +1037,29 @@ async fn the_server_functions_follow_the_same_rules() {
             step("Identity", &identity("BK1234", "0612345678", "Fatima")),
         )
         .await;
-    assert_eq!(reply, serde_json::json!({ "Next": "/register/residence" }));
+    assert_eq!(
+        reply["reply"],
+        serde_json::json!({ "Next": "/register/residence" })
+    );
     assert!(phone.cookies.contains_key(DRAFT_COOKIE));
     let (_, view) = phone.call("wizard/view", serde_json::json!({})).await;
     assert_eq!(view["answers"]["cin"], serde_json::json!(["BK1234"]));
     assert_eq!(view["first_incomplete"], "Residence");
     assert!(view["resume_code"].as_str().is_some_and(|c| c.len() == 9));
+    // The save brought the same view for the page it leads to, worked out with the draft it
+    // had just created: the next page opens without asking for it.
+    assert_eq!(reply["next_view"], view);
+    // And after a step of a draft already there, the answers just saved.
+    let (_, reply) = phone
+        .call("wizard/save", step("Residence", RESIDENCE))
+        .await;
+    let (_, view) = phone.call("wizard/view", serde_json::json!({})).await;
+    assert_eq!(
+        reply["reply"],
+        serde_json::json!({ "Next": "/register/situation" })
+    );
+    assert_eq!(view["answers"]["locality"], serde_json::json!(["Fnideq"]));
+    assert_eq!(reply["next_view"], view);
 }
 
 #[tokio::test]

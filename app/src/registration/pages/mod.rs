@@ -75,14 +75,52 @@ pub fn RegisterStart() -> impl IntoView {
     }
 }
 
-/// Loads the wizard's data, then shows `body`.
+/// The view a step's save brought for the page it leads to (see [`Saved`]), kept until that
+/// page opens in place: it shows it rather than asking the server again. Taken once, by the
+/// next wizard page, whichever it is.
+#[derive(Clone, Copy)]
+pub struct NextView(StoredValue<Option<(String, WizardView)>>);
+
+impl NextView {
+    /// Called once for the whole app, above its routes.
+    pub fn provide() {
+        provide_context(NextView(StoredValue::new(None)));
+    }
+
+    fn keep(self, path: &str, view: WizardView) {
+        self.0.set_value(Some((path.to_owned(), view)));
+    }
+
+    fn take(self, path: &str) -> Option<WizardView> {
+        let (kept_for, view) = self.0.try_update_value(Option::take).flatten()?;
+        (kept_for == path).then_some(view)
+    }
+}
+
+/// Loads the wizard's data, then shows `body`: the view the last save brought for this page
+/// when there is one, else asked of the server.
 #[component]
 fn WithWizard<V, F>(body: F) -> impl IntoView
 where
     F: Fn(WizardView) -> V + Send + Sync + Copy + 'static,
     V: IntoView + 'static,
 {
-    let data = Resource::new(|| (), |_| load_wizard());
+    let path = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked();
+    let brought = use_context::<NextView>().and_then(|next| next.take(&path));
+    let data = Resource::new(
+        || (),
+        move |_| {
+            let brought = brought.clone();
+            async move {
+                match brought {
+                    Some(view) => Ok(view),
+                    None => load_wizard().await,
+                }
+            }
+        },
+    );
     let lang = use_lang();
     view! {
         <Suspense fallback=|| view! { <p>{t("loading")}</p> }>

@@ -60,6 +60,7 @@ fn step_body(step: Step, view: WizardView, back_to_check: bool) -> AnyView {
     // The fields are built below, before the form that would provide it.
     provide_context(state);
     let navigate = use_navigate();
+    let next_view = use_context::<NextView>();
     let rules = Rules {
         today: time::Date::MIN,
         regions: view.regions.iter().map(|r| r.code.clone()).collect(),
@@ -96,7 +97,14 @@ fn step_body(step: Step, view: WizardView, back_to_check: bool) -> AnyView {
         state.pending.set(true);
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
-            let reply = save_step(step, pairs, back_to_check).await;
+            let reply = save_step(step, pairs, back_to_check).await.map(|saved| {
+                if let (StepReply::Next(path), Some(view), Some(next_view)) =
+                    (&saved.reply, saved.next_view, next_view)
+                {
+                    next_view.keep(path, view);
+                }
+                saved.reply
+            });
             // Going on, the button stays busy until the next page is there.
             if !matches!(reply, Ok(StepReply::Next(_))) {
                 state.pending.set(false);

@@ -81,6 +81,30 @@ impl<T> Outcome<T> {
         self.cookies.push(cookie);
         self
     }
+
+    /// The browser's next request, as it will be once it has taken this outcome's cookies:
+    /// with those it sets, without those it removes. What the next page loads can then be
+    /// worked out in the same answer.
+    pub fn next_request(&self, parts: &http::request::Parts) -> http::request::Parts {
+        let set = |name: &str| self.cookies.iter().any(|cookie| cookie.name() == name);
+        let kept = crate::client::request_cookies(parts)
+            .filter(|cookie| !set(cookie.name()))
+            .map(|cookie| cookie.stripped().to_string());
+        let taken = self
+            .cookies
+            .iter()
+            .filter(|cookie| cookie.max_age() != Some(cookie::time::Duration::ZERO))
+            .map(|cookie| cookie.stripped().to_string());
+        let header = kept.chain(taken).collect::<Vec<_>>().join("; ");
+        let mut next = parts.clone();
+        next.headers.remove(http::header::COOKIE);
+        if let Ok(value) = http::HeaderValue::from_str(&header) {
+            if !header.is_empty() {
+                next.headers.insert(http::header::COOKIE, value);
+            }
+        }
+        next
+    }
 }
 
 pub(super) fn random<const N: usize>() -> Result<[u8; N], AppError> {

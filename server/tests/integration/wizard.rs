@@ -854,7 +854,10 @@ async fn one_connection_is_limited_in_drafts_and_submissions_and_its_bursts_are_
         )
         .await;
     assert_eq!(response.status, StatusCode::OK);
-    assert_eq!(reply, serde_json::json!({ "reply": "TooMany", "next_view": null }));
+    assert_eq!(
+        reply,
+        serde_json::json!({ "reply": "TooMany", "next_view": null })
+    );
     // Another connection is not held back, and is not part of the burst.
     let mut elsewhere = Phone::at(&app, "10.0.5.2:5000");
     let key = fill_in(&mut elsewhere, "BK800000", "0612348888", "Houda").await;

@@ -57,6 +57,8 @@ pub struct Db {
     /// SQLite lets one connection write at a time; the others would sleep in its busy handler
     /// and retry. Writers queue here instead, in order, without sleeping.
     sqlite_writer: std::sync::Arc<tokio::sync::Mutex<()>>,
+    /// The regions' codes and provinces, read once (see [`crate::reference::repo::places`]).
+    pub(crate) places: std::sync::Arc<tokio::sync::OnceCell<crate::reference::repo::Places>>,
 }
 
 impl Db {
@@ -99,6 +101,7 @@ impl Db {
             pool,
             backend,
             sqlite_writer: Default::default(),
+            places: Default::default(),
         })
     }
 

@@ -1,5 +1,65 @@
 use super::RegionPlaces;
 use crate::{admin::workflow::TAKES_A_PLACE_SQL, db::Db};
+use sqlx::Row;
+use std::collections::BTreeMap;
+
+/// A province or prefecture, with its names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Province {
+    pub id: i64,
+    pub name_fr: String,
+    pub name_ar: String,
+}
+
+/// The regions' codes and each region's provinces (by French name): reference data the
+/// migrations write and nothing changes while the server runs. Read once per database and
+/// kept, so a wizard page or a step's save does not ask for it again.
+#[derive(Debug, Default)]
+pub struct Places {
+    pub region_codes: Vec<String>,
+    pub provinces: BTreeMap<String, Vec<Province>>,
+}
+
+impl Places {
+    /// The provinces of a region; none for a code that is not a region's.
+    pub fn provinces_of(&self, region: &str) -> &[Province] {
+        self.provinces.get(region).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The regions and provinces, read from the database the first time and kept with it.
+pub async fn places(db: &Db) -> Result<&Places, sqlx::Error> {
+    db.places
+        .get_or_try_init(|| async {
+            let region_codes = sqlx::query("select code from regions order by code")
+                .fetch_all(db.pool())
+                .await?
+                .iter()
+                .map(|row| row.try_get("code"))
+                .collect::<Result<_, _>>()?;
+            let mut provinces: BTreeMap<String, Vec<Province>> = BTreeMap::new();
+            let rows = sqlx::query(
+                "select id, region_code, name_fr, name_ar from provinces order by name_fr, id",
+            )
+            .fetch_all(db.pool())
+            .await?;
+            for row in rows {
+                provinces
+                    .entry(row.try_get("region_code")?)
+                    .or_default()
+                    .push(Province {
+                        id: row.try_get("id")?,
+                        name_fr: row.try_get("name_fr")?,
+                        name_ar: row.try_get("name_ar")?,
+                    });
+            }
+            Ok(Places {
+                region_codes,
+                provinces,
+            })
+        })
+        .await
+}
 
 /// Every region with its target, the places still open and the applications, in code
 /// order. Places are taken by acceptances, not by submissions: applying never fills a region.

@@ -78,3 +78,29 @@ async fn a_target_cannot_be_negative() {
         app.backend()
     );
 }
+
+#[tokio::test]
+async fn the_regions_and_provinces_kept_by_the_wizard_are_the_database_s() {
+    let app = TestApp::spawn().await;
+    let places = app::reference::repo::places(&app.db).await.unwrap();
+    assert_eq!(
+        places.region_codes,
+        (1..=12).map(|n| format!("{n:02}")).collect::<Vec<_>>()
+    );
+    let rows = sqlx::query("select id, region_code from provinces order by id")
+        .fetch_all(app.db.pool())
+        .await
+        .unwrap();
+    let mut kept: Vec<(i64, String)> = places
+        .provinces
+        .iter()
+        .flat_map(|(region, provinces)| provinces.iter().map(|p| (p.id, region.clone())))
+        .collect();
+    kept.sort();
+    let stored: Vec<(i64, String)> = rows
+        .iter()
+        .map(|row| (row.get("id"), row.get("region_code")))
+        .collect();
+    assert_eq!(kept, stored);
+    assert!(places.provinces_of("99").is_empty());
+}

@@ -39,22 +39,16 @@ async fn regions(db: &Db) -> Result<Vec<RegionOption>, AppError> {
 }
 
 async fn provinces(db: &Db, region: &str) -> Result<Vec<ProvinceOption>, AppError> {
-    let rows = sqlx::query(
-        "select id, name_fr, name_ar from provinces where region_code = $1 order by name_fr",
-    )
-    .bind(region)
-    .fetch_all(db.pool())
-    .await?;
-    rows.iter()
-        .map(|row| {
-            Ok(ProvinceOption {
-                id: row.try_get("id")?,
-                name_fr: row.try_get("name_fr")?,
-                name_ar: row.try_get("name_ar")?,
-            })
+    Ok(crate::reference::repo::places(db)
+        .await?
+        .provinces_of(region)
+        .iter()
+        .map(|province| ProvinceOption {
+            id: province.id,
+            name_fr: province.name_fr.clone(),
+            name_ar: province.name_ar.clone(),
         })
-        .collect::<Result<_, sqlx::Error>>()
-        .map_err(AppError::from)
+        .collect())
 }
 
 fn rules_from(regions: &[RegionOption], provinces: &[ProvinceOption]) -> Rules {
@@ -68,23 +62,15 @@ fn rules_from(regions: &[RegionOption], provinces: &[ProvinceOption]) -> Rules {
 /// The rules for checking answers. Only codes and ids: no counting of applications, which
 /// every step's save would otherwise pay for.
 async fn rules_for(db: &Db, answers: &Raw) -> Result<Rules, AppError> {
-    let regions = sqlx::query("select code from regions order by code")
-        .fetch_all(db.pool())
-        .await?
-        .iter()
-        .map(|row| row.try_get("code"))
-        .collect::<Result<_, _>>()?;
-    let provinces = sqlx::query("select id from provinces where region_code = $1")
-        .bind(first(answers, "region"))
-        .fetch_all(db.pool())
-        .await?
-        .iter()
-        .map(|row| row.try_get("id"))
-        .collect::<Result<_, _>>()?;
+    let places = crate::reference::repo::places(db).await?;
     Ok(Rules {
         today: clock::today(),
-        regions,
-        provinces,
+        regions: places.region_codes.clone(),
+        provinces: places
+            .provinces_of(first(answers, "region"))
+            .iter()
+            .map(|province| province.id)
+            .collect(),
     })
 }
 

@@ -209,6 +209,8 @@ for (const lang of LANGS) {
 }
 
 test('without JavaScript there is no Copy button that would do nothing', async ({ browser, baseURL }) => {
+  // Two whole registrations, one after the other: twice a single one's time.
+  test.setTimeout(60_000);
   for (const javaScriptEnabled of [false, true]) {
     const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 640 } });
     await context.addCookies([{ name: 'jisr_lang', value: 'fr', url: baseURL! }]);

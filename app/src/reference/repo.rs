@@ -1,15 +1,7 @@
 use super::RegionPlaces;
-use crate::{admin::workflow::TAKES_A_PLACE_SQL, db::Db};
+use crate::{admin::workflow::TAKES_A_PLACE_SQL, db::Db, registration::api::ProvinceOption};
 use sqlx::Row;
 use std::collections::BTreeMap;
-
-/// A province or prefecture, with its names.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Province {
-    pub id: i64,
-    pub name_fr: String,
-    pub name_ar: String,
-}
 
 /// The regions' codes and each region's provinces (by French name): reference data the
 /// migrations write and nothing changes while the server runs. Read once per database and
@@ -17,12 +9,12 @@ pub struct Province {
 #[derive(Debug, Default)]
 pub struct Places {
     pub region_codes: Vec<String>,
-    pub provinces: BTreeMap<String, Vec<Province>>,
+    pub provinces: BTreeMap<String, Vec<ProvinceOption>>,
 }
 
 impl Places {
     /// The provinces of a region; none for a code that is not a region's.
-    pub fn provinces_of(&self, region: &str) -> &[Province] {
+    pub fn provinces_of(&self, region: &str) -> &[ProvinceOption] {
         self.provinces.get(region).map_or(&[], Vec::as_slice)
     }
 }
@@ -37,7 +29,7 @@ pub async fn places(db: &Db) -> Result<&Places, sqlx::Error> {
                 .iter()
                 .map(|row| row.try_get("code"))
                 .collect::<Result<_, _>>()?;
-            let mut provinces: BTreeMap<String, Vec<Province>> = BTreeMap::new();
+            let mut provinces: BTreeMap<String, Vec<ProvinceOption>> = BTreeMap::new();
             let rows = sqlx::query(
                 "select id, region_code, name_fr, name_ar from provinces order by name_fr, id",
             )
@@ -47,7 +39,7 @@ pub async fn places(db: &Db) -> Result<&Places, sqlx::Error> {
                 provinces
                     .entry(row.try_get("region_code")?)
                     .or_default()
-                    .push(Province {
+                    .push(ProvinceOption {
                         id: row.try_get("id")?,
                         name_fr: row.try_get("name_fr")?,
                         name_ar: row.try_get("name_ar")?,

@@ -42,13 +42,7 @@ async fn provinces(db: &Db, region: &str) -> Result<Vec<ProvinceOption>, AppErro
     Ok(crate::reference::repo::places(db)
         .await?
         .provinces_of(region)
-        .iter()
-        .map(|province| ProvinceOption {
-            id: province.id,
-            name_fr: province.name_fr.clone(),
-            name_ar: province.name_ar.clone(),
-        })
-        .collect())
+        .to_vec())
 }
 
 fn rules_from(regions: &[RegionOption], provinces: &[ProvinceOption]) -> Rules {

@@ -98,10 +98,11 @@ impl<T> Outcome<T> {
         let header = kept.chain(taken).collect::<Vec<_>>().join("; ");
         let mut next = parts.clone();
         next.headers.remove(http::header::COOKIE);
-        if let Ok(value) = http::HeaderValue::from_str(&header) {
-            if !header.is_empty() {
+        match http::HeaderValue::from_str(&header) {
+            Ok(value) if !header.is_empty() => {
                 next.headers.insert(http::header::COOKIE, value);
             }
+            _ => {}
         }
         next
     }

@@ -8,7 +8,10 @@ use sqlx::{
     migrate::Migrator,
     AnyPool,
 };
-use std::{str::FromStr, time::Duration};
+use std::{str::FromStr, sync::Arc, time::Duration};
+
+pub mod group_commit;
+pub use group_commit::WriteFuture;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
@@ -56,7 +59,10 @@ pub struct Db {
     backend: Backend,
     /// SQLite lets one connection write at a time; the others would sleep in its busy handler
     /// and retry. Writers queue here instead, in order, without sleeping.
-    sqlite_writer: std::sync::Arc<tokio::sync::Mutex<()>>,
+    sqlite_writer: Arc<tokio::sync::Mutex<()>>,
+    /// On SQLite, the task that commits the writes waiting at a moment together
+    /// ([`Db::write`]).
+    group_commit: Option<Arc<group_commit::Writer>>,
     /// The regions' codes and provinces, read once (see [`crate::reference::repo::places`]).
     pub(crate) places: std::sync::Arc<tokio::sync::OnceCell<crate::reference::repo::Places>>,
 }
@@ -97,10 +103,18 @@ impl Db {
             });
         }
         let pool = options.connect(&url).await?;
+        let sqlite_writer = Arc::new(tokio::sync::Mutex::new(()));
+        let group_commit = (backend == Backend::Sqlite).then(|| {
+            Arc::new(group_commit::Writer::start(
+                pool.clone(),
+                sqlite_writer.clone(),
+            ))
+        });
         Ok(Db {
             pool,
             backend,
-            sqlite_writer: Default::default(),
+            sqlite_writer,
+            group_commit,
             places: Default::default(),
         })
     }
@@ -129,6 +143,45 @@ impl Db {
             Backend::Sqlite => Some(self.sqlite_writer.clone().lock_owned().await),
             Backend::Postgres => None,
         }
+    }
+
+    /// Runs `write` in a transaction and commits it: on SQLite together with the other writes
+    /// waiting at that moment (each in a savepoint, so that one failing fails only itself),
+    /// on PostgreSQL in a transaction of its own. An `Err` from `write` rolls back what it
+    /// wrote. Takes the writer's turn on SQLite: never call it while holding
+    /// [`Db::writing`].
+    pub async fn write<T, E, F>(&self, write: F) -> Result<T, E>
+    where
+        F: for<'c> FnOnce(&'c mut sqlx::AnyConnection) -> WriteFuture<'c, Result<T, E>>
+            + Send
+            + 'static,
+        T: Send + 'static,
+        E: From<sqlx::Error> + Send + 'static,
+    {
+        if let Some(writer) = &self.group_commit {
+            return writer.write(write).await;
+        }
+        let mut tx = self.pool.begin().await?;
+        match write(&mut tx).await {
+            Ok(value) => {
+                tx.commit().await?;
+                Ok(value)
+            }
+            Err(error) => {
+                tx.rollback().await?;
+                Err(error)
+            }
+        }
+    }
+
+    /// On SQLite, how many transactions the group commit made and how many writes they held.
+    pub fn group_commits(&self) -> Option<(u64, u64)> {
+        self.group_commit.as_ref().map(|w| w.stats().get())
+    }
+
+    /// On SQLite, how many writes were asked of the group commit and are not answered yet.
+    pub fn writes_waiting(&self) -> usize {
+        self.group_commit.as_ref().map_or(0, |w| w.waiting())
     }
 
     /// Answers whether the database can be reached and queried.

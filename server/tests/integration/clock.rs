@@ -25,7 +25,7 @@ fn at(text: &str) -> i64 {
 
 /// A complete application in region 01, with its own CIN: every step's answers as the
 /// wizard's tests give them, and what the eligibility step implies.
-fn answers(cin: &str) -> Raw {
+pub(crate) fn answers(cin: &str) -> Raw {
     let mut pairs = ELIGIBLE.to_vec();
     pairs.extend(identity(cin, "06 12 34 56 78", "Fatima"));
     for step in [RESIDENCE, SITUATION, SCHOOLING, PROJECT, PREFERENCES] {

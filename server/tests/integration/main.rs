@@ -13,3 +13,4 @@ mod safety;
 mod security;
 mod static_files;
 mod wizard;
+mod writes;

@@ -79,31 +79,37 @@ pub(super) async fn create_draft(
     answers: &Raw,
 ) -> Result<String, AppError> {
     let json = serde_json::to_string(answers).map_err(|_| AppError::Internal)?;
+    let birth_date = birth_date_of(answers);
     let now = clock::now();
-    for _ in 0..5 {
-        let token = random_token()?;
-        let resume_code = ResumeCode::from_random(random()?);
-        let _turn = db.writing().await;
-        let done = sqlx::query(
-            "insert into drafts (token, resume_code, idempotency_key, birth_date, answers, \
-                                 created_at, updated_at, expires_at) \
-             values ($1, $2, $3, $4, $5, $6, $6, $7) on conflict do nothing",
-        )
-        .bind(&token)
-        .bind(resume_code.as_str())
-        .bind(random_token()?)
-        .bind(birth_date_of(answers))
-        .bind(&json)
-        .bind(now)
-        .bind(now + settings.draft_ttl_secs)
-        .execute(db.pool())
-        .await?;
-        if done.rows_affected() == 1 {
-            return Ok(token);
-        }
-    }
-    tracing::error!("five resume codes in a row were taken");
-    Err(AppError::Internal)
+    let expires_at = now + settings.draft_ttl_secs;
+    db.write(move |conn| {
+        Box::pin(async move {
+            for _ in 0..5 {
+                let token = random_token()?;
+                let resume_code = ResumeCode::from_random(random()?);
+                let done = sqlx::query(
+                    "insert into drafts (token, resume_code, idempotency_key, birth_date, \
+                                         answers, created_at, updated_at, expires_at) \
+                     values ($1, $2, $3, $4, $5, $6, $6, $7) on conflict do nothing",
+                )
+                .bind(&token)
+                .bind(resume_code.as_str())
+                .bind(random_token()?)
+                .bind(&birth_date)
+                .bind(&json)
+                .bind(now)
+                .bind(expires_at)
+                .execute(&mut *conn)
+                .await?;
+                if done.rows_affected() == 1 {
+                    return Ok(token);
+                }
+            }
+            tracing::error!("five resume codes in a row were taken");
+            Err(AppError::Internal)
+        })
+    })
+    .await
 }
 
 pub(super) async fn update_draft(
@@ -113,20 +119,27 @@ pub(super) async fn update_draft(
     answers: &Raw,
 ) -> Result<(), AppError> {
     let json = serde_json::to_string(answers).map_err(|_| AppError::Internal)?;
+    let birth_date = birth_date_of(answers);
+    let token = token.to_owned();
     let now = clock::now();
-    let _turn = db.writing().await;
-    sqlx::query(
-        "update drafts set answers = $1, birth_date = $2, updated_at = $3, expires_at = $4 \
-         where token = $5",
-    )
-    .bind(json)
-    .bind(birth_date_of(answers))
-    .bind(now)
-    .bind(now + settings.draft_ttl_secs)
-    .bind(token)
-    .execute(db.pool())
-    .await?;
-    Ok(())
+    let expires_at = now + settings.draft_ttl_secs;
+    db.write(move |conn| {
+        Box::pin(async move {
+            sqlx::query(
+                "update drafts set answers = $1, birth_date = $2, updated_at = $3, \
+                     expires_at = $4 where token = $5",
+            )
+            .bind(json)
+            .bind(birth_date)
+            .bind(now)
+            .bind(expires_at)
+            .bind(token)
+            .execute(conn)
+            .await?;
+            Ok::<_, AppError>(())
+        })
+    })
+    .await
 }
 
 /// Deletes the drafts past their expiry. Returns how many.

@@ -74,86 +74,107 @@ pub struct Stored(pub String);
 /// Flags possible duplicates (the same CIN among them), marks bursts from one connection, and
 /// closes the draft in the same transaction.
 pub async fn store_application(db: &Db, new: &NewApplication<'_>) -> Result<Stored, AppError> {
-    let application = new.application;
-    let key = new.idempotency_key;
+    let application = new.application.clone();
+    let key = new.idempotency_key.to_owned();
     let answers = serde_json::to_string(new.answers).map_err(|_| AppError::Internal)?;
-    for _ in 0..5 {
-        let reference = ReferenceNumber::from_random(random()?);
-        let turn = db.writing().await;
-        let mut tx = db.pool().begin().await?;
-        let inserted = sqlx::query(
-            "insert into applications (reference, idempotency_key, cin, first_name, last_name, \
-                 name_key, birth_date, phone, email, region_code, province_id, locality, area, \
-                 sector, stage, answers, lang, channel, consent_version, \
-                 consented_at, submitted_at, entered_by, last_first_key, client_key, submitted_day) \
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, \
-                 $17, case when $21 is null then 'self' else 'assisted' end, \
-                 $18, $19, $20, $21, $22, $23, $24) \
-             on conflict do nothing returning id",
-        )
-        .bind(reference.as_str())
-        .bind(key)
-        .bind(application.identity.cin.as_str())
-        .bind(application.identity.first_name.as_str())
-        .bind(application.identity.last_name.as_str())
-        .bind(application.name_key())
-        .bind(application.identity.birth_date.iso())
-        .bind(application.identity.phone.as_str())
-        .bind(application.identity.email.as_ref().map(|e| e.as_str().to_owned()))
-        .bind(&application.region)
-        .bind(application.residence.province_id)
-        .bind(application.residence.locality.as_str())
-        .bind(application.residence.area.code())
-        .bind(application.project.sector.code())
-        .bind(application.project.stage.code())
-        .bind(&answers)
-        .bind(new.lang.code())
-        .bind(CONSENT_VERSION)
-        .bind(new.consented_at)
-        .bind(new.submitted_at)
-        .bind(new.entered_by)
-        .bind(name_key(
-            application.identity.last_name.as_str(),
-            application.identity.first_name.as_str(),
-        ))
-        .bind(new.client_key.as_deref())
-        .bind(clock::local_day(new.submitted_at))
-        .fetch_optional(&mut *tx)
+    let (lang, consented_at, submitted_at, entered_by) =
+        (new.lang, new.consented_at, new.submitted_at, new.entered_by);
+    let draft_token = new.draft_token.map(str::to_owned);
+    let client_key = new.client_key.clone();
+    let stored = db
+        .write(move |conn| {
+            Box::pin(async move {
+                for _ in 0..5 {
+                    let reference = ReferenceNumber::from_random(random()?);
+                    let inserted = sqlx::query(
+                        "insert into applications (reference, idempotency_key, cin, \
+                             first_name, last_name, name_key, birth_date, phone, email, \
+                             region_code, province_id, locality, area, sector, stage, answers, \
+                             lang, channel, consent_version, consented_at, submitted_at, \
+                             entered_by, last_first_key, client_key, submitted_day) \
+                         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, \
+                             $15, $16, $17, case when $21 is null then 'self' else 'assisted' end, \
+                             $18, $19, $20, $21, $22, $23, $24) \
+                         on conflict do nothing returning id",
+                    )
+                    .bind(reference.as_str())
+                    .bind(&key)
+                    .bind(application.identity.cin.as_str())
+                    .bind(application.identity.first_name.as_str())
+                    .bind(application.identity.last_name.as_str())
+                    .bind(application.name_key())
+                    .bind(application.identity.birth_date.iso())
+                    .bind(application.identity.phone.as_str())
+                    .bind(
+                        application
+                            .identity
+                            .email
+                            .as_ref()
+                            .map(|e| e.as_str().to_owned()),
+                    )
+                    .bind(&application.region)
+                    .bind(application.residence.province_id)
+                    .bind(application.residence.locality.as_str())
+                    .bind(application.residence.area.code())
+                    .bind(application.project.sector.code())
+                    .bind(application.project.stage.code())
+                    .bind(&answers)
+                    .bind(lang.code())
+                    .bind(CONSENT_VERSION)
+                    .bind(consented_at)
+                    .bind(submitted_at)
+                    .bind(entered_by)
+                    .bind(name_key(
+                        application.identity.last_name.as_str(),
+                        application.identity.first_name.as_str(),
+                    ))
+                    .bind(client_key.as_deref())
+                    .bind(clock::local_day(submitted_at))
+                    .fetch_optional(&mut *conn)
+                    .await?;
+                    let Some(row) = inserted else {
+                        // Someone (a double tap, a retry) got there first with this key?
+                        let first = sqlx::query(
+                            "select reference from applications where idempotency_key = $1",
+                        )
+                        .bind(&key)
+                        .fetch_optional(&mut *conn)
+                        .await?;
+                        if let Some(first) = first {
+                            return Ok((None, Stored(first.try_get("reference")?)));
+                        }
+                        // The reference number was taken: draw another.
+                        continue;
+                    };
+                    let id: i64 = row.try_get(0)?;
+                    flag_possible_duplicates(conn, id, &application).await?;
+                    if let Some(client_key) = &client_key {
+                        mark_burst(conn, id, client_key, submitted_at).await?;
+                    }
+                    if let Some(token) = &draft_token {
+                        sqlx::query("delete from drafts where token = $1")
+                            .bind(token)
+                            .execute(&mut *conn)
+                            .await?;
+                    }
+                    return Ok((Some(id), Stored(reference.as_str().to_owned())));
+                }
+                tracing::error!("five reference numbers in a row were taken");
+                Err(AppError::Internal)
+            })
+        })
         .await?;
-        let Some(row) = inserted else {
-            tx.rollback().await?;
-            drop(turn);
-            // Someone (a double tap, a retry) got there first with this key?
-            if let Some(reference) = reference_of(db, key).await? {
-                return Ok(Stored(reference));
-            }
-            // The reference number was taken: draw another.
-            continue;
-        };
-        let id: i64 = row.try_get(0)?;
-        flag_possible_duplicates(&mut tx, id, application).await?;
-        if let Some(client_key) = &new.client_key {
-            mark_burst(&mut tx, id, client_key, new.submitted_at).await?;
-        }
-        if let Some(token) = new.draft_token {
-            sqlx::query("delete from drafts where token = $1")
-                .bind(token)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
+    if let (Some(id), _) = &stored {
         tracing::info!(application = id, "application submitted");
-        return Ok(Stored(reference.as_str().to_owned()));
     }
-    tracing::error!("five reference numbers in a row were taken");
-    Err(AppError::Internal)
+    Ok(stored.1)
 }
 
 /// Links the application to any other with the same CIN, the same phone, or the same name
 /// and date of birth, both ways, and marks them all for the reviewers. The other applications
 /// are not otherwise changed.
 async fn flag_possible_duplicates(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    conn: &mut sqlx::AnyConnection,
     id: i64,
     application: &Application,
 ) -> Result<(), AppError> {
@@ -163,7 +184,7 @@ async fn flag_possible_duplicates(
     )
     .bind(id)
     .bind(application.identity.cin.as_str())
-    .execute(&mut **tx)
+    .execute(&mut *conn)
     .await?;
     sqlx::query(
         "insert into application_flags (application_id, other_id, kind) \
@@ -171,7 +192,7 @@ async fn flag_possible_duplicates(
     )
     .bind(id)
     .bind(application.identity.phone.as_str())
-    .execute(&mut **tx)
+    .execute(&mut *conn)
     .await?;
     sqlx::query(
         "insert into application_flags (application_id, other_id, kind) \
@@ -181,14 +202,14 @@ async fn flag_possible_duplicates(
     .bind(id)
     .bind(application.name_key())
     .bind(application.identity.birth_date.iso())
-    .execute(&mut **tx)
+    .execute(&mut *conn)
     .await?;
     let flagged = sqlx::query(
         "insert into application_flags (application_id, other_id, kind) \
          select other_id, application_id, kind from application_flags where application_id = $1",
     )
     .bind(id)
-    .execute(&mut **tx)
+    .execute(&mut *conn)
     .await?;
     if flagged.rows_affected() > 0 {
         sqlx::query(
@@ -196,7 +217,7 @@ async fn flag_possible_duplicates(
              where id = $1 or id in (select other_id from application_flags where application_id = $1)",
         )
         .bind(id)
-        .execute(&mut **tx)
+        .execute(&mut *conn)
         .await?;
     }
     Ok(())
@@ -206,7 +227,7 @@ async fn flag_possible_duplicates(
 /// [`BURST_WINDOW_SECS`], marks them all, and each one after, for staff to look at. Counts at
 /// most one past the size, so a long burst costs the same at each submission.
 async fn mark_burst(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    conn: &mut sqlx::AnyConnection,
     id: i64,
     client_key: &str,
     submitted_at: i64,
@@ -219,7 +240,7 @@ async fn mark_burst(
     .bind(client_key)
     .bind(since)
     .bind(BURST_SIZE + 1)
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *conn)
     .await?
     .try_get(0)?;
     if recent == BURST_SIZE {
@@ -230,12 +251,12 @@ async fn mark_burst(
         )
         .bind(client_key)
         .bind(since)
-        .execute(&mut **tx)
+        .execute(&mut *conn)
         .await?;
     } else if recent > BURST_SIZE {
         sqlx::query("update applications set burst = true where id = $1")
             .bind(id)
-            .execute(&mut **tx)
+            .execute(&mut *conn)
             .await?;
     }
     Ok(())

@@ -140,7 +140,7 @@ async fn step_response(
     pairs: Pairs,
     outcome: Result<Outcome<StepReply>, AppError>,
 ) -> Response {
-    let Ok(Outcome { reply, cookies }) = outcome else {
+    let Ok(Outcome { reply, cookies, .. }) = outcome else {
         return unavailable();
     };
     let mut response = match reply {

@@ -157,12 +157,11 @@ pub async fn save_step(
 ) -> Result<Saved, AppError> {
     let (db, parts) = context()?;
     let settings = settings();
-    let outcome =
+    let mut outcome =
         super::service::save_step(&db, &settings, &parts, step, fields, back_to_check).await?;
     let next_view = match outcome.reply {
         StepReply::Next(_) => {
-            let next = outcome.next_request(&parts);
-            Some(super::service::view(&db, &settings, &next, None).await?)
+            Some(super::service::view_after(&db, &settings, &parts, &mut outcome).await?)
         }
         _ => None,
     };

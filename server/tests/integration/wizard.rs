@@ -1024,6 +1024,11 @@ async fn the_server_functions_follow_the_same_rules() {
         reply["reply"],
         serde_json::json!({ "Next": "/register/identity" })
     );
+    // Before any draft, the answers kept in a cookie: the view brought is the one the cookie
+    // gives.
+    let (_, view) = phone.call("wizard/view", serde_json::json!({})).await;
+    assert_eq!(view["first_incomplete"], "Identity");
+    assert_eq!(reply["next_view"], view);
     let (_, reply) = phone
         .call(
             "wizard/save",

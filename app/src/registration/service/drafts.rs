@@ -14,7 +14,7 @@ use crate::{
 use http::request::Parts;
 use sqlx::Row;
 
-pub(super) struct Draft {
+pub(crate) struct Draft {
     pub token: String,
     pub resume_code: String,
     pub idempotency_key: String,
@@ -22,7 +22,7 @@ pub(super) struct Draft {
 }
 
 /// Where her answers are kept so far.
-pub(super) struct Session {
+pub(crate) struct Session {
     pub draft: Option<Draft>,
     pub answers: Raw,
 }
@@ -77,9 +77,10 @@ pub(super) async fn create_draft(
     db: &Db,
     settings: &WizardSettings,
     answers: &Raw,
-) -> Result<String, AppError> {
+) -> Result<Draft, AppError> {
     let json = serde_json::to_string(answers).map_err(|_| AppError::Internal)?;
     let birth_date = birth_date_of(answers);
+    let kept = answers.clone();
     let now = clock::now();
     let expires_at = now + settings.draft_ttl_secs;
     db.write(move |conn| {
@@ -87,6 +88,7 @@ pub(super) async fn create_draft(
             for _ in 0..5 {
                 let token = random_token()?;
                 let resume_code = ResumeCode::from_random(random()?);
+                let idempotency_key = random_token()?;
                 let done = sqlx::query(
                     "insert into drafts (token, resume_code, idempotency_key, birth_date, \
                                          answers, created_at, updated_at, expires_at) \
@@ -94,7 +96,7 @@ pub(super) async fn create_draft(
                 )
                 .bind(&token)
                 .bind(resume_code.as_str())
-                .bind(random_token()?)
+                .bind(&idempotency_key)
                 .bind(&birth_date)
                 .bind(&json)
                 .bind(now)
@@ -102,7 +104,12 @@ pub(super) async fn create_draft(
                 .execute(&mut *conn)
                 .await?;
                 if done.rows_affected() == 1 {
-                    return Ok(token);
+                    return Ok(Draft {
+                        token,
+                        resume_code: resume_code.as_str().to_owned(),
+                        idempotency_key,
+                        answers: kept,
+                    });
                 }
             }
             tracing::error!("five resume codes in a row were taken");

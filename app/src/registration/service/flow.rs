@@ -15,7 +15,7 @@ use crate::{
         steps::*,
     },
 };
-use drafts::{create_draft, session, update_draft, CONSENTED_AT};
+use drafts::{create_draft, session, update_draft, Draft, Session, CONSENTED_AT};
 use http::request::Parts;
 use sqlx::Row;
 use store::{reference_of, submitted};
@@ -76,6 +76,32 @@ pub async fn view(
     posted: Option<Posted>,
 ) -> Result<WizardView, AppError> {
     let session = session(db, parts).await?;
+    view_of(db, settings, parts, session, posted).await
+}
+
+/// The page a save leads to, as the browser's next request would show it: from the answers
+/// the save kept, without reading them back.
+pub async fn view_after(
+    db: &Db,
+    settings: &WizardSettings,
+    parts: &Parts,
+    outcome: &mut Outcome<StepReply>,
+) -> Result<WizardView, AppError> {
+    let next = outcome.next_request(parts);
+    let session = match outcome.kept.take() {
+        Some(session) => session,
+        None => session(db, &next).await?,
+    };
+    view_of(db, settings, &next, session, None).await
+}
+
+async fn view_of(
+    db: &Db,
+    settings: &WizardSettings,
+    parts: &Parts,
+    session: Session,
+    posted: Option<Posted>,
+) -> Result<WizardView, AppError> {
     let regions = regions(db).await?;
     let provinces = provinces(db, first(&session.answers, "region")).await?;
     let rules = rules_from(&regions, &provinces);
@@ -175,15 +201,17 @@ pub async fn save_step(
             match session.draft {
                 Some(draft) => {
                     update_draft(db, settings, &draft.token, &answers).await?;
-                    Ok(Outcome::new(StepReply::Next(next)))
+                    Ok(Outcome::new(StepReply::Next(next)).keeping(kept(draft, answers)))
                 }
                 None => {
-                    let value = encode_pairs(&only_steps(&answers, &[Step::Eligibility]));
-                    Ok(Outcome::new(StepReply::Next(next)).with(set_cookie(
-                        ELIGIBILITY_COOKIE,
-                        value,
-                        settings,
-                    )))
+                    let answers = only_steps(&answers, &[Step::Eligibility]);
+                    let value = encode_pairs(&answers);
+                    Ok(Outcome::new(StepReply::Next(next))
+                        .with(set_cookie(ELIGIBILITY_COOKIE, value, settings))
+                        .keeping(Session {
+                            draft: None,
+                            answers,
+                        }))
                 }
             }
         }
@@ -193,7 +221,7 @@ pub async fn save_step(
             match session.draft {
                 Some(draft) => {
                     update_draft(db, settings, &draft.token, &answers).await?;
-                    Ok(Outcome::new(StepReply::Next(next)))
+                    Ok(Outcome::new(StepReply::Next(next)).keeping(kept(draft, answers)))
                 }
                 None => {
                     if !settings.registrations.drafts.allows(client_ip(parts))
@@ -201,10 +229,11 @@ pub async fn save_step(
                     {
                         return Ok(Outcome::new(StepReply::TooMany));
                     }
-                    let token = create_draft(db, settings, &answers).await?;
+                    let draft = create_draft(db, settings, &answers).await?;
                     Ok(Outcome::new(StepReply::Next(next))
-                        .with(set_cookie(DRAFT_COOKIE, token, settings))
-                        .with(remove_cookie(ELIGIBILITY_COOKIE)))
+                        .with(set_cookie(DRAFT_COOKIE, draft.token.clone(), settings))
+                        .with(remove_cookie(ELIGIBILITY_COOKIE))
+                        .keeping(kept(draft, answers)))
                 }
             }
         }
@@ -216,8 +245,19 @@ pub async fn save_step(
                 answers.insert(CONSENTED_AT.into(), vec![clock::now().to_string()]);
             }
             update_draft(db, settings, &draft.token, &answers).await?;
-            Ok(Outcome::new(StepReply::Next(next)))
+            Ok(Outcome::new(StepReply::Next(next)).keeping(kept(draft, answers)))
         }
+    }
+}
+
+/// Her draft as a save left it.
+fn kept(draft: Draft, answers: Raw) -> Session {
+    Session {
+        draft: Some(Draft {
+            answers: answers.clone(),
+            ..draft
+        }),
+        answers,
     }
 }
 

@@ -24,7 +24,7 @@ mod store;
 
 pub use crate::clock::today;
 pub use drafts::purge_expired_drafts;
-pub use flow::{resume, save_step, submit, view};
+pub use flow::{resume, save_step, submit, view, view_after};
 pub use limits::{LookupLimiter, RegistrationLimiter};
 pub use status::lookup_status;
 pub use store::{fill_submitted_days, store_application, NewApplication, Stored};
@@ -67,6 +67,9 @@ impl Default for WizardSettings {
 pub struct Outcome<T> {
     pub reply: T,
     pub cookies: Vec<Cookie<'static>>,
+    /// Her answers as a save just kept them: the next page's view starts from them instead
+    /// of reading them back ([`view_after`]).
+    pub(crate) kept: Option<drafts::Session>,
 }
 
 impl<T> Outcome<T> {
@@ -74,7 +77,13 @@ impl<T> Outcome<T> {
         Outcome {
             reply,
             cookies: Vec::new(),
+            kept: None,
         }
+    }
+
+    pub(super) fn keeping(mut self, session: drafts::Session) -> Outcome<T> {
+        self.kept = Some(session);
+        self
     }
 
     pub(super) fn with(mut self, cookie: Cookie<'static>) -> Outcome<T> {

@@ -32,10 +32,13 @@ const QUEUE: usize = 1024;
 /// answer its caller once the batch's fate is known.
 type Job = Box<dyn for<'c> FnOnce(&'c mut AnyConnection) -> WriteFuture<'c, Done> + Send>;
 
+/// Answers a caller once its batch's fate is known: given the commit's error, if any.
+type Answer = Box<dyn FnOnce(Option<&sqlx::Error>) + Send>;
+
 struct Done {
     failed: bool,
     /// Called with the commit's error, if the batch could not be committed.
-    answer: Box<dyn FnOnce(Option<&sqlx::Error>) + Send>,
+    answer: Answer,
 }
 
 /// How many transactions the writer committed and how many writes they held.

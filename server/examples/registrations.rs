@@ -471,6 +471,12 @@ async fn main() -> anyhow::Result<()> {
         }
     }
     println!("  the same insert straight through sqlx: {raw_rate:.0} inserts/s");
+    if let Some((batches, writes)) = db.group_commits() {
+        println!(
+            "    committed in {batches} transactions ({:.1} writes per commit)",
+            writes as f64 / batches.max(1) as f64
+        );
+    }
     println!(
         "  with JavaScript / raw: {:.0}% (aim: at least 50%); without: {:.0}%",
         scripted.rate / raw_rate * 100.0,

@@ -53,6 +53,8 @@ impl Session {
             .method(method)
             .uri(format!("{}{path}", self.base))
             .header(http::header::ACCEPT, accept)
+            // As Chromium asks: the server compresses what it sends, and that is part of its work.
+            .header(http::header::ACCEPT_ENCODING, "gzip, deflate, br, zstd")
             .header(http::header::COOKIE, cookie);
         if let Some(content_type) = content_type {
             request = request.header(http::header::CONTENT_TYPE, content_type);
@@ -76,7 +78,16 @@ impl Session {
             .get(http::header::LOCATION)
             .and_then(|value| value.to_str().ok())
             .map(str::to_owned);
-        let body = response.into_body().collect().await?.to_bytes();
+        let brotli = response
+            .headers()
+            .get(http::header::CONTENT_ENCODING)
+            .is_some_and(|value| value == "br");
+        let mut body = response.into_body().collect().await?.to_bytes();
+        if brotli {
+            let mut plain = Vec::with_capacity(body.len() * 4);
+            brotli_decompressor::BrotliDecompress(&mut &body[..], &mut plain)?;
+            body = Bytes::from(plain);
+        }
         Ok(Answer {
             status,
             location,

@@ -12,7 +12,10 @@ use axum::{
 use leptos::prelude::{provide_context, use_context, LeptosOptions};
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::sync::Arc;
-use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer};
+use tower_http::{
+    compression::{CompressionLayer, CompressionLevel},
+    limit::RequestBodyLimitLayer,
+};
 use tower_sessions::{cookie::SameSite, Expiry, SessionManagerLayer};
 
 /// The routes of the Leptos app. Generating them renders the app once with resource loading
@@ -68,8 +71,12 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
             state.clone(),
             security::security_headers,
         ))
-        // Pages and server function answers; site files are sent precompressed as they are.
-        .layer(CompressionLayer::new())
+        // Pages and server function answers; site files are sent precompressed as they are (at
+        // the highest level). Brotli's level 1 rather than tower-http's 4: with the answers
+        // compressed as a browser asks, level 4 took half the server's CPU per registration
+        // (11.5 ms of it with JavaScript, 20.4 without; 4.7 and 10.3 at level 1), and level 1
+        // sends about 6% more: 3,580 bytes for the landing page instead of 3,386.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(1)))
         .layer(telemetry::request_layer())
         .with_state(state)
 }

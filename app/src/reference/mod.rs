@@ -25,5 +25,9 @@ pub struct RegionPlaces {
 #[server(endpoint = "region-places")]
 pub async fn get_region_places() -> Result<Vec<RegionPlaces>, AppError> {
     let db = expect_context::<crate::db::Db>();
-    Ok(repo::region_places(&db).await?)
+    let parts = use_context::<http::request::Parts>();
+    let changes = parts
+        .as_ref()
+        .and_then(|parts| parts.extensions.get::<crate::changes::Changes>());
+    repo::public_region_places(&db, changes).await
 }

@@ -1,5 +1,8 @@
 use super::RegionPlaces;
-use crate::{admin::workflow::TAKES_A_PLACE_SQL, db::Db, registration::api::ProvinceOption};
+use crate::{
+    admin::workflow::TAKES_A_PLACE_SQL, changes::Changes, db::Db, error::AppError,
+    registration::api::ProvinceOption,
+};
 use sqlx::Row;
 use std::collections::BTreeMap;
 
@@ -69,6 +72,26 @@ pub async fn region_places(db: &Db) -> Result<Vec<RegionPlaces>, sqlx::Error> {
     ))
     .fetch_all(db.pool())
     .await
+}
+
+/// [`region_places`] as the public pages and the wizard show them: read once per change to
+/// the figures (a submission, a decision, a target: each says so in [`Changes`]), and again
+/// when older than [`crate::changes::MAX_AGE`] for changes made elsewhere, rather than at each
+/// page and each save. Without `changes` (no server around), read each time.
+pub async fn public_region_places(
+    db: &Db,
+    changes: Option<&Changes>,
+) -> Result<Vec<RegionPlaces>, AppError> {
+    match changes {
+        Some(changes) => {
+            changes
+                .cached("public:region-places", || async {
+                    Ok(region_places(db).await?)
+                })
+                .await
+        }
+        None => Ok(region_places(db).await?),
+    }
 }
 
 /// Sets a region's target. Returns whether the region exists.

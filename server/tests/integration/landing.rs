@@ -1,6 +1,7 @@
-use crate::helpers::TestApp;
-use app::reference::repo::set_region_target;
+use crate::{helpers::TestApp, wizard::Phone};
 use axum::http::StatusCode;
+
+const PASSWORD: &str = "demo-password-123";
 
 #[tokio::test]
 async fn the_landing_page_is_rendered_on_the_server_in_arabic_by_default() {
@@ -40,8 +41,23 @@ async fn the_landing_page_lists_every_region_with_its_places_from_the_database()
         .contains("3\u{202f}000 places restantes sur 3\u{202f}000"));
     assert!(page.body.contains("36\u{202f}000 places dans 12 régions"));
 
-    // The target is stored, not written in the code.
-    assert!(set_region_target(&app.db, "11", 1500).await.unwrap());
+    // The target is stored, not written in the code, and a change made in the console shows
+    // on the next page at once (the public figures are kept until the next change).
+    server::seed::run(&app.db, 0, Some(PASSWORD.into()), 7, false)
+        .await
+        .expect("seed");
+    let mut national = Phone::new(&app);
+    let (response, _) = national
+        .call_form(
+            "admin/sign-in",
+            &[("email", "national@demo.jisr.ma"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+    let (response, _) = national
+        .call_form("admin/target", &[("region", "11"), ("target", "1500")])
+        .await;
+    assert_eq!(response.status, StatusCode::OK, "{}", response.body);
     let page = app.get_with("/", &[("cookie", "jisr_lang=fr")]).await;
     assert!(page
         .body

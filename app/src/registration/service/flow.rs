@@ -22,9 +22,10 @@ use store::{reference_of, submitted};
 
 /// The regions, with their places and how many women have applied: the public pages' query
 /// (counters kept per region and status, no counting of applications at each page), places
-/// left never below zero.
-async fn regions(db: &Db) -> Result<Vec<RegionOption>, AppError> {
-    Ok(crate::reference::repo::region_places(db)
+/// left never below zero. Read once per change to the figures, not at each page and save.
+async fn regions(db: &Db, parts: &Parts) -> Result<Vec<RegionOption>, AppError> {
+    let changes = parts.extensions.get::<crate::changes::Changes>();
+    Ok(crate::reference::repo::public_region_places(db, changes)
         .await?
         .into_iter()
         .map(|region| RegionOption {
@@ -102,7 +103,7 @@ async fn view_of(
     session: Session,
     posted: Option<Posted>,
 ) -> Result<WizardView, AppError> {
-    let regions = regions(db).await?;
+    let regions = regions(db, parts).await?;
     let provinces = provinces(db, first(&session.answers, "region")).await?;
     let rules = rules_from(&regions, &provinces);
     let submitted = match request_cookie(parts, SUBMITTED_COOKIE)

@@ -158,8 +158,33 @@ impl Db {
         T: Send + 'static,
         E: From<sqlx::Error> + Send + 'static,
     {
+        self.write_as(group_commit::Atomic::No, write).await
+    }
+
+    /// [`Db::write`] for a write that leaves nothing behind when it fails, by itself: one
+    /// statement, or statements none of which writes before the last. On SQLite it runs without
+    /// a savepoint of its own in its batch.
+    pub async fn write_atomic<T, E, F>(&self, write: F) -> Result<T, E>
+    where
+        F: for<'c> FnOnce(&'c mut sqlx::AnyConnection) -> WriteFuture<'c, Result<T, E>>
+            + Send
+            + 'static,
+        T: Send + 'static,
+        E: From<sqlx::Error> + Send + 'static,
+    {
+        self.write_as(group_commit::Atomic::Yes, write).await
+    }
+
+    async fn write_as<T, E, F>(&self, atomic: group_commit::Atomic, write: F) -> Result<T, E>
+    where
+        F: for<'c> FnOnce(&'c mut sqlx::AnyConnection) -> WriteFuture<'c, Result<T, E>>
+            + Send
+            + 'static,
+        T: Send + 'static,
+        E: From<sqlx::Error> + Send + 'static,
+    {
         if let Some(writer) = &self.group_commit {
-            return writer.write(write).await;
+            return writer.write(atomic, write).await;
         }
         let mut tx = self.pool.begin().await?;
         match write(&mut tx).await {

@@ -1,5 +1,5 @@
 //! Group commit on SQLite: the writes waiting at a moment run in one transaction, each in a
-//! savepoint of its own, and are committed together. Each caller gets its own result; a write
+//! savepoint of its own (unless it is [`Atomic`] by itself), and are committed together. Each caller gets its own result; a write
 //! that fails is rolled back to its savepoint without failing the others.
 //!
 //! SQLite has one writer at a time. Without this, every write took the writer's turn, a
@@ -30,7 +30,23 @@ const QUEUE: usize = 1024;
 
 /// A queued write: runs on the batch's connection and says whether it failed, with how to
 /// answer its caller once the batch's fate is known.
-type Job = Box<dyn for<'c> FnOnce(&'c mut AnyConnection) -> WriteFuture<'c, Done> + Send>;
+struct Job {
+    run: Run,
+    /// Whether it runs in a savepoint of its own; not when it leaves nothing behind when it
+    /// fails (see [`Atomic`]).
+    savepoint: bool,
+}
+
+type Run = Box<dyn for<'c> FnOnce(&'c mut AnyConnection) -> WriteFuture<'c, Done> + Send>;
+
+/// Whether a write leaves nothing behind when it fails, by itself: one statement (SQLite
+/// undoes a failing statement), or statements none of which writes before the last. Such a
+/// write needs no savepoint in a batch: two statements fewer on the writer's connection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Atomic {
+    Yes,
+    No,
+}
 
 /// Answers a caller once its batch's fate is known: given the commit's error, if any.
 type Answer = Box<dyn FnOnce(Option<&sqlx::Error>) + Send>;
@@ -106,7 +122,7 @@ impl Writer {
         self.waiting.load(Ordering::Relaxed)
     }
 
-    pub async fn write<T, E, F>(&self, write: F) -> Result<T, E>
+    pub async fn write<T, E, F>(&self, atomic: Atomic, write: F) -> Result<T, E>
     where
         F: for<'c> FnOnce(&'c mut AnyConnection) -> WriteFuture<'c, Result<T, E>> + Send + 'static,
         T: Send + 'static,
@@ -114,7 +130,7 @@ impl Writer {
     {
         let _waiting = Waiting::new(&self.waiting);
         let (reply, answer) = oneshot::channel::<Result<T, E>>();
-        let job: Job = Box::new(move |conn| {
+        let run: Run = Box::new(move |conn| {
             Box::pin(async move {
                 let result = write(conn).await;
                 Done {
@@ -133,6 +149,10 @@ impl Writer {
                 }
             })
         });
+        let job = Job {
+            run,
+            savepoint: atomic == Atomic::No,
+        };
         self.queue
             .send(job)
             .await
@@ -184,7 +204,7 @@ async fn commit(pool: AnyPool, batch: Vec<Job>) -> Result<(), sqlx::Error> {
     for job in batch {
         if alone {
             // Its own transaction is its savepoint.
-            let done = job(&mut tx).await;
+            let done = (job.run)(&mut tx).await;
             if done.failed {
                 tx.rollback().await?;
                 (done.answer)(None);
@@ -193,8 +213,14 @@ async fn commit(pool: AnyPool, batch: Vec<Job>) -> Result<(), sqlx::Error> {
             answers.push(done.answer);
             continue;
         }
+        if !job.savepoint {
+            // It failed leaving nothing written, or it succeeded.
+            let done = (job.run)(&mut tx).await;
+            answers.push(done.answer);
+            continue;
+        }
         let mut savepoint = tx.begin().await?;
-        let done = job(&mut savepoint).await;
+        let done = (job.run)(&mut savepoint).await;
         if done.failed {
             savepoint.rollback().await?;
         } else {

@@ -102,6 +102,66 @@ async fn writes_waiting_together_share_one_commit_and_one_that_fails_fails_alone
     }
 }
 
+/// Inserts a draft named `token` in one statement, as a write that needs no savepoint.
+async fn insert_draft_atomic(db: &Db, token: String) -> Result<(), AppError> {
+    db.write_atomic(move |conn| {
+        Box::pin(async move {
+            sqlx::query(
+                "insert into drafts (token, resume_code, idempotency_key, birth_date, \
+                     answers, created_at, updated_at, expires_at) \
+                 values ($1, $1, $1, '1990-01-01', '{}', 0, 0, 4102444800)",
+            )
+            .bind(&token)
+            .execute(conn)
+            .await?;
+            Ok(())
+        })
+    })
+    .await
+}
+
+#[tokio::test]
+async fn a_one_statement_write_that_fails_in_a_group_fails_alone_without_a_savepoint() {
+    let app = TestApp::spawn().await;
+    insert_draft_atomic(&app.db, "draft-taken".into())
+        .await
+        .unwrap();
+    let before = app.db.group_commits();
+    // Even numbers in one statement, odd ones in a savepoint; 6 takes a token already used.
+    let writes = (0..12)
+        .map(|n| {
+            let db = app.db.clone();
+            tokio::spawn(async move {
+                match n {
+                    6 => insert_draft_atomic(&db, "draft-taken".into()).await,
+                    n if n % 2 == 0 => insert_draft_atomic(&db, format!("draft-{n:02}")).await,
+                    n => insert_draft(&db, format!("draft-{n:02}"), n == 9).await,
+                }
+            })
+        })
+        .collect();
+    let results = together(&app.db, writes).await;
+
+    for (n, result) in results.iter().enumerate() {
+        assert_eq!(result.is_err(), n == 6 || n == 9, "write {n}: {result:?}");
+    }
+    let mut expected: Vec<String> = (0..12)
+        .filter(|n| *n != 6 && *n != 9)
+        .map(|n| format!("draft-{n:02}"))
+        .collect();
+    expected.push("draft-taken".into());
+    assert_eq!(draft_tokens(&app.db).await, expected);
+    if app.db.backend() == Backend::Sqlite {
+        let (batches, writes) = app.db.group_commits().unwrap();
+        let (batches_before, writes_before) = before.unwrap();
+        assert_eq!(
+            (batches - batches_before, writes - writes_before),
+            (1, 12),
+            "one transaction for the twelve"
+        );
+    }
+}
+
 #[tokio::test]
 async fn submissions_committed_together_each_get_their_own_reference_and_a_repeated_key_its_first()
 {

@@ -83,7 +83,8 @@ pub(super) async fn create_draft(
     let kept = answers.clone();
     let now = clock::now();
     let expires_at = now + settings.draft_ttl_secs;
-    db.write(move |conn| {
+    // Each try writes nothing unless it is the last: a failure leaves nothing behind.
+    db.write_atomic(move |conn| {
         Box::pin(async move {
             for _ in 0..5 {
                 let token = random_token()?;
@@ -130,7 +131,8 @@ pub(super) async fn update_draft(
     let token = token.to_owned();
     let now = clock::now();
     let expires_at = now + settings.draft_ttl_secs;
-    db.write(move |conn| {
+    // One statement.
+    db.write_atomic(move |conn| {
         Box::pin(async move {
             sqlx::query(
                 "update drafts set answers = $1, birth_date = $2, updated_at = $3, \

@@ -178,28 +178,19 @@ async fn flag_possible_duplicates(
     id: i64,
     application: &Application,
 ) -> Result<(), AppError> {
+    // One statement for the three kinds: each branch reads its own index.
     sqlx::query(
         "insert into application_flags (application_id, other_id, kind) \
-         select $1, id, 'same_cin' from applications where cin = $2 and id <> $1",
+         select $1, id, 'same_cin' from applications where cin = $2 and id <> $1 \
+         union all \
+         select $1, id, 'same_phone' from applications where phone = $3 and id <> $1 \
+         union all \
+         select $1, id, 'same_name_and_birth_date' from applications \
+         where name_key = $4 and birth_date = $5 and id <> $1",
     )
     .bind(id)
     .bind(application.identity.cin.as_str())
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query(
-        "insert into application_flags (application_id, other_id, kind) \
-         select $1, id, 'same_phone' from applications where phone = $2 and id <> $1",
-    )
-    .bind(id)
     .bind(application.identity.phone.as_str())
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query(
-        "insert into application_flags (application_id, other_id, kind) \
-         select $1, id, 'same_name_and_birth_date' from applications \
-         where name_key = $2 and birth_date = $3 and id <> $1",
-    )
-    .bind(id)
     .bind(application.name_key())
     .bind(application.identity.birth_date.iso())
     .execute(&mut *conn)

@@ -11,7 +11,7 @@ use sqlx::{
 use std::{str::FromStr, sync::Arc, time::Duration};
 
 pub mod group_commit;
-pub use group_commit::WriteFuture;
+pub use group_commit::{Atomic, WriteFuture};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("../migrations/postgres");
@@ -146,36 +146,12 @@ impl Db {
     }
 
     /// Runs `write` in a transaction and commits it: on SQLite together with the other writes
-    /// waiting at that moment (each in a savepoint, so that one failing fails only itself),
-    /// on PostgreSQL in a transaction of its own. An `Err` from `write` rolls back what it
-    /// wrote. Takes the writer's turn on SQLite: never call it while holding
-    /// [`Db::writing`].
-    pub async fn write<T, E, F>(&self, write: F) -> Result<T, E>
-    where
-        F: for<'c> FnOnce(&'c mut sqlx::AnyConnection) -> WriteFuture<'c, Result<T, E>>
-            + Send
-            + 'static,
-        T: Send + 'static,
-        E: From<sqlx::Error> + Send + 'static,
-    {
-        self.write_as(group_commit::Atomic::No, write).await
-    }
-
-    /// [`Db::write`] for a write that leaves nothing behind when it fails, by itself: one
-    /// statement, or statements none of which writes before the last. On SQLite it runs without
-    /// a savepoint of its own in its batch.
-    pub async fn write_atomic<T, E, F>(&self, write: F) -> Result<T, E>
-    where
-        F: for<'c> FnOnce(&'c mut sqlx::AnyConnection) -> WriteFuture<'c, Result<T, E>>
-            + Send
-            + 'static,
-        T: Send + 'static,
-        E: From<sqlx::Error> + Send + 'static,
-    {
-        self.write_as(group_commit::Atomic::Yes, write).await
-    }
-
-    async fn write_as<T, E, F>(&self, atomic: group_commit::Atomic, write: F) -> Result<T, E>
+    /// waiting at that moment, each in a savepoint so that one failing fails only itself
+    /// ([`Atomic::Yes`]: a write that leaves nothing behind when it fails, by itself, as one
+    /// statement does, runs without one), on PostgreSQL in a transaction of its own. An `Err`
+    /// from `write` rolls back what it wrote. Takes the writer's turn on SQLite: never call it
+    /// while holding [`Db::writing`].
+    pub async fn write<T, E, F>(&self, atomic: Atomic, write: F) -> Result<T, E>
     where
         F: for<'c> FnOnce(&'c mut sqlx::AnyConnection) -> WriteFuture<'c, Result<T, E>>
             + Send

@@ -37,16 +37,21 @@ pub(crate) fn answers(cin: &str) -> Raw {
     raw
 }
 
-async fn submit_at(app: &TestApp, cin: &str, submitted_at: i64) {
+/// The rules [`answers`] are read with: every region, and region 01's provinces.
+pub(crate) async fn rules(app: &TestApp) -> Rules {
     let provinces = sqlx::query("select id from provinces where region_code = '01'")
         .fetch_all(app.db.pool())
         .await
         .unwrap();
-    let rules = Rules {
+    Rules {
         today: clock::today(),
         regions: (1..=12).map(|n| format!("{n:02}")).collect(),
         provinces: provinces.iter().map(|r| r.get("id")).collect(),
-    };
+    }
+}
+
+async fn submit_at(app: &TestApp, cin: &str, submitted_at: i64) {
+    let rules = rules(app).await;
     let raw = answers(cin);
     let application = read_application(&raw, &rules).unwrap();
     store_application(

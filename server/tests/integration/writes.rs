@@ -2,15 +2,18 @@
 //! transaction, each caller gets its own result, and one that fails fails alone. On
 //! PostgreSQL each write keeps a transaction of its own; the results are the same.
 
-use crate::{clock::answers, helpers::TestApp};
+use crate::{
+    clock::{answers, rules},
+    helpers::TestApp,
+};
 use app::{
     clock,
-    db::{Backend, Db},
+    db::{Atomic, Backend, Db},
     error::AppError,
     i18n::Lang,
     reference::repo::region_places,
     registration::{
-        answers::{read_application, Rules},
+        answers::read_application,
         service::{store_application, NewApplication},
     },
 };
@@ -19,7 +22,7 @@ use std::time::Duration;
 
 /// Inserts a draft named `token`; a second insert of the same token fails on its key.
 async fn insert_draft(db: &Db, token: String, then_fail: bool) -> Result<(), AppError> {
-    db.write(move |conn| {
+    db.write(Atomic::No, move |conn| {
         Box::pin(async move {
             for _ in 0..if then_fail { 2 } else { 1 } {
                 sqlx::query(
@@ -60,6 +63,20 @@ async fn together<T: Send + 'static>(db: &Db, writes: Vec<tokio::task::JoinHandl
     results
 }
 
+/// On SQLite, that the writes since the group commit's figures were `before` were `writes`,
+/// committed in one transaction.
+fn one_commit_since(db: &Db, before: Option<(u64, u64)>, writes: u64) {
+    if db.backend() == Backend::Sqlite {
+        let (batches_after, writes_after) = db.group_commits().unwrap();
+        let (batches_before, writes_before) = before.unwrap();
+        assert_eq!(
+            (batches_after - batches_before, writes_after - writes_before),
+            (1, writes),
+            "{writes} writes waiting together are one transaction"
+        );
+    }
+}
+
 async fn draft_tokens(db: &Db) -> Vec<String> {
     sqlx::query("select token from drafts order by token")
         .fetch_all(db.pool())
@@ -91,20 +108,12 @@ async fn writes_waiting_together_share_one_commit_and_one_that_fails_fails_alone
         .collect();
     // The one that failed left nothing behind, not even its first insert.
     assert_eq!(draft_tokens(&app.db).await, expected);
-    if app.db.backend() == Backend::Sqlite {
-        let (batches, writes) = app.db.group_commits().unwrap();
-        let (batches_before, writes_before) = before.unwrap();
-        assert_eq!(
-            (batches - batches_before, writes - writes_before),
-            (1, 20),
-            "twenty writes waiting together are one transaction"
-        );
-    }
+    one_commit_since(&app.db, before, 20);
 }
 
 /// Inserts a draft named `token` in one statement, as a write that needs no savepoint.
 async fn insert_draft_atomic(db: &Db, token: String) -> Result<(), AppError> {
-    db.write_atomic(move |conn| {
+    db.write(Atomic::Yes, move |conn| {
         Box::pin(async move {
             sqlx::query(
                 "insert into drafts (token, resume_code, idempotency_key, birth_date, \
@@ -151,30 +160,14 @@ async fn a_one_statement_write_that_fails_in_a_group_fails_alone_without_a_savep
         .collect();
     expected.push("draft-taken".into());
     assert_eq!(draft_tokens(&app.db).await, expected);
-    if app.db.backend() == Backend::Sqlite {
-        let (batches, writes) = app.db.group_commits().unwrap();
-        let (batches_before, writes_before) = before.unwrap();
-        assert_eq!(
-            (batches - batches_before, writes - writes_before),
-            (1, 12),
-            "one transaction for the twelve"
-        );
-    }
+    one_commit_since(&app.db, before, 12);
 }
 
 #[tokio::test]
 async fn submissions_committed_together_each_get_their_own_reference_and_a_repeated_key_its_first()
 {
     let app = TestApp::spawn().await;
-    let provinces = sqlx::query("select id from provinces where region_code = '01'")
-        .fetch_all(app.db.pool())
-        .await
-        .unwrap();
-    let rules = Rules {
-        today: clock::today(),
-        regions: (1..=12).map(|n| format!("{n:02}")).collect(),
-        provinces: provinces.iter().map(|r| r.get("id")).collect(),
-    };
+    let rules = rules(&app).await;
     // Eight women, and one of them tapping Submit four more times (the same key).
     let submissions = (0..12).map(|n| {
         let cin = format!("BK2000{:02}", n.min(8));
@@ -241,7 +234,7 @@ async fn a_write_that_panics_fails_its_caller_and_the_writer_goes_on() {
     }
     let panicking: Result<(), AppError> = app
         .db
-        .write(|_conn| {
+        .write(Atomic::No, |_conn| {
             Box::pin(async {
                 if clock::now() > 0 {
                     panic!("a bug in a write");

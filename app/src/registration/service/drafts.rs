@@ -5,7 +5,7 @@ use super::*;
 use crate::{
     client::request_cookie,
     clock,
-    db::Db,
+    db::{Atomic, Db},
     registration::{
         fields::{parse_date, ResumeCode},
         steps::*,
@@ -84,7 +84,7 @@ pub(super) async fn create_draft(
     let now = clock::now();
     let expires_at = now + settings.draft_ttl_secs;
     // Each try writes nothing unless it is the last: a failure leaves nothing behind.
-    db.write_atomic(move |conn| {
+    db.write(Atomic::Yes, move |conn| {
         Box::pin(async move {
             for _ in 0..5 {
                 let token = random_token()?;
@@ -132,7 +132,7 @@ pub(super) async fn update_draft(
     let now = clock::now();
     let expires_at = now + settings.draft_ttl_secs;
     // One statement.
-    db.write_atomic(move |conn| {
+    db.write(Atomic::Yes, move |conn| {
         Box::pin(async move {
             sqlx::query(
                 "update drafts set answers = $1, birth_date = $2, updated_at = $3, \

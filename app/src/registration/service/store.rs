@@ -5,7 +5,7 @@
 use super::*;
 use crate::{
     clock,
-    db::Db,
+    db::{Atomic, Db},
     registration::{
         answers::Application,
         api::{RegionOption, Submitted},
@@ -82,7 +82,7 @@ pub async fn store_application(db: &Db, new: &NewApplication<'_>) -> Result<Stor
     let draft_token = new.draft_token.map(str::to_owned);
     let client_key = new.client_key.clone();
     let stored = db
-        .write(move |conn| {
+        .write(Atomic::No, move |conn| {
             Box::pin(async move {
                 for _ in 0..5 {
                     let reference = ReferenceNumber::from_random(random()?);

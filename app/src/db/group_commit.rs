@@ -1,6 +1,7 @@
 //! Group commit on SQLite: the writes waiting at a moment run in one transaction, each in a
-//! savepoint of its own (unless it is [`Atomic`] by itself), and are committed together. Each caller gets its own result; a write
-//! that fails is rolled back to its savepoint without failing the others.
+//! savepoint of its own (unless it is [`Atomic`] by itself), and are committed together. Each
+//! caller gets its own result; a write that fails is rolled back to its savepoint without
+//! failing the others.
 //!
 //! SQLite has one writer at a time. Without this, every write took the writer's turn, a
 //! pooled connection and a commit of its own; under load, that hand-off and the commits are
@@ -32,9 +33,8 @@ const QUEUE: usize = 1024;
 /// answer its caller once the batch's fate is known.
 struct Job {
     run: Run,
-    /// Whether it runs in a savepoint of its own; not when it leaves nothing behind when it
-    /// fails (see [`Atomic`]).
-    savepoint: bool,
+    /// An atomic write runs without a savepoint of its own.
+    atomic: Atomic,
 }
 
 type Run = Box<dyn for<'c> FnOnce(&'c mut AnyConnection) -> WriteFuture<'c, Done> + Send>;
@@ -149,10 +149,7 @@ impl Writer {
                 }
             })
         });
-        let job = Job {
-            run,
-            savepoint: atomic == Atomic::No,
-        };
+        let job = Job { run, atomic };
         self.queue
             .send(job)
             .await
@@ -213,7 +210,7 @@ async fn commit(pool: AnyPool, batch: Vec<Job>) -> Result<(), sqlx::Error> {
             answers.push(done.answer);
             continue;
         }
-        if !job.savepoint {
+        if job.atomic == Atomic::Yes {
             // It failed leaving nothing written, or it succeeded.
             let done = (job.run)(&mut tx).await;
             answers.push(done.answer);

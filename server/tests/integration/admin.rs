@@ -12,7 +12,7 @@ use sqlx::Row;
 const PASSWORD: &str = "demo-password-123";
 
 /// A test database with the demo staff and `n` seeded applications.
-async fn seeded(n: u32) -> TestApp {
+pub(crate) async fn seeded(n: u32) -> TestApp {
     let app = TestApp::spawn().await;
     server::seed::run(&app.db, n, Some(PASSWORD.into()), 7, false)
         .await
@@ -20,7 +20,7 @@ async fn seeded(n: u32) -> TestApp {
     app
 }
 
-async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Phone<'a> {
+pub(crate) async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Phone<'a> {
     let mut browser = Phone::new(app);
     let (response, reply) = browser
         .call_form("admin/sign-in", &[("email", email), ("password", PASSWORD)])

@@ -1,7 +1,8 @@
-use crate::{helpers::TestApp, wizard::Phone};
+use crate::{
+    admin::{seeded, signed_in},
+    helpers::TestApp,
+};
 use axum::http::StatusCode;
-
-const PASSWORD: &str = "demo-password-123";
 
 #[tokio::test]
 async fn the_landing_page_is_rendered_on_the_server_in_arabic_by_default() {
@@ -27,7 +28,8 @@ async fn the_landing_page_is_rendered_on_the_server_in_arabic_by_default() {
 
 #[tokio::test]
 async fn the_landing_page_lists_every_region_with_its_places_from_the_database() {
-    let app = TestApp::spawn().await;
+    // Staff accounts only: no application yet.
+    let app = seeded(0).await;
     let page = app.get_with("/", &[("cookie", "jisr_lang=fr")]).await;
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(
@@ -43,17 +45,7 @@ async fn the_landing_page_lists_every_region_with_its_places_from_the_database()
 
     // The target is stored, not written in the code, and a change made in the console shows
     // on the next page at once (the public figures are kept until the next change).
-    server::seed::run(&app.db, 0, Some(PASSWORD.into()), 7, false)
-        .await
-        .expect("seed");
-    let mut national = Phone::new(&app);
-    let (response, _) = national
-        .call_form(
-            "admin/sign-in",
-            &[("email", "national@demo.jisr.ma"), ("password", PASSWORD)],
-        )
-        .await;
-    assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+    let mut national = signed_in(&app, "national@demo.jisr.ma").await;
     let (response, _) = national
         .call_form("admin/target", &[("region", "11"), ("target", "1500")])
         .await;

@@ -20,9 +20,19 @@ use app::{
 use sqlx::Row;
 use std::time::Duration;
 
-/// Inserts a draft named `token`; a second insert of the same token fails on its key.
-async fn insert_draft(db: &Db, token: String, then_fail: bool) -> Result<(), AppError> {
-    db.write(Atomic::No, move |conn| {
+/// Inserts a draft named `token`, then, with `then_fail`, again: the second insert of the
+/// same token fails on its key. Atomic writes insert once.
+async fn insert_draft(
+    db: &Db,
+    token: String,
+    atomic: Atomic,
+    then_fail: bool,
+) -> Result<(), AppError> {
+    assert!(
+        !(then_fail && atomic == Atomic::Yes),
+        "an atomic write is one statement"
+    );
+    db.write(atomic, move |conn| {
         Box::pin(async move {
             for _ in 0..if then_fail { 2 } else { 1 } {
                 sqlx::query(
@@ -94,7 +104,9 @@ async fn writes_waiting_together_share_one_commit_and_one_that_fails_fails_alone
     let writes = (0..20)
         .map(|n| {
             let db = app.db.clone();
-            tokio::spawn(async move { insert_draft(&db, format!("draft-{n:02}"), n == 7).await })
+            tokio::spawn(async move {
+                insert_draft(&db, format!("draft-{n:02}"), Atomic::No, n == 7).await
+            })
         })
         .collect();
     let results = together(&app.db, writes).await;
@@ -111,28 +123,10 @@ async fn writes_waiting_together_share_one_commit_and_one_that_fails_fails_alone
     one_commit_since(&app.db, before, 20);
 }
 
-/// Inserts a draft named `token` in one statement, as a write that needs no savepoint.
-async fn insert_draft_atomic(db: &Db, token: String) -> Result<(), AppError> {
-    db.write(Atomic::Yes, move |conn| {
-        Box::pin(async move {
-            sqlx::query(
-                "insert into drafts (token, resume_code, idempotency_key, birth_date, \
-                     answers, created_at, updated_at, expires_at) \
-                 values ($1, $1, $1, '1990-01-01', '{}', 0, 0, 4102444800)",
-            )
-            .bind(&token)
-            .execute(conn)
-            .await?;
-            Ok(())
-        })
-    })
-    .await
-}
-
 #[tokio::test]
 async fn a_one_statement_write_that_fails_in_a_group_fails_alone_without_a_savepoint() {
     let app = TestApp::spawn().await;
-    insert_draft_atomic(&app.db, "draft-taken".into())
+    insert_draft(&app.db, "draft-taken".into(), Atomic::Yes, false)
         .await
         .unwrap();
     let before = app.db.group_commits();
@@ -142,9 +136,11 @@ async fn a_one_statement_write_that_fails_in_a_group_fails_alone_without_a_savep
             let db = app.db.clone();
             tokio::spawn(async move {
                 match n {
-                    6 => insert_draft_atomic(&db, "draft-taken".into()).await,
-                    n if n % 2 == 0 => insert_draft_atomic(&db, format!("draft-{n:02}")).await,
-                    n => insert_draft(&db, format!("draft-{n:02}"), n == 9).await,
+                    6 => insert_draft(&db, "draft-taken".into(), Atomic::Yes, false).await,
+                    n if n % 2 == 0 => {
+                        insert_draft(&db, format!("draft-{n:02}"), Atomic::Yes, false).await
+                    }
+                    n => insert_draft(&db, format!("draft-{n:02}"), Atomic::No, n == 9).await,
                 }
             })
         })
@@ -244,7 +240,7 @@ async fn a_write_that_panics_fails_its_caller_and_the_writer_goes_on() {
         })
         .await;
     assert!(panicking.is_err());
-    insert_draft(&app.db, "after".into(), false)
+    insert_draft(&app.db, "after".into(), Atomic::No, false)
         .await
         .expect("the next write goes through");
     assert_eq!(draft_tokens(&app.db).await, ["after"]);

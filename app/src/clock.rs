@@ -80,6 +80,56 @@ pub fn iso(date: Date) -> String {
     )
 }
 
+/// A local day, as days since 1970-01-01 (the follow-up's dates, the counters' days), and
+/// back. Pure arithmetic on the calendar: which day it is *now* is Morocco's clock's business.
+pub mod days {
+    use time::Date;
+
+    /// 1970-01-01 as a Julian day.
+    const EPOCH_JULIAN: i32 = 2_440_588;
+
+    pub fn of_date(date: Date) -> i64 {
+        i64::from(date.to_julian_day() - EPOCH_JULIAN)
+    }
+
+    pub fn date(day: i64) -> Date {
+        i32::try_from(day)
+            .ok()
+            .and_then(|day| day.checked_add(EPOCH_JULIAN))
+            .and_then(|julian| Date::from_julian_day(julian).ok())
+            .unwrap_or(Date::MIN)
+    }
+
+    /// `yyyy-mm-dd`, as a date input sends it; none for anything else.
+    pub fn parse_iso(text: &str) -> Option<i64> {
+        let mut parts = text.trim().splitn(3, '-');
+        let year: i32 = parts.next()?.parse().ok()?;
+        let month: u8 = parts.next()?.parse().ok()?;
+        let day: u8 = parts.next()?.parse().ok()?;
+        let month = time::Month::try_from(month).ok()?;
+        Date::from_calendar_date(year, month, day)
+            .ok()
+            .filter(|d| (2000..=2100).contains(&d.year()))
+            .map(of_date)
+    }
+
+    /// `yyyy-mm-dd`.
+    pub fn iso(day: i64) -> String {
+        super::iso(date(day))
+    }
+
+    /// `dd/mm/yyyy`.
+    pub fn shown(day: i64) -> String {
+        super::dd_mm_yyyy(date(day))
+    }
+
+    /// The Sunday that ends the week (Monday to Sunday, as Morocco counts it) of `day`.
+    pub fn week_end(day: i64) -> i64 {
+        // 1970-01-01 was a Thursday: Monday is 0 at `day + 3`.
+        day + 6 - (day + 3).rem_euclid(7)
+    }
+}
+
 #[cfg(feature = "ssr")]
 pub use server::*;
 
@@ -147,6 +197,21 @@ mod server {
             .unwrap_or_else(|_| date.midnight().assume_utc().unix_timestamp())
     }
 
+    /// The moment a local day's `hh:mm` is in Morocco, in Unix seconds (a time a change of
+    /// offset skips is read as the moment after it).
+    pub fn local_moment(date: Date, hour: u8, minute: u8) -> Option<i64> {
+        let month = i8::try_from(u8::from(date.month())).ok()?;
+        let day = i8::try_from(date.day()).ok()?;
+        let year = i16::try_from(date.year()).ok()?;
+        let hour = i8::try_from(hour).ok()?;
+        let minute = i8::try_from(minute).ok()?;
+        civil::DateTime::new(year, month, day, hour, minute, 0, 0)
+            .ok()?
+            .to_zoned(MOROCCO.clone())
+            .ok()
+            .map(|zoned| zoned.timestamp().as_second())
+    }
+
     /// `yyyy-mm-dd` of the day the moment `unix` falls on in Morocco.
     pub fn iso_day(unix: i64) -> String {
         super::iso(local_date(unix))
@@ -191,6 +256,46 @@ mod tests {
         );
         assert_eq!(day_start(date!(2026 - 01 - 11)), at("2026-01-10T23:00:00Z"));
         assert_eq!(day_start(date!(2026 - 02 - 20)), at("2026-02-20T00:00:00Z"));
+    }
+
+    #[test]
+    fn a_local_time_is_read_with_the_offset_of_its_day() {
+        assert_eq!(
+            local_moment(date!(2026 - 01 - 10), 9, 30),
+            Some(at("2026-01-10T08:30:00Z"))
+        );
+        // In Ramadan 2026 Morocco is on UTC.
+        assert_eq!(
+            local_moment(date!(2026 - 02 - 20), 9, 30),
+            Some(at("2026-02-20T09:30:00Z"))
+        );
+        assert_eq!(local_moment(date!(2026 - 02 - 20), 24, 0), None);
+    }
+
+    #[test]
+    fn days_are_counted_across_month_and_year_ends() {
+        let jan_31 = days::parse_iso("2027-01-31").unwrap();
+        assert_eq!(days::iso(jan_31 + 1), "2027-02-01");
+        assert_eq!(days::iso(jan_31 + 14), "2027-02-14");
+        assert_eq!(
+            days::iso(days::parse_iso("2026-12-25").unwrap() + 14),
+            "2027-01-08"
+        );
+        assert_eq!(days::parse_iso("2027-02-29"), None);
+        assert_eq!(days::parse_iso("31/01/2027"), None);
+        assert_eq!(days::of_date(date!(1970 - 01 - 01)), 0);
+        assert_eq!(days::shown(jan_31), "31/01/2027");
+        // Thursday 2026-12-31: the week ends on Sunday 2027-01-03; a Sunday ends its own.
+        let thursday = days::parse_iso("2026-12-31").unwrap();
+        assert_eq!(days::iso(days::week_end(thursday)), "2027-01-03");
+        assert_eq!(
+            days::week_end(days::week_end(thursday)),
+            days::week_end(thursday)
+        );
+        assert_eq!(
+            days::iso(days::week_end(days::parse_iso("2027-01-04").unwrap())),
+            "2027-01-10"
+        );
     }
 
     #[test]

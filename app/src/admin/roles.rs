@@ -16,14 +16,18 @@ pub enum Role {
     CentreAgent,
     /// Aggregate figures only, never a person's data.
     PartnerViewer,
+    /// One incubator of one region: follows the women of her own cohorts (attendance, visits,
+    /// milestones, surveys), never their application's review.
+    IncubatorCoach,
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [
+    pub const ALL: [Role; 6] = [
         Role::NationalAdmin,
         Role::RegionalCoordinator,
         Role::Reviewer,
         Role::CentreAgent,
+        Role::IncubatorCoach,
         Role::PartnerViewer,
     ];
 
@@ -35,6 +39,7 @@ impl Role {
             Role::Reviewer => "reviewer",
             Role::CentreAgent => "centre_agent",
             Role::PartnerViewer => "partner_viewer",
+            Role::IncubatorCoach => "incubator_coach",
         }
     }
 
@@ -51,8 +56,18 @@ impl Role {
     pub fn is_regional(self) -> bool {
         matches!(
             self,
-            Role::RegionalCoordinator | Role::Reviewer | Role::CentreAgent
+            Role::RegionalCoordinator | Role::Reviewer | Role::CentreAgent | Role::IncubatorCoach
         )
+    }
+
+    /// Is attached to one site of her region: a coach to an incubator (she must be), a centre
+    /// agent to a centre (she may be).
+    pub fn site_kind(self) -> Option<super::programme::SiteKind> {
+        match self {
+            Role::IncubatorCoach => Some(super::programme::SiteKind::Incubator),
+            Role::CentreAgent => Some(super::programme::SiteKind::Centre),
+            _ => None,
+        }
     }
 }
 
@@ -69,6 +84,35 @@ pub struct Staff {
     pub must_change_password: bool,
     /// A demo account made by `server seed`: the console says so.
     pub demo: bool,
+    /// The incubator a coach works in, or the centre of a centre agent.
+    #[serde(default)]
+    pub site: Option<i64>,
+}
+
+/// Whose follow-up a staff member reads and records.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FollowUp {
+    /// Every region's.
+    National,
+    /// One region's.
+    Region(String),
+    /// The women of the cohorts this coach (a staff id) coaches.
+    Coach(i64),
+    /// None: reviewers, centre agents and partners see no one's follow-up (partners see its
+    /// figures on the dashboard).
+    None,
+}
+
+impl FollowUp {
+    /// May this scope read a cohort of `region` coached by `coach`?
+    pub fn sees_cohort(&self, region: &str, coach: Option<i64>) -> bool {
+        match self {
+            FollowUp::National => true,
+            FollowUp::Region(own) => own == region,
+            FollowUp::Coach(id) => coach == Some(*id),
+            FollowUp::None => false,
+        }
+    }
 }
 
 /// Which applications a staff member may see.
@@ -92,11 +136,32 @@ impl Staff {
                 Scope::Region(region.clone())
             }
             (Role::CentreAgent, _) => Scope::EnteredBy(self.id),
-            // A regional role without a region (the database forbids it) sees nothing.
-            (Role::RegionalCoordinator | Role::Reviewer, None) | (Role::PartnerViewer, _) => {
-                Scope::Aggregates
-            }
+            // A regional role without a region (the database forbids it) sees nothing; a
+            // coach reads no application, only the follow-up of her cohorts.
+            (Role::RegionalCoordinator | Role::Reviewer, None)
+            | (Role::PartnerViewer | Role::IncubatorCoach, _) => Scope::Aggregates,
         }
+    }
+
+    /// Whose follow-up (enrolment, attendance, visits, milestones, financing, surveys) this
+    /// staff member reads.
+    pub fn follow_up(&self) -> FollowUp {
+        match (self.role, &self.region) {
+            (Role::NationalAdmin, _) => FollowUp::National,
+            (Role::RegionalCoordinator, Some(region)) => FollowUp::Region(region.clone()),
+            (Role::IncubatorCoach, Some(_)) => FollowUp::Coach(self.id),
+            _ => FollowUp::None,
+        }
+    }
+
+    /// Runs the follow-up: the region's sites, cohorts and enrolments, and its financing.
+    pub fn runs_follow_up(&self) -> bool {
+        matches!(self.follow_up(), FollowUp::National | FollowUp::Region(_))
+    }
+
+    /// Reads some follow-up: those who run it and coaches.
+    pub fn reads_follow_up(&self) -> bool {
+        self.follow_up() != FollowUp::None
     }
 
     /// The region whose figures the dashboard shows; `None` for the whole country.
@@ -124,13 +189,15 @@ impl Staff {
     }
 
     /// Manages staff accounts: national administrators everywhere, coordinators the
-    /// reviewers and centre agents of their region.
+    /// reviewers, centre agents and coaches of their region.
     pub fn manages(&self, role: Role, region: Option<&str>) -> bool {
         match self.role {
             Role::NationalAdmin => true,
             Role::RegionalCoordinator => {
-                matches!(role, Role::Reviewer | Role::CentreAgent)
-                    && region.is_some()
+                matches!(
+                    role,
+                    Role::Reviewer | Role::CentreAgent | Role::IncubatorCoach
+                ) && region.is_some()
                     && region == self.region.as_deref()
             }
             _ => false,
@@ -165,6 +232,7 @@ mod tests {
             region: region.map(str::to_owned),
             must_change_password: false,
             demo: false,
+            site: None,
         }
     }
 
@@ -198,6 +266,35 @@ mod tests {
         assert!(!partner.reads_applications());
         assert!(!partner.sees("06", None));
         assert_eq!(partner.dashboard_region(), None);
+    }
+
+    #[test]
+    fn a_coach_follows_her_cohorts_and_reads_no_application() {
+        let coach = staff(Role::IncubatorCoach, Some("06"));
+        assert_eq!(coach.follow_up(), FollowUp::Coach(7));
+        assert!(coach.reads_follow_up());
+        assert!(!coach.runs_follow_up());
+        assert!(!coach.reads_applications());
+        assert!(!coach.sees("06", None));
+        assert!(
+            staff(Role::RegionalCoordinator, Some("06")).manages(Role::IncubatorCoach, Some("06"))
+        );
+    }
+
+    #[test]
+    fn reviewers_agents_and_partners_see_no_follow_up() {
+        for role in [Role::Reviewer, Role::CentreAgent, Role::PartnerViewer] {
+            let region = role.is_regional().then_some("06");
+            assert_eq!(staff(role, region).follow_up(), FollowUp::None, "{role:?}");
+        }
+        assert_eq!(
+            staff(Role::RegionalCoordinator, Some("06")).follow_up(),
+            FollowUp::Region("06".into())
+        );
+        assert_eq!(
+            staff(Role::NationalAdmin, None).follow_up(),
+            FollowUp::National
+        );
     }
 
     #[test]

@@ -204,6 +204,12 @@ fn ConsoleRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("applications/:id") view=AdminArea />
             <Route path=path!("staff") view=AdminArea />
             <Route path=path!("audit") view=AdminArea />
+            <Route path=path!("sites") view=AdminArea />
+            <Route path=path!("cohorts") view=AdminArea />
+            <Route path=path!("cohorts/:id") view=AdminArea />
+            <Route path=path!("sessions/:id") view=AdminArea />
+            <Route path=path!("follow-up") view=AdminArea />
+            <Route path=path!("beneficiaries/:id") view=AdminArea />
         </ParentRoute>
     }
     .into_inner()

@@ -39,6 +39,7 @@ pub const EXPORT_PATH: &str = "/admin/export.csv";
 pub fn add_routes(router: Router<AppState>) -> Router<AppState> {
     router
         .route(app::admin::shell::SIGN_IN_PATH, post(sign_in_form))
+        .route(SHEET_PATH, post(sheet_form))
         .route(EVENTS_PATH, get(events))
         .route(EXPORT_PATH, get(export))
 }
@@ -89,6 +90,73 @@ async fn sign_in_form(State(state): State<AppState>, request: Request) -> Respon
         _ => StatusCode::UNAUTHORIZED,
     };
     let posted = SignInPosted { email, reply };
+    let mut response = crate::wizard::render(&state, parts, move || {
+        leptos::prelude::provide_context(posted.clone())
+    })
+    .await;
+    *response.status_mut() = status;
+    response
+}
+
+/// A session's attendance sheet, as its page posts it without JavaScript.
+pub const SHEET_PATH: &str = "/admin/sessions/{id}";
+
+/// The largest sheet read: a cohort's marks and reasons, with room to spare.
+const SHEET_FORM_BYTES: usize = 64 * 1024;
+
+/// A session's attendance sheet posted as a plain form (a tablet without JavaScript): the
+/// same write as the page's server function, then the page again. All written: a redirect to
+/// the page (so that reloading it sends nothing twice) saying how many marks were saved.
+/// Otherwise the page shows what became of each row, with her choices kept where nothing
+/// was written: 422 for a refused sheet, 409 when someone else changed marks meanwhile.
+async fn sheet_form(
+    State(state): State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<i64>,
+    request: Request,
+) -> Response {
+    use app::admin::attendance::{posted_marks, repo::save_sheet, SheetPosted};
+    let (parts, pairs) = match crate::wizard::read_form(request, SHEET_FORM_BYTES).await {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    let Some(session) = parts.extensions.get::<Session>().cloned() else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let staff = match auth::signed_in(&state.db, &session).await {
+        Ok(staff) => staff,
+        Err(app::error::AppError::NotSignedIn) => {
+            return axum::response::Redirect::to(app::admin::shell::SIGN_IN_PATH).into_response()
+        }
+        Err(refusal) => return refusal.status().into_response(),
+    };
+    if !staff.reads_follow_up() {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let reply = match save_sheet(
+        &state.db,
+        &staff,
+        id,
+        &posted_marks(&pairs),
+        client_ip(&parts),
+    )
+    .await
+    {
+        Ok(Some(reply)) => reply,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
+    };
+    if reply.saved > 0 {
+        state.changes.notify();
+    }
+    let status = if !reply.invalid.is_empty() || reply.not_yet {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else if !reply.conflicts.is_empty() {
+        StatusCode::CONFLICT
+    } else {
+        let page = format!("/admin/sessions/{id}?saved={}", reply.saved);
+        return axum::response::Redirect::to(&page).into_response();
+    };
+    let posted = SheetPosted { pairs, reply };
     let mut response = crate::wizard::render(&state, parts, move || {
         leptos::prelude::provide_context(posted.clone())
     })

@@ -75,6 +75,11 @@ pub enum Command {
         /// other than demo ones (refused otherwise).
         #[arg(long)]
         add_to_existing: bool,
+        /// About how many of the applications are women enrolled in cohorts, each with up
+        /// to a year of follow-up (sessions, attendance, visits, milestones, financing,
+        /// surveys); about 3% when not given.
+        #[arg(long)]
+        enrolled: Option<u32>,
     },
 }
 

@@ -58,7 +58,20 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             staff_password,
             seed,
             add_to_existing,
-        } => seed::run(&db, applications, staff_password, seed, add_to_existing).await,
+            enrolled,
+        } => {
+            seed::run_with(
+                &db,
+                seed::Options {
+                    applications,
+                    staff_password,
+                    seed,
+                    add_to_existing,
+                    enrolled,
+                },
+            )
+            .await
+        }
     };
     db.close().await;
     result
@@ -161,6 +174,7 @@ async fn create_admin(db: &Db, email: &str, name: &str) -> anyhow::Result<()> {
         name,
         role: Role::NationalAdmin,
         region: None,
+        site: None,
         temporary: true,
         demo: false,
     };

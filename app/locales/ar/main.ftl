@@ -207,6 +207,8 @@ status-waiting-list = في لائحة الانتظار: سنتصل بك إذا �
 status-rejected = لم يتم قبوله. يمكن لفريق جهتك أن يشرح لك السبب.
 status-enrolled = مسجلة في البرنامج.
 status-withdrawn = سُحب بطلب منك.
+status-next-session = حصتك المقبلة:
+status-coach = مؤطرتك:
 
 ## Answers refused, shown next to the field
 field-error-required = هذا الجواب إلزامي.

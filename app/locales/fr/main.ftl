@@ -207,6 +207,8 @@ status-waiting-list = Sur la liste d'attente : vous serez contactée si une pla
 status-rejected = Non retenu. L'équipe de votre région peut vous expliquer pourquoi.
 status-enrolled = Inscrite au programme.
 status-withdrawn = Retiré à votre demande.
+status-next-session = Votre prochaine séance :
+status-coach = Votre coach :
 
 ## Answers refused, shown next to the field
 field-error-required = Cette réponse est obligatoire.

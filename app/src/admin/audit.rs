@@ -23,6 +23,20 @@ pub enum AuditAction {
     StaffDeactivated,
     TargetChanged,
     AssistedRegistration,
+    SiteSaved,
+    CohortSaved,
+    Enrolment,
+    CohortMove,
+    SessionScheduled,
+    AttendanceRecorded,
+    VisitRecorded,
+    MilestoneConfirmed,
+    SurveyRecorded,
+    FinancingApproved,
+    TranchePlanned,
+    TrancheApproved,
+    TranchePaid,
+    TrancheReconciled,
 }
 
 impl AuditAction {
@@ -43,6 +57,20 @@ impl AuditAction {
             AuditAction::StaffDeactivated => "staff_deactivated",
             AuditAction::TargetChanged => "target_changed",
             AuditAction::AssistedRegistration => "assisted_registration",
+            AuditAction::SiteSaved => "site_saved",
+            AuditAction::CohortSaved => "cohort_saved",
+            AuditAction::Enrolment => "enrolment",
+            AuditAction::CohortMove => "cohort_move",
+            AuditAction::SessionScheduled => "session_scheduled",
+            AuditAction::AttendanceRecorded => "attendance_recorded",
+            AuditAction::VisitRecorded => "visit_recorded",
+            AuditAction::MilestoneConfirmed => "milestone_confirmed",
+            AuditAction::SurveyRecorded => "survey_recorded",
+            AuditAction::FinancingApproved => "financing_approved",
+            AuditAction::TranchePlanned => "tranche_planned",
+            AuditAction::TrancheApproved => "tranche_approved",
+            AuditAction::TranchePaid => "tranche_paid",
+            AuditAction::TrancheReconciled => "tranche_reconciled",
         }
     }
 }
@@ -157,6 +185,20 @@ mod tests {
             AuditAction::StaffDeactivated,
             AuditAction::TargetChanged,
             AuditAction::AssistedRegistration,
+            AuditAction::SiteSaved,
+            AuditAction::CohortSaved,
+            AuditAction::Enrolment,
+            AuditAction::CohortMove,
+            AuditAction::SessionScheduled,
+            AuditAction::AttendanceRecorded,
+            AuditAction::VisitRecorded,
+            AuditAction::MilestoneConfirmed,
+            AuditAction::SurveyRecorded,
+            AuditAction::FinancingApproved,
+            AuditAction::TranchePlanned,
+            AuditAction::TrancheApproved,
+            AuditAction::TranchePaid,
+            AuditAction::TrancheReconciled,
         ];
         let codes: Vec<&str> = all.iter().map(|a| a.code()).collect();
         assert_eq!(codes, crate::admin::audit_log::AUDIT_ACTIONS);

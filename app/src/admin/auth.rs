@@ -157,7 +157,7 @@ pub async fn purge_old_devices(db: &Db) -> Result<u64, sqlx::Error> {
     Ok(done.rows_affected())
 }
 
-const STAFF_COLUMNS: &str = "id, email, name, role, region_code, \
+const STAFF_COLUMNS: &str = "id, email, name, role, region_code, site_id, \
      case when must_change_password then 1 else 0 end as must_change_password, \
      case when demo then 1 else 0 end as demo";
 
@@ -171,6 +171,7 @@ fn staff_from_row(row: &sqlx::any::AnyRow) -> Result<Staff, AppError> {
         region: row.try_get("region_code")?,
         must_change_password: flag(row, "must_change_password")?,
         demo: flag(row, "demo")?,
+        site: row.try_get("site_id")?,
     })
 }
 

@@ -15,6 +15,21 @@ pub struct Count {
     pub count: i64,
 }
 
+/// What a console form's save leads to: saved (with the id of what it made or changed), or
+/// refused, each refusal a field's name and the key of the message shown beside it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SaveReply {
+    Saved(i64),
+    Invalid(Vec<(String, String)>),
+}
+
+impl SaveReply {
+    /// Refused for one reason, shown beside `field` (or above the form, for `""`).
+    pub fn refused(field: &str, key: &str) -> SaveReply {
+        SaveReply::Invalid(vec![(field.to_owned(), key.to_owned())])
+    }
+}
+
 #[cfg(feature = "ssr")]
 pub use rows::*;
 
@@ -117,6 +132,20 @@ mod ssr {
         pub fn changed(&self) {
             if let Some(changes) = self.parts.extensions.get::<crate::changes::Changes>() {
                 changes.notify();
+            }
+        }
+
+        /// A form's save as a server function answers it: saved, the figures changed;
+        /// `None` (nothing of that id in the staff member's scope), not found.
+        pub fn saved(&self, reply: Option<super::SaveReply>) -> Result<super::SaveReply, AppError> {
+            match reply {
+                Some(reply) => {
+                    if matches!(reply, super::SaveReply::Saved(_)) {
+                        self.changed();
+                    }
+                    Ok(reply)
+                }
+                None => refuse(AppError::NotFound),
             }
         }
     }

@@ -9,22 +9,42 @@
 //! | `audit_log/` | the audit log as administrators read it |
 //! | `sign_in.rs` | signing in and choosing one's password |
 //!
+//! After acceptance, the follow-up of each woman:
+//!
+//! | where | what |
+//! | --- | --- |
+//! | `sites/` | the regions' incubators and social centres |
+//! | `cohorts/` | cohorts, enrolment, moves, training sessions scheduled |
+//! | `attendance/` | a session's attendance sheet |
+//! | `coaching/` | visits, surveys, and the work list of what is due and overdue |
+//! | `beneficiary/` | her page: the timeline, her milestones |
+//! | `financing/` | financing lines and their tranches |
+//!
 //! Each area holds its types and server functions (`mod.rs`), its page (`page.rs`) and its
 //! server-only queries (`repo.rs`); an area uses the shared modules below, never another
 //! area's queries. Shared: `shell.rs` (the pages' frame), `context.rs` (a server function's
-//! context), `roles.rs`, `workflow.rs`, `auth.rs`, `passwords.rs`, `sessions.rs`, `throttle.rs`,
-//! `audit.rs` (writing the audit log) and `i18n.rs` (the console's messages).
+//! context), `roles.rs`, `workflow.rs`, `programme.rs` (the follow-up's catalogues and
+//! rules), `follow_up.rs` (who may read whose follow-up, on the server), `auth.rs`,
+//! `passwords.rs`, `sessions.rs`, `throttle.rs`, `audit.rs` (writing the audit log) and
+//! `i18n.rs` (the console's messages).
 
 pub mod applications;
+pub mod attendance;
 pub mod audit_log;
+pub mod beneficiary;
+pub mod coaching;
+pub mod cohorts;
 pub mod context;
 pub mod dashboard;
+pub mod financing;
 pub mod i18n;
 pub mod passwords;
+pub mod programme;
 pub mod review;
 pub mod roles;
 pub mod shell;
 pub mod sign_in;
+pub mod sites;
 pub mod staff;
 pub mod workflow;
 
@@ -32,6 +52,8 @@ pub mod workflow;
 pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod follow_up;
 #[cfg(feature = "ssr")]
 pub mod sessions;
 #[cfg(feature = "ssr")]
@@ -53,6 +75,12 @@ enum Page {
     Application,
     Staff,
     Audit,
+    Sites,
+    Cohorts,
+    Cohort,
+    Sheet,
+    WorkList,
+    Beneficiary,
     NotFound,
 }
 
@@ -65,13 +93,26 @@ impl Page {
             "/admin/applications" => Page::Applications,
             "/admin/staff" => Page::Staff,
             "/admin/audit" => Page::Audit,
-            path if path
-                .strip_prefix("/admin/applications/")
-                .is_some_and(|id| id.parse::<i64>().is_ok()) =>
-            {
-                Page::Application
+            "/admin/sites" => Page::Sites,
+            "/admin/cohorts" => Page::Cohorts,
+            "/admin/follow-up" => Page::WorkList,
+            path => {
+                let with_id = |prefix: &str| {
+                    path.strip_prefix(prefix)
+                        .is_some_and(|id| id.parse::<i64>().is_ok())
+                };
+                if with_id("/admin/applications/") {
+                    Page::Application
+                } else if with_id("/admin/cohorts/") {
+                    Page::Cohort
+                } else if with_id("/admin/sessions/") {
+                    Page::Sheet
+                } else if with_id("/admin/beneficiaries/") {
+                    Page::Beneficiary
+                } else {
+                    Page::NotFound
+                }
             }
-            _ => Page::NotFound,
         }
     }
 }
@@ -115,6 +156,12 @@ fn AdminPages() -> impl IntoView {
         Page::Application => view! { <review::page::ApplicationPage /> }.into_any(),
         Page::Staff => view! { <staff::page::StaffPage /> }.into_any(),
         Page::Audit => view! { <audit_log::page::AuditPage /> }.into_any(),
+        Page::Sites => view! { <sites::page::SitesPage /> }.into_any(),
+        Page::Cohorts => view! { <cohorts::page::CohortsPage /> }.into_any(),
+        Page::Cohort => view! { <cohorts::page::CohortPage /> }.into_any(),
+        Page::Sheet => view! { <attendance::page::SheetPage /> }.into_any(),
+        Page::WorkList => view! { <coaching::page::WorkListPage /> }.into_any(),
+        Page::Beneficiary => view! { <beneficiary::page::BeneficiaryPage /> }.into_any(),
         Page::NotFound => view! { <crate::layout::NotFound /> }.into_any(),
     }
 }

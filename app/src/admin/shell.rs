@@ -29,6 +29,21 @@ pub fn form_pairs(ev: &leptos::ev::SubmitEvent) -> Vec<(String, String)> {
     }
 }
 
+/// The value a select named `name` changed to, from a change event that bubbled up to here.
+pub fn changed_select_value(ev: &leptos::ev::Event, name: &str) -> Option<String> {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let select = ev.target()?.dyn_into::<web_sys::HtmlSelectElement>().ok()?;
+        (select.name() == name).then(|| select.value())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (ev, name);
+        None
+    }
+}
+
 pub fn field(pairs: &[(String, String)], name: &str) -> String {
     crate::registration::steps::first_of(pairs, name).to_owned()
 }
@@ -127,6 +142,27 @@ pub fn ConsoleNav(staff: Staff) -> impl IntoView {
                         }
                     })}
                 {staff
+                    .reads_follow_up()
+                    .then(|| {
+                        view! {
+                            <li>
+                                <A href="/admin/follow-up">{t("admin-nav-follow-up")}</A>
+                            </li>
+                            <li>
+                                <A href="/admin/cohorts">{t("admin-nav-cohorts")}</A>
+                            </li>
+                        }
+                    })}
+                {staff
+                    .runs_follow_up()
+                    .then(|| {
+                        view! {
+                            <li>
+                                <A href="/admin/sites">{t("admin-nav-sites")}</A>
+                            </li>
+                        }
+                    })}
+                {staff
                     .registers_women()
                     .then(|| {
                         view! {
@@ -166,3 +202,272 @@ pub fn ConsoleNav(staff: Staff) -> impl IntoView {
 }
 
 // ---- sign-in and password ----
+
+/// A share as staff read it, `12,5 %` or `12.5%`.
+pub fn share(part: i64, whole: i64, lang: crate::i18n::Lang) -> String {
+    let value = if whole <= 0 {
+        0.0
+    } else {
+        (part as f64 * 100.0 / whole as f64).min(100.0)
+    };
+    match lang {
+        crate::i18n::Lang::Fr => format!("{}\u{a0}%", format!("{value:.1}").replace('.', ",")),
+        crate::i18n::Lang::Ar => format!("{value:.1}%"),
+    }
+}
+
+/// An attendance rate, present over marked (excused absences aside); a dash before any mark.
+pub fn attendance_rate(present: i64, counted: i64, lang: crate::i18n::Lang) -> String {
+    if counted <= 0 {
+        "—".to_owned()
+    } else {
+        share(present, counted, lang)
+    }
+}
+
+// ---- forms ----
+
+/// The refusals of a console form since its last submission, each shown beside its field
+/// (the key `""` above the form's button).
+#[derive(Clone, Copy)]
+pub struct Refusals(pub RwSignal<Vec<(String, String)>>);
+
+impl Default for Refusals {
+    fn default() -> Self {
+        Refusals(RwSignal::new(Vec::new()))
+    }
+}
+
+impl Refusals {
+    pub fn set(self, refusals: Vec<(String, String)>) {
+        self.0.set(refusals);
+    }
+
+    pub fn clear(self) {
+        self.0.set(Vec::new());
+    }
+
+    /// The message beside the field `name`, with the id its input points to.
+    pub fn of(self, id: String, name: &'static str) -> impl IntoView {
+        move || {
+            self.0
+                .get()
+                .into_iter()
+                .find(|(field, _)| field == name)
+                .map(|(_, key)| {
+                    view! {
+                        <p class="field-error" id=format!("{id}-error")>
+                            {t(&key)}
+                        </p>
+                    }
+                })
+        }
+    }
+
+    /// The id of the field's message, while it has one.
+    fn described(self, id: &str, name: &'static str) -> impl Fn() -> Option<String> {
+        let id = format!("{id}-error");
+        let has = self.has(name);
+        move || has().map(|_| id.clone())
+    }
+
+    fn has(self, name: &'static str) -> impl Fn() -> Option<&'static str> + Copy {
+        move || {
+            self.0
+                .with(|all| all.iter().any(|(field, _)| field == name))
+                .then_some("true")
+        }
+    }
+}
+
+/// What a console form's input is: its kind, and what it starts with.
+#[derive(Clone, Default)]
+pub struct Input {
+    pub kind: &'static str,
+    pub value: String,
+    /// Left to right inside Arabic: numbers, dates, codes.
+    pub ltr: bool,
+    pub required: bool,
+    /// Typed in this language whatever the page's (a name in French, a name in Arabic).
+    pub lang: Option<crate::i18n::Lang>,
+}
+
+impl Input {
+    pub fn text(value: impl Into<String>) -> Input {
+        Input {
+            kind: "text",
+            value: value.into(),
+            ..Input::default()
+        }
+    }
+
+    pub fn number(value: impl Into<String>) -> Input {
+        Input {
+            kind: "text",
+            value: value.into(),
+            ltr: true,
+            ..Input::default()
+        }
+    }
+
+    pub fn date(value: impl Into<String>) -> Input {
+        Input {
+            kind: "date",
+            value: value.into(),
+            ltr: true,
+            ..Input::default()
+        }
+    }
+
+    pub fn time(value: impl Into<String>) -> Input {
+        Input {
+            kind: "time",
+            value: value.into(),
+            ltr: true,
+            ..Input::default()
+        }
+    }
+
+    pub fn in_lang(self, lang: crate::i18n::Lang) -> Input {
+        Input {
+            lang: Some(lang),
+            ..self
+        }
+    }
+
+    pub fn required(self) -> Input {
+        Input {
+            required: true,
+            ..self
+        }
+    }
+}
+
+/// A labelled input of a console form, with its refusal beside it.
+pub fn text_field(
+    id: &str,
+    name: &'static str,
+    label: String,
+    input: Input,
+    refusals: Refusals,
+) -> impl IntoView {
+    let id = id.to_owned();
+    let numeric = input.ltr && input.kind == "text";
+    let dir = match input.lang {
+        Some(lang) => Some(lang.dir()),
+        None => input.ltr.then_some("ltr"),
+    };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id.clone()
+                name=name
+                type=input.kind
+                value=input.value
+                dir=dir
+                lang=input.lang.map(|lang| lang.code())
+                inputmode=numeric.then_some("decimal")
+                required=input.required
+                aria-invalid=refusals.has(name)
+                aria-describedby=refusals.described(&id, name)
+            />
+            {refusals.of(id, name)}
+        </div>
+    }
+}
+
+/// A labelled choice among `options` (value, label), with a first empty "choose" unless
+/// `selected` names one.
+pub fn select_field(
+    id: &str,
+    name: &'static str,
+    label: String,
+    options: Vec<(String, String)>,
+    selected: String,
+    refusals: Refusals,
+) -> impl IntoView {
+    let id = id.to_owned();
+    let none_chosen = !options.iter().any(|(value, _)| *value == selected);
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select
+                id=id.clone()
+                name=name
+                aria-invalid=refusals.has(name)
+                aria-describedby=refusals.described(&id, name)
+            >
+                {none_chosen.then(|| view! { <option value="" selected>{t("admin-choose")}</option> })}
+                {options
+                    .into_iter()
+                    .map(|(value, label)| {
+                        let chosen = value == selected;
+                        view! { <option value=value selected=chosen>{label}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            {refusals.of(id, name)}
+        </div>
+    }
+}
+
+/// A console page's message after an action: what was done, or why not.
+pub fn message_view(message: RwSignal<Option<String>>) -> impl IntoView {
+    view! {
+        <p class="notice" role="status" id="action-message" hidden=move || message.get().is_none()>
+            {move || message.get()}
+        </p>
+    }
+}
+
+/// A labelled text area of a console form, with its refusal beside it.
+pub fn textarea_field(
+    id: &str,
+    name: &'static str,
+    label: String,
+    refusals: Refusals,
+) -> impl IntoView {
+    let id = id.to_owned();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <textarea
+                id=id.clone()
+                name=name
+                rows="3"
+                maxlength="2000"
+                aria-invalid=refusals.has(name)
+                aria-describedby=refusals.described(&id, name)
+            ></textarea>
+            {refusals.of(id, name)}
+        </div>
+    }
+}
+
+/// Sends a console form's save and shows what became of it: on `Saved`, `done` and the
+/// message `saved_key`; refused, each refusal beside its field.
+pub fn save_with<F, Fut>(
+    refusals: Refusals,
+    message: RwSignal<Option<String>>,
+    saved_key: &'static str,
+    save: F,
+    done: impl Fn() + 'static,
+) where
+    F: FnOnce() -> Fut + 'static,
+    Fut: std::future::Future<Output = Result<super::context::SaveReply, crate::error::AppError>>
+        + 'static,
+{
+    let lang = use_lang();
+    leptos::task::spawn_local(async move {
+        match save().await {
+            Ok(super::context::SaveReply::Saved(_)) => {
+                refusals.clear();
+                message.set(Some(t(saved_key)));
+                done();
+            }
+            Ok(super::context::SaveReply::Invalid(refused)) => refusals.set(refused),
+            Err(error) => refusals.set(vec![(String::new(), error.message(lang))]),
+        }
+    });
+}

@@ -253,6 +253,9 @@ pub enum Refused {
     /// The text holds control or invisible characters.
     #[error("the text holds hidden characters")]
     HiddenCharacters,
+    /// An accepted woman is enrolled into a cohort, from the cohort's page.
+    #[error("enrolment is into a cohort")]
+    EnrolInCohort,
 }
 
 impl Refused {
@@ -264,6 +267,7 @@ impl Refused {
             Refused::HiddenCharacters => "admin-refused-hidden-characters",
             Refused::TargetReached => "admin-refused-target-reached",
             Refused::Changed => "admin-refused-changed",
+            Refused::EnrolInCohort => "admin-refused-enrol-in-cohort",
         }
     }
 }
@@ -293,6 +297,15 @@ pub fn available(role: Role, status: Status) -> Vec<ActionKind> {
     ActionKind::ALL
         .into_iter()
         .filter(|kind| kind.allowed_for(role) && kind.leads_to(status).is_some())
+        .collect()
+}
+
+/// The actions the application's page offers: [`available`] but enrolment, which puts her in
+/// a cohort and is taken from the cohort's page.
+pub fn offered_on_review(role: Role, status: Status) -> Vec<ActionKind> {
+    available(role, status)
+        .into_iter()
+        .filter(|kind| *kind != ActionKind::Enrol)
         .collect()
 }
 

@@ -104,6 +104,12 @@ pub enum StatusReply {
     Found {
         reference: String,
         status: String,
+        /// Enrolled: her next training session (when and where), and her coach's first
+        /// name; nothing else of her follow-up.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        next_session: Option<(crate::clock::LocalTime, String)>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        coach: Option<String>,
     },
     NotFound,
     /// Too many lookups from this connection; try again later.

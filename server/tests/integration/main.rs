@@ -4,6 +4,7 @@ mod helpers;
 
 mod admin;
 mod clock;
+mod follow_up;
 mod health;
 mod landing;
 mod language;

@@ -45,6 +45,20 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "staff_deactivated",
     "target_changed",
     "assisted_registration",
+    "site_saved",
+    "cohort_saved",
+    "enrolment",
+    "cohort_move",
+    "session_scheduled",
+    "attendance_recorded",
+    "visit_recorded",
+    "milestone_confirmed",
+    "survey_recorded",
+    "financing_approved",
+    "tranche_planned",
+    "tranche_approved",
+    "tranche_paid",
+    "tranche_reconciled",
 ];
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -135,9 +135,8 @@ fn audit_action_label(code: &str) -> String {
 /// What kind of thing an audit entry was done to, in words.
 fn audit_subject_label(kind: &str) -> String {
     match kind {
-        "application" | "reference" | "staff" | "region" | "reviewer" | "applications" => {
-            t(&format!("admin-audit-subject-{kind}"))
-        }
+        "application" | "reference" | "staff" | "region" | "reviewer" | "applications" | "site"
+        | "cohort" | "session" => t(&format!("admin-audit-subject-{kind}")),
         _ => String::new(),
     }
 }

@@ -43,7 +43,8 @@ pub async fn audit(db: &Db, filters: &AuditFilters) -> Result<AuditPage, AppErro
 }
 
 /// Names what each entry was done to, in words and with a link: the application's reference,
-/// the account's e-mail. Two queries for the whole page, whatever its length.
+/// the account's e-mail, the site's and the cohort's names. One query per kind for the whole
+/// page, whatever its length.
 async fn name_audit_subjects(db: &Db, mut rows: Vec<AuditRow>) -> Result<Vec<AuditRow>, AppError> {
     let ids_of = |kind: &str| -> Vec<i64> {
         rows.iter()
@@ -74,6 +75,8 @@ async fn name_audit_subjects(db: &Db, mut rows: Vec<AuditRow>) -> Result<Vec<Aud
     };
     let applications = lookup("applications", "reference", ids_of("application:")).await?;
     let accounts = lookup("staff", "email", ids_of("staff:")).await?;
+    let sites = lookup("sites", "name_fr", ids_of("site:")).await?;
+    let cohorts = lookup("cohorts", "name", ids_of("cohort:")).await?;
     for row in &mut rows {
         let (kind, value) = row
             .subject
@@ -95,6 +98,18 @@ async fn name_audit_subjects(db: &Db, mut rows: Vec<AuditRow>) -> Result<Vec<Aud
                     .unwrap_or_else(|| value.to_owned()),
                 Some("/admin/staff".to_owned()),
             ),
+            ("site", Some(id)) => (
+                sites.get(&id).cloned().unwrap_or_else(|| value.to_owned()),
+                Some("/admin/sites".to_owned()),
+            ),
+            ("cohort", Some(id)) => (
+                cohorts
+                    .get(&id)
+                    .cloned()
+                    .unwrap_or_else(|| value.to_owned()),
+                Some(format!("/admin/cohorts/{id}")),
+            ),
+            ("session", Some(id)) => (value.to_owned(), Some(format!("/admin/sessions/{id}"))),
             ("reference" | "region" | "reviewer", _) => (value.to_owned(), None),
             _ => (row.subject.clone(), None),
         };

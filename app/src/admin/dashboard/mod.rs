@@ -5,7 +5,11 @@ pub mod page;
 #[cfg(feature = "ssr")]
 pub mod repo;
 
-use super::{context::Count, workflow::Status};
+use super::{
+    context::Count,
+    programme::{BudgetLine, Funder, Milestone},
+    workflow::Status,
+};
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -52,6 +56,39 @@ pub struct Dashboard {
     pub oldest_waiting_days: Option<i64>,
     /// Possible duplicates among the applications not yet decided.
     pub duplicates_to_resolve: i64,
+    /// After acceptance: the accompaniment's figures, per region.
+    pub follow_up: Vec<RegionFollowUp>,
+    /// What each funder approved and paid, and the budget lines.
+    pub funders: Vec<FunderFigures>,
+    pub budgets: Vec<(BudgetLine, i64)>,
+    /// Milestones reached, in the template's order.
+    pub milestones: Vec<(Milestone, i64)>,
+}
+
+/// One region's accompaniment (enrolled women are in [`RegionFigures`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionFollowUp {
+    pub code: String,
+    pub present: i64,
+    pub absent: i64,
+    pub excused: i64,
+    /// Women whose coaching visit is past due.
+    pub overdue_visits: i64,
+    /// Amounts in centimes, every funder.
+    pub approved: i64,
+    pub paid: i64,
+    /// Surveys answered at 6 and 12 months, and the businesses operating among them.
+    pub answered_6: i64,
+    pub operating_6: i64,
+    pub answered_12: i64,
+    pub operating_12: i64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FunderFigures {
+    pub funder: Funder,
+    pub approved: i64,
+    pub paid: i64,
 }
 
 /// What applicants are promised: an answer within four weeks.
@@ -74,6 +111,25 @@ impl Dashboard {
 }
 
 impl Dashboard {
+    /// The accompaniment's figures of the whole scope.
+    pub fn follow_up_total(&self) -> RegionFollowUp {
+        self.follow_up
+            .iter()
+            .fold(RegionFollowUp::default(), |sum, r| RegionFollowUp {
+                code: String::new(),
+                present: sum.present + r.present,
+                absent: sum.absent + r.absent,
+                excused: sum.excused + r.excused,
+                overdue_visits: sum.overdue_visits + r.overdue_visits,
+                approved: sum.approved + r.approved,
+                paid: sum.paid + r.paid,
+                answered_6: sum.answered_6 + r.answered_6,
+                operating_6: sum.operating_6 + r.operating_6,
+                answered_12: sum.answered_12 + r.answered_12,
+                operating_12: sum.operating_12 + r.operating_12,
+            })
+    }
+
     pub fn target(&self) -> i64 {
         self.regions.iter().map(|r| r.target).sum()
     }

@@ -49,6 +49,10 @@ pub fn DashboardPage() -> impl IntoView {
 }
 
 fn dashboard_body(staff: Staff) -> impl IntoView {
+    // A coach's home is what waits in her cohorts.
+    if staff.role == crate::admin::roles::Role::IncubatorCoach {
+        return crate::admin::coaching::page::work_body(staff).into_any();
+    }
     let figures = Resource::new(|| (), |_| load_dashboard());
     live_updates(move || figures.refetch());
     view! {
@@ -67,6 +71,7 @@ fn dashboard_body(staff: Staff) -> impl IntoView {
             </Transition>
         </div>
     }
+    .into_any()
 }
 
 fn percent(part: i64, whole: i64) -> String {
@@ -79,19 +84,6 @@ fn percent(part: i64, whole: i64) -> String {
 /// A whole number as staff read it: thousands set apart.
 fn figure(n: i64) -> String {
     crate::landing::format_count(n)
-}
-
-/// A share as staff read it, `12,5 %` or `12.5%`.
-fn share(part: i64, whole: i64, lang: crate::i18n::Lang) -> String {
-    let value = if whole <= 0 {
-        0.0
-    } else {
-        (part as f64 * 100.0 / whole as f64).min(100.0)
-    };
-    match lang {
-        crate::i18n::Lang::Fr => format!("{}\u{a0}%", format!("{value:.1}").replace('.', ",")),
-        crate::i18n::Lang::Ar => format!("{value:.1}%"),
-    }
 }
 
 /// A figure and its share of a whole, kept left to right inside Arabic.
@@ -297,6 +289,7 @@ fn dashboard_view(d: Dashboard, staff: &Staff) -> impl IntoView {
                 <tbody>{regions}</tbody>
             </table>
         </div>
+        {follow_up_view(&d)}
         <div class="panels">
             <section>
                 <h2>{t("admin-dashboard-funnel")}</h2>
@@ -320,6 +313,164 @@ fn dashboard_view(d: Dashboard, staff: &Staff) -> impl IntoView {
             </section>
         </div>
         {targets}
+    }
+}
+
+/// After acceptance: the women enrolled and how their accompaniment goes, the money per
+/// funder against its budget, and each region's figures on the national dashboard.
+fn follow_up_view(d: &Dashboard) -> impl IntoView {
+    use crate::admin::programme::{BudgetLine, Centimes};
+    let lang = use_lang();
+    let total = d.follow_up_total();
+    let enrolled = d.count(Status::Enrolled);
+    let money = |centimes: i64| Centimes(centimes).dirhams(lang);
+    let operating = |operating: i64, answered: i64| {
+        if answered == 0 {
+            "—".to_owned()
+        } else {
+            format!(
+                "{} / {} ({})",
+                figure(operating),
+                figure(answered),
+                share(operating, answered, lang)
+            )
+        }
+    };
+    let card = |name: &'static str, value: String, label: String| {
+        view! {
+            <div class="card">
+                <p class="card-value" data-figure=name>
+                    <bdi dir="ltr">{value}</bdi>
+                </p>
+                <p class="card-label">{label}</p>
+            </div>
+        }
+    };
+    let budget_of = |line: BudgetLine| {
+        d.budgets
+            .iter()
+            .find(|(l, _)| *l == line)
+            .map_or(0, |(_, budget)| *budget)
+    };
+    let funders = BudgetLine::ALL
+        .iter()
+        .map(|line| {
+            let (approved, paid) = d
+                .funders
+                .iter()
+                .filter(|f| f.funder.budget_line() == *line)
+                .fold((0, 0), |(a, p), f| (a + f.approved, p + f.paid));
+            let budget = budget_of(*line);
+            view! {
+                <tr data-budget=line.code()>
+                    <th scope="row">{t(&line.label_key())}</th>
+                    <td data-figure="approved" data-value=approved>
+                        <bdi dir="ltr" class="figure">{money(approved)}</bdi>
+                    </td>
+                    <td data-figure="paid" data-value=paid>
+                        <bdi dir="ltr" class="figure">{money(paid)}</bdi>
+                    </td>
+                    <td>
+                        <bdi dir="ltr" class="figure">
+                            {if budget > 0 { format!("{} ({})", money(budget), share(paid, budget, lang)) } else { "—".to_owned() }}
+                        </bdi>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let reached_max = d.milestones.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let milestones = d
+        .milestones
+        .iter()
+        .map(|(m, n)| {
+            view! {
+                <li>
+                    <span class="bar-label">{t(&m.label_key())}</span>
+                    <span class="bar-track">
+                        <span class="bar-fill" style=format!("width: {}", percent(*n, reached_max))></span>
+                    </span>
+                    <span class="bar-value" data-figure=format!("milestone-{}", m.code()) data-value=*n>
+                        {figure_and_share(*n, enrolled, lang)}
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+    let per_region = (d.region.is_none()).then(|| {
+        let rows = d
+            .follow_up
+            .iter()
+            .map(|r| {
+                let region = d.regions.iter().find(|g| g.code == r.code);
+                let name = region.map(|g| lang.pick(&g.name_fr, &g.name_ar).to_owned()).unwrap_or_default();
+                let enrolled = region.map_or(0, |g| g.count(Status::Enrolled));
+                view! {
+                    <tr data-follow-up-region=r.code.clone()>
+                        <th scope="row">{name}</th>
+                        <td>{figure(enrolled)}</td>
+                        <td><bdi dir="ltr">{attendance_rate(r.present, r.present + r.absent, lang)}</bdi></td>
+                        <td data-figure="overdue" data-value=r.overdue_visits>{figure(r.overdue_visits)}</td>
+                        <td><bdi dir="ltr" class="figure">{money(r.approved)}</bdi></td>
+                        <td><bdi dir="ltr" class="figure">{money(r.paid)}</bdi></td>
+                        <td><bdi dir="ltr">{operating(r.operating_6, r.answered_6)}</bdi></td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="table-scroll" tabindex="0" role="region" aria-label=t("admin-table-scroll")>
+                <table class="figures" id="follow-up-regions">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t("admin-region")}</th>
+                            <th scope="col">{t("admin-status-enrolled")}</th>
+                            <th scope="col">{t("admin-attendance-rate")}</th>
+                            <th scope="col">{t("admin-work-overdue")}</th>
+                            <th scope="col">{t("admin-approved")}</th>
+                            <th scope="col">{t("admin-paid")}</th>
+                            <th scope="col">{t("admin-operating-6")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    });
+    view! {
+        <section id="follow-up" aria-labelledby="follow-up-title">
+            <h2 id="follow-up-title">{t("admin-dashboard-follow-up")}</h2>
+            <div class="cards actions-cards">
+                {card("enrolled", figure(enrolled), t("admin-status-enrolled"))}
+                {card("attendance", attendance_rate(total.present, total.present + total.absent, lang), t("admin-attendance-rate"))}
+                {card("overdue-visits", figure(total.overdue_visits), t("admin-work-overdue"))}
+                {card("operating-6", operating(total.operating_6, total.answered_6), t("admin-operating-6"))}
+                {card("operating-12", operating(total.operating_12, total.answered_12), t("admin-operating-12"))}
+            </div>
+            <div class="panels">
+                <section>
+                    <h3>{t("admin-dashboard-financing")}</h3>
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=t("admin-table-scroll")>
+                        <table class="figures" id="funders">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t("admin-funder")}</th>
+                                    <th scope="col">{t("admin-approved")}</th>
+                                    <th scope="col">{t("admin-paid")}</th>
+                                    <th scope="col">{t("admin-budget")}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{funders}</tbody>
+                        </table>
+                    </div>
+                </section>
+                <section>
+                    <h3>{t("admin-milestones-reached")}</h3>
+                    <ul class="bars">{milestones}</ul>
+                </section>
+            </div>
+            {per_region}
+        </section>
     }
 }
 

@@ -5,6 +5,7 @@ use super::*;
 use crate::admin::{
     audit::{self, AuditAction, Entry},
     context::counted,
+    programme::SurveyWave,
     roles::Staff,
     workflow::OPEN_SQL,
 };
@@ -135,6 +136,21 @@ pub async fn dashboard(db: &Db, region: Option<&str>) -> Result<Dashboard, AppEr
     .fetch_one(db.pool())
     .await?
     .try_get(0)?;
+    let (follow_up, funders, milestones) = follow_up(db, region, &regions).await?;
+    let budgets = sqlx::query("select code, budget_centimes from budget_lines")
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .filter_map(|row| {
+            let code: String = row.try_get("code").ok()?;
+            Some((
+                BudgetLine::from_code(&code)?,
+                row.try_get("budget_centimes").ok()?,
+            ))
+        })
+        .collect::<Vec<_>>();
+    let mut budgets = budgets;
+    budgets.sort_by_key(|(line, _)| BudgetLine::ALL.iter().position(|l| l == line));
     Ok(Dashboard {
         region: region.map(str::to_owned),
         regions,
@@ -144,7 +160,136 @@ pub async fn dashboard(db: &Db, region: Option<&str>) -> Result<Dashboard, AppEr
         by_channel,
         oldest_waiting_days: oldest_waiting.map(|at| (clock::now() - at).max(0) / 86_400),
         duplicates_to_resolve,
+        follow_up,
+        funders,
+        budgets,
+        milestones,
     })
+}
+
+type FollowUpFigures = (
+    Vec<RegionFollowUp>,
+    Vec<FunderFigures>,
+    Vec<(Milestone, i64)>,
+);
+
+/// The accompaniment's figures: attendance, milestones, money and surveys from the counters
+/// their triggers keep (migration 0010); visits overdue from the open enrolments' due days,
+/// read through their index.
+async fn follow_up(
+    db: &Db,
+    region: Option<&str>,
+    regions: &[RegionFigures],
+) -> Result<FollowUpFigures, AppError> {
+    let region_bind = region.unwrap_or_default().to_owned();
+    let mut rows: Vec<RegionFollowUp> = regions
+        .iter()
+        .map(|r| RegionFollowUp {
+            code: r.code.clone(),
+            ..RegionFollowUp::default()
+        })
+        .collect();
+    let scoped = |sql: &str| match region {
+        Some(_) => sql.replace("{where}", "where a.region_code = $1"),
+        None => sql.replace("{where}", "where $1 = ''"),
+    };
+    for row in sqlx::query(&scoped(
+        "select a.region_code, a.mark, a.n from attendance_counts a {where}",
+    ))
+    .bind(&region_bind)
+    .fetch_all(db.pool())
+    .await?
+    {
+        let code: String = row.try_get("region_code")?;
+        let mark: String = row.try_get("mark")?;
+        let n: i64 = row.try_get("n")?;
+        if let Some(r) = rows.iter_mut().find(|r| r.code == code) {
+            match mark.as_str() {
+                "present" => r.present += n,
+                "absent" => r.absent += n,
+                _ => r.excused += n,
+            }
+        }
+    }
+    let today = clock::local_day(clock::now());
+    let overdue = match region {
+        Some(_) => "select a.region_code, count(*) as n from enrolments a                     where a.region_code = $1 and a.left_day is null and a.next_visit_day < $2                     group by a.region_code",
+        None => "select a.region_code, count(*) as n from enrolments a                  where $1 = '' and a.left_day is null and a.next_visit_day < $2                  group by a.region_code",
+    };
+    for row in sqlx::query(overdue)
+        .bind(&region_bind)
+        .bind(today)
+        .fetch_all(db.pool())
+        .await?
+    {
+        let code: String = row.try_get("region_code")?;
+        if let Some(r) = rows.iter_mut().find(|r| r.code == code) {
+            r.overdue_visits = row.try_get("n")?;
+        }
+    }
+    let mut funders: Vec<FunderFigures> = Funder::ALL
+        .iter()
+        .map(|funder| FunderFigures {
+            funder: *funder,
+            approved: 0,
+            paid: 0,
+        })
+        .collect();
+    for row in sqlx::query(&scoped(
+        "select a.region_code, a.funder, a.approved_centimes, a.paid_centimes          from financing_totals a {where}",
+    ))
+    .bind(&region_bind)
+    .fetch_all(db.pool())
+    .await?
+    {
+        let code: String = row.try_get("region_code")?;
+        let funder = Funder::from_code(&row.try_get::<String, _>("funder")?);
+        let (approved, paid): (i64, i64) =
+            (row.try_get("approved_centimes")?, row.try_get("paid_centimes")?);
+        if let Some(r) = rows.iter_mut().find(|r| r.code == code) {
+            r.approved += approved;
+            r.paid += paid;
+        }
+        if let Some(f) = funders.iter_mut().find(|f| Some(f.funder) == funder) {
+            f.approved += approved;
+            f.paid += paid;
+        }
+    }
+    for row in sqlx::query(&scoped(
+        "select a.region_code, a.wave, a.answered, a.operating from survey_counts a {where}",
+    ))
+    .bind(&region_bind)
+    .fetch_all(db.pool())
+    .await?
+    {
+        let code: String = row.try_get("region_code")?;
+        let wave: String = row.try_get("wave")?;
+        let (answered, operating): (i64, i64) =
+            (row.try_get("answered")?, row.try_get("operating")?);
+        if let Some(r) = rows.iter_mut().find(|r| r.code == code) {
+            match SurveyWave::from_code(&wave) {
+                Some(SurveyWave::Month6) => (r.answered_6, r.operating_6) = (answered, operating),
+                Some(SurveyWave::Month12) => {
+                    (r.answered_12, r.operating_12) = (answered, operating)
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut milestones: Vec<(Milestone, i64)> = Milestone::ALL.iter().map(|m| (*m, 0)).collect();
+    for row in sqlx::query(&scoped(
+        "select a.milestone, cast(sum(a.n) as bigint) as n from milestone_counts a {where}          group by a.milestone",
+    ))
+    .bind(&region_bind)
+    .fetch_all(db.pool())
+    .await?
+    {
+        let milestone = Milestone::from_code(&row.try_get::<String, _>("milestone")?);
+        if let Some(m) = milestones.iter_mut().find(|(m, _)| Some(*m) == milestone) {
+            m.1 = row.try_get("n")?;
+        }
+    }
+    Ok((rows, funders, milestones))
 }
 
 pub async fn set_target(

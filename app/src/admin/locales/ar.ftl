@@ -295,3 +295,302 @@ admin-audit-subject = الموضوع
 admin-audit-detail = التفاصيل
 admin-audit-client = عنوان IP
 admin-when = التاريخ
+
+## Follow-up after acceptance
+role-incubator-coach = مؤطرة بالحاضنة
+admin-nav-follow-up = التتبع
+admin-nav-cohorts = الأفواج
+admin-nav-sites = الحاضنات والمراكز
+admin-event-cohort-move = تغيير الفوج
+admin-refused-enrol-in-cohort = تُسجَّل المرأة المقبولة في فوج، من صفحة الفوج.
+admin-saved = تم الحفظ.
+admin-edit = تعديل
+admin-cancel = إلغاء
+admin-yes = نعم
+admin-no = لا
+admin-confirm = تأكيد
+admin-today = اليوم:
+admin-until = إلى غاية
+admin-date = التاريخ
+admin-time = الساعة
+admin-due = موعد الاستحقاق
+admin-overdue = متأخر
+admin-days-late = { $days ->
+    [one] تأخر يوم واحد
+    [two] تأخر يومين
+    [few] تأخر { $days } أيام
+   *[other] تأخر { $days } يوما
+}
+admin-error-choose = اختاري جوابا من اللائحة.
+admin-error-text = هذا النص طويل جدا أو يحتوي على رموز غير مرئية.
+admin-error-date = أدخلي تاريخا صحيحا.
+admin-error-date-future = لا يمكن أن يكون هذا التاريخ في المستقبل.
+admin-error-time = أدخلي ساعة، مثلا 09:30.
+admin-error-province = اختاري إقليما من الجهة.
+admin-error-capacity = أدخلي طاقة استيعابية بين 0 و10000.
+
+## Sites
+admin-sites-title = الحاضنات والمراكز
+admin-sites-none = لا توجد أي حاضنة أو مركز مسجل حاليا.
+admin-site-kind = النوع
+admin-site-kind-incubator = حاضنة اجتماعية
+admin-site-kind-centre = مركز اجتماعي
+admin-site-staff = الأطر الملحقة
+admin-site-cohorts = الأفواج
+admin-site-add = إضافة حاضنة أو مركز
+admin-site-change = تعديل هذا الموقع
+admin-capacity = الطاقة الاستيعابية
+admin-name-fr = الاسم بالفرنسية
+admin-name-ar = الاسم بالعربية
+admin-address-fr = العنوان بالفرنسية
+admin-address-ar = العنوان بالعربية
+admin-error-site-name = أدخلي اسما من 2 إلى 120 حرفا.
+admin-error-site-in-use = أفواج أو أطر ملحقة به: لم يعد من الممكن تغيير نوعه.
+admin-staff-site = الحاضنة أو المركز الملحق به
+admin-error-coach-site = تُلحق المؤطرة بحاضنة في جهتها: اختاريها.
+admin-error-site = اختاري مركزا من جهة هذا الحساب.
+
+## Cohorts
+admin-cohorts-title = الأفواج
+admin-cohorts-none = لا يوجد أي فوج حاليا.
+admin-cohort = الفوج
+admin-incubator = الحاضنة
+admin-coach = المؤطرة
+admin-cohort-dates = التواريخ
+admin-cohort-members = النساء المسجلات
+admin-cohort-create = فتح فوج
+admin-cohort-created = تم فتح الفوج.
+admin-cohort-name = اسم الفوج
+admin-cohort-starts = البداية
+admin-cohort-ends = النهاية
+admin-cohort-rhythm = عدد الأيام بين زيارتَي تأطير
+admin-cohort-empty = لم تُسجَّل أي امرأة في هذا الفوج بعد.
+admin-error-incubator = اختاري حاضنة من جهتك.
+admin-error-cohort-name = أدخلي اسما من 2 إلى 120 حرفا.
+admin-error-ends-before = لا يمكن أن تسبق النهاية البداية.
+admin-error-cohort-capacity = أدخلي طاقة استيعابية بين 1 و200.
+admin-error-rhythm = أدخلي عددا من الأيام بين 1 و120.
+admin-error-coach = اختاري مؤطرة من هذه الحاضنة.
+admin-error-cohort = اختاري فوجا آخر من جهتها.
+admin-enrolled-on = تاريخ التسجيل
+admin-next-visit = الزيارة المقبلة
+admin-milestones-reached = المراحل المنجزة
+admin-move = تغيير الفوج
+admin-move-to = نقل إلى…
+admin-moved = غيّرت فوجها؛ ويرافقها سجلها.
+admin-enrol-title = تسجيل نساء مقبولات
+admin-enrol-choose = نساء مقبولات في الجهة لم يُسجَّلن بعد
+admin-enrol = تسجيل النساء المختارات
+admin-enrol-none-chosen = اختاري امرأة واحدة على الأقل لتسجيلها.
+admin-enrolled = { $enrolled ->
+    [one] سُجلت امرأة واحدة
+    [two] سُجلت امرأتان
+    [few] سُجلت { $enrolled } نساء
+   *[other] سُجلت { $enrolled } امرأة
+}{ $refused ->
+    [0] .
+   *[other] ؛ لم تُسجَّل { $refused } (الفوج مكتمل أو تغيّر الملف).
+}
+admin-refused-cohort-full = الفوج مكتمل.
+admin-refused-not-accepted = هذا الملف غير مقبول في جهة الفوج.
+admin-refused-not-enrolled = لم تعد مسجلة في فوج تتبعينه.
+admin-sessions = حصص التكوين
+admin-sessions-none = لا توجد أي حصة مبرمجة.
+admin-module = الوحدة
+admin-place = المكان
+admin-trainer = المكوِّنة أو المكوِّن
+admin-attendance = الحاضرات
+admin-take-attendance = تسجيل الحضور
+admin-session-schedule = برمجة حصة
+admin-session-scheduled = تمت برمجة الحصة.
+admin-duration = المدة (بالدقائق)
+admin-error-session-outside-cohort = يجب أن تكون الحصة بين بداية الفوج ونهايته.
+admin-error-duration = أدخلي مدة من 15 إلى 600 دقيقة.
+admin-error-place = أدخلي المكان (من 2 إلى 120 حرفا).
+admin-error-trainer = أدخلي اسم المكوِّنة أو المكوِّن.
+admin-module-business-plan = مخطط المقاولة
+admin-module-accounting = المحاسبة
+admin-module-marketing = التسويق
+admin-module-legal-forms = الأشكال القانونية والتعاونيات
+admin-module-digital-tools = الأدوات الرقمية
+admin-module-leadership = القيادة
+admin-module-financial-literacy = التربية المالية
+admin-module-sales = تقنيات البيع
+
+## Attendance
+admin-sheet-title = ورقة الحضور
+admin-back-to-cohort = العودة إلى الفوج
+admin-attendance-rate = نسبة الحضور
+admin-mark-present = حاضرة
+admin-mark-absent = غائبة
+admin-mark-excused = غائبة بعذر
+admin-absence-reason = سبب الغياب
+admin-marked-by = سجّلته
+admin-sheet-save = حفظ ورقة الحضور
+admin-sheet-saved = { $count ->
+    [0] لم تتغير أي علامة.
+    [one] حُفظت علامة واحدة.
+    [two] حُفظت علامتان.
+    [few] حُفظت { $count } علامات.
+   *[other] حُفظت { $count } علامة.
+}
+admin-sheet-invalid = لم يُحفظ أي شيء: صحّحي الأسطر المشار إليها.
+admin-sheet-not-yet = لم تُعقد هذه الحصة بعد: يُسجَّل الحضور ابتداء من يومها.
+admin-sheet-conflict = { $name }: سجّلت { $by } «{ $now }» في الأثناء؛ ولم يُحفظ اختيارك «{ $asked }».
+admin-refused-not-on-sheet = ليست في ورقة حضور هذه الحصة.
+admin-error-reason = السبب طويل جدا (200 حرف على الأكثر) أو يحتوي على رموز غير مرئية.
+admin-error-excused-reason = للغياب بعذر سبب: اكتبيه.
+admin-excused-count = غياب بعذر
+
+## Coaching and work list
+admin-work-title = التتبع
+admin-work-overdue = زيارات متأخرة
+admin-work-this-week = زيارات هذا الأسبوع
+admin-work-surveys = استبيانات يجب إنجازها
+admin-work-none = لا شيء هنا.
+admin-work-first = أول { $shown } من أصل { $total }.
+admin-visit-record = تسجيل زيارة
+admin-visit-recorded = سُجلت الزيارة؛ وحُدد موعد الزيارة المقبلة.
+admin-visit-kind = نوع الزيارة
+admin-visit-kind-individual = فردية
+admin-visit-kind-group = جماعية
+admin-visit-kind-on-site = في مكان المشروع
+admin-visit-notes = ملاحظات
+admin-visit-next-steps = الخطوات المقبلة
+admin-error-date-before-enrolment = هذا التاريخ سابق لتسجيلها.
+admin-surveys = استبيانات التتبع
+admin-wave = الاستبيان
+admin-wave-baseline = عند التسجيل
+admin-wave-month-6 = بعد 6 أشهر
+admin-wave-month-12 = بعد 12 شهرا
+admin-survey-answers = الأجوبة
+admin-survey-not-yet = لم يحن موعده بعد
+admin-survey-record = حفظ الاستبيان
+admin-survey-recorded = حُفظ الاستبيان.
+admin-survey-operating = النشاط قائم
+admin-survey-revenue = رقم المعاملات الشهري
+admin-survey-jobs = مناصب الشغل المحدثة
+admin-survey-jobs-women = مناصب الشغل المحدثة (نساء)
+admin-survey-jobs-men = مناصب الشغل المحدثة (رجال)
+admin-survey-formalised = النشاط مُهيكل قانونيا
+admin-survey-income = دخلها الشهري
+admin-error-jobs = أدخلي عددا بين 0 و500.
+admin-error-survey-not-due = لم يحن موعد هذا الاستبيان بعد.
+admin-band-none = لا شيء
+admin-band-up-to-1000 = إلى غاية 1000 درهم
+admin-band-up-to-3000 = من 1001 إلى 3000 درهم
+admin-band-up-to-6000 = من 3001 إلى 6000 درهم
+admin-band-over-6000 = أكثر من 6000 درهم
+
+## Her page
+admin-beneficiary-title = تتبع مستفيدة
+admin-left-cohort = غادرت الفوج
+admin-open-application = الاطلاع على ملف الترشيح
+admin-milestones = مراحل المشروع
+admin-milestone = المرحلة
+admin-milestone-state = أُنجزت
+admin-reached = أُنجزت في
+admin-not-reached = ليس بعد
+admin-reached-on = تاريخ الإنجاز
+admin-document = الوثيقة (اختياري)
+admin-milestone-confirmed = تم تأكيد المرحلة.
+admin-refused-milestone-reached = هذه المرحلة مؤكدة من قبل.
+admin-legal-form = الشكل القانوني
+admin-error-legal-form = اختاري الشكل القانوني المُحدث.
+admin-milestone-business-plan-drafted = تحرير مخطط المقاولة
+admin-milestone-plan-validated = مصادقة اللجنة على المخطط
+admin-milestone-legal-form-created = إحداث الشكل القانوني
+admin-milestone-bank-account-opened = فتح حساب بنكي
+admin-milestone-first-sale = أول عملية بيع
+admin-milestone-financing-received = التوصل بالتمويل
+admin-legal-form-auto-entrepreneur = مقاول ذاتي
+admin-legal-form-cooperative = تعاونية
+admin-legal-form-company = شركة
+admin-timeline = المسار
+admin-timeline-enrolled = سُجلت في الفوج
+admin-timeline-left-moved = غادرت الفوج (تغيير)
+admin-timeline-left-withdrawn = غادرت الفوج (انسحاب)
+admin-timeline-left-completed = أنهت الفوج
+admin-timeline-present = حضرت الحصة
+admin-timeline-absent = غابت عن الحصة
+admin-timeline-excused = غابت بعذر عن الحصة
+admin-timeline-visit = زيارة تأطير
+admin-timeline-milestone = مرحلة منجزة
+admin-timeline-financing-approved = المصادقة على تمويل
+admin-timeline-survey = استبيان التتبع
+
+## Financing
+admin-financing = التمويل
+admin-financing-none = لا يوجد أي تمويل حاليا.
+admin-financing-kind = نوع التمويل
+admin-financing-kind-grant = منحة
+admin-financing-kind-interest-free-loan = قرض بدون فائدة
+admin-financing-kind-micro-credit = قرض صغير
+admin-financing-kind-in-kind = معدات عينية
+admin-funder = الممول
+admin-funder-ministry = الوزارة
+admin-funder-indh = المبادرة الوطنية للتنمية البشرية
+admin-funder-regional-council = مجلس الجهة
+admin-funder-provincial-council = المجلس الإقليمي
+admin-funder-other = شريك آخر
+admin-funder-detail = اسم الشريك الآخر
+admin-error-funder-detail = اذكري اسم الشريك.
+admin-budget-line-ministry = الوزارة
+admin-budget-line-indh = المبادرة الوطنية للتنمية البشرية
+admin-budget-line-councils = مجالس الجهات والأقاليم
+admin-budget-line-other = شركاء آخرون
+admin-budget = الميزانية (الحصة المؤداة)
+admin-approved = المصادق عليه
+admin-approved-on = تاريخ المصادقة
+admin-paid = المؤدى
+admin-to-plan = الباقي للبرمجة
+admin-amount = المبلغ
+admin-amount-dh = المبلغ (درهم)
+admin-amount-approved-dh = المبلغ المصادق عليه (درهم)
+admin-error-amount = أدخلي مبلغا بالدرهم، مثلا 12500 أو 12500.50.
+admin-line-add = إضافة تمويل
+admin-line-added = تمت المصادقة على التمويل.
+admin-tranche = الدفعة
+admin-tranche-add = برمجة دفعة
+admin-tranche-added = تمت برمجة الدفعة.
+admin-tranche-moved = تم تحيين الدفعة.
+admin-tranche-state = الحالة
+admin-planned-on = مبرمجة في
+admin-paid-on = تاريخ الأداء
+admin-payment-reference = مرجع الأداء
+admin-tranche-planned = مبرمجة
+admin-tranche-approved = مصادق عليها
+admin-tranche-paid = مؤداة
+admin-tranche-reconciled = تمت مطابقتها
+admin-tranche-step-approve = المصادقة
+admin-tranche-step-pay = تسجيل الأداء
+admin-tranche-step-reconcile = المطابقة
+admin-error-tranche-over-line = ستتجاوز الدفعات المبلغ المصادق عليه.
+admin-error-overpaid = سيتجاوز الأداء المبلغ المصادق عليه.
+admin-error-payment-reference = أدخلي مرجع الأداء (من 3 إلى 60 حرفا).
+admin-refused-tranche-state = هذه الدفعة ليست في هذه المرحلة.
+
+## Dashboard: follow-up
+admin-dashboard-follow-up = مواكبة المستفيدات
+admin-dashboard-financing = التمويل حسب الممول
+admin-operating-6 = أنشطة قائمة بعد 6 أشهر
+admin-operating-12 = أنشطة قائمة بعد 12 شهرا
+
+## Audit log: follow-up
+admin-audit-action-site-saved = تسجيل حاضنة أو مركز
+admin-audit-action-cohort-saved = فتح فوج
+admin-audit-action-enrolment = تسجيل في فوج
+admin-audit-action-cohort-move = تغيير الفوج
+admin-audit-action-session-scheduled = برمجة حصة
+admin-audit-action-attendance-recorded = تسجيل الحضور
+admin-audit-action-visit-recorded = تسجيل زيارة
+admin-audit-action-milestone-confirmed = تأكيد مرحلة
+admin-audit-action-survey-recorded = تسجيل استبيان
+admin-audit-action-financing-approved = المصادقة على تمويل
+admin-audit-action-tranche-planned = برمجة دفعة
+admin-audit-action-tranche-approved = المصادقة على دفعة
+admin-audit-action-tranche-paid = أداء دفعة
+admin-audit-action-tranche-reconciled = مطابقة دفعة
+admin-audit-subject-site = الموقع
+admin-audit-subject-cohort = الفوج
+admin-audit-subject-session = الحصة

@@ -293,3 +293,296 @@ admin-audit-subject = Objet
 admin-audit-detail = Détail
 admin-audit-client = Adresse IP
 admin-when = Date
+
+## Follow-up after acceptance
+role-incubator-coach = Coach d'incubateur
+admin-nav-follow-up = Suivi
+admin-nav-cohorts = Cohortes
+admin-nav-sites = Incubateurs et centres
+admin-event-cohort-move = Changement de cohorte
+admin-refused-enrol-in-cohort = Une femme acceptée est inscrite dans une cohorte, depuis la page de la cohorte.
+admin-saved = Enregistré.
+admin-edit = Modifier
+admin-cancel = Annuler
+admin-yes = Oui
+admin-no = Non
+admin-confirm = Confirmer
+admin-today = Aujourd'hui :
+admin-until = jusqu'au
+admin-date = Date
+admin-time = Heure
+admin-due = Échéance
+admin-overdue = En retard
+admin-days-late = { $days ->
+    [one] { $days } jour de retard
+   *[other] { $days } jours de retard
+}
+admin-error-choose = Choisissez une réponse dans la liste.
+admin-error-text = Ce texte est trop long ou contient des caractères invisibles.
+admin-error-date = Saisissez une date valide.
+admin-error-date-future = Cette date ne peut pas être dans le futur.
+admin-error-time = Saisissez une heure.
+admin-error-province = Choisissez une province de la région.
+admin-error-capacity = Saisissez une capacité entre 0 et 10 000.
+
+## Sites
+admin-sites-title = Incubateurs et centres
+admin-sites-none = Aucun incubateur ni centre enregistré pour le moment.
+admin-site-kind = Type
+admin-site-kind-incubator = Incubateur social
+admin-site-kind-centre = Centre social
+admin-site-staff = Personnel rattaché
+admin-site-cohorts = Cohortes
+admin-site-add = Ajouter un incubateur ou un centre
+admin-site-change = Modifier ce site
+admin-capacity = Capacité
+admin-name-fr = Nom en français
+admin-name-ar = Nom en arabe
+admin-address-fr = Adresse en français
+admin-address-ar = Adresse en arabe
+admin-error-site-name = Saisissez un nom de 2 à 120 caractères.
+admin-error-site-in-use = Des cohortes ou du personnel y sont rattachés : son type ne peut plus changer.
+admin-staff-site = Incubateur ou centre de rattachement
+admin-error-coach-site = Une coach est rattachée à un incubateur de sa région : choisissez-le.
+admin-error-site = Choisissez un centre de la région de ce compte.
+
+## Cohorts
+admin-cohorts-title = Cohortes
+admin-cohorts-none = Aucune cohorte pour le moment.
+admin-cohort = Cohorte
+admin-incubator = Incubateur
+admin-coach = Coach
+admin-cohort-dates = Dates
+admin-cohort-members = Femmes inscrites
+admin-cohort-create = Ouvrir une cohorte
+admin-cohort-created = Cohorte ouverte.
+admin-cohort-name = Nom de la cohorte
+admin-cohort-starts = Début
+admin-cohort-ends = Fin
+admin-cohort-rhythm = Jours entre deux visites de coaching
+admin-cohort-empty = Aucune femme n'est encore inscrite dans cette cohorte.
+admin-error-incubator = Choisissez un incubateur de votre région.
+admin-error-cohort-name = Saisissez un nom de 2 à 120 caractères.
+admin-error-ends-before = La fin ne peut pas précéder le début.
+admin-error-cohort-capacity = Saisissez une capacité entre 1 et 200.
+admin-error-rhythm = Saisissez un nombre de jours entre 1 et 120.
+admin-error-coach = Choisissez une coach de cet incubateur.
+admin-error-cohort = Choisissez une autre cohorte de sa région.
+admin-enrolled-on = Inscrite le
+admin-next-visit = Prochaine visite
+admin-milestones-reached = Étapes franchies
+admin-move = Changer de cohorte
+admin-move-to = Déplacer vers…
+admin-moved = Elle a changé de cohorte ; son historique la suit.
+admin-enrol-title = Inscrire des femmes acceptées
+admin-enrol-choose = Femmes acceptées de la région, pas encore inscrites
+admin-enrol = Inscrire les femmes choisies
+admin-enrol-none-chosen = Cochez au moins une femme à inscrire.
+admin-enrolled = { $enrolled ->
+    [one] { $enrolled } femme inscrite
+   *[other] { $enrolled } femmes inscrites
+}{ $refused ->
+    [0] .
+   *[other] ; { $refused } non inscrite(s) (cohorte complète ou dossier changé).
+}
+admin-refused-cohort-full = La cohorte est complète.
+admin-refused-not-accepted = Ce dossier n'est pas accepté dans la région de la cohorte.
+admin-refused-not-enrolled = Elle n'est plus inscrite dans une cohorte que vous suivez.
+admin-sessions = Séances de formation
+admin-sessions-none = Aucune séance programmée.
+admin-module = Module
+admin-place = Lieu
+admin-trainer = Formatrice ou formateur
+admin-attendance = Présentes
+admin-take-attendance = Faire l'appel
+admin-session-schedule = Programmer une séance
+admin-session-scheduled = Séance programmée.
+admin-duration = Durée (minutes)
+admin-error-session-outside-cohort = La séance doit avoir lieu entre le début et la fin de la cohorte.
+admin-error-duration = Saisissez une durée de 15 à 600 minutes.
+admin-error-place = Saisissez le lieu (2 à 120 caractères).
+admin-error-trainer = Saisissez le nom de la formatrice ou du formateur.
+admin-module-business-plan = Plan d'affaires
+admin-module-accounting = Comptabilité
+admin-module-marketing = Marketing
+admin-module-legal-forms = Formes juridiques et coopératives
+admin-module-digital-tools = Outils numériques
+admin-module-leadership = Leadership
+admin-module-financial-literacy = Éducation financière
+admin-module-sales = Techniques de vente
+
+## Attendance
+admin-sheet-title = Feuille de présence
+admin-back-to-cohort = Retour à la cohorte
+admin-attendance-rate = Taux de présence
+admin-mark-present = Présente
+admin-mark-absent = Absente
+admin-mark-excused = Absente excusée
+admin-absence-reason = Motif de l'absence
+admin-marked-by = Noté par
+admin-sheet-save = Enregistrer la feuille
+admin-sheet-saved = { $count ->
+    [0] Aucune marque n'a changé.
+    [one] { $count } marque enregistrée.
+   *[other] { $count } marques enregistrées.
+}
+admin-sheet-invalid = Rien n'a été enregistré : corrigez les lignes signalées.
+admin-sheet-not-yet = Cette séance n'a pas encore eu lieu : l'appel se fait à partir de son jour.
+admin-sheet-conflict = { $name } : { $by } a noté « { $now } » entre-temps ; votre « { $asked } » n'a pas été enregistré.
+admin-refused-not-on-sheet = Elle n'est pas sur la feuille de cette séance.
+admin-error-reason = Le motif est trop long (200 caractères au plus) ou contient des caractères invisibles.
+admin-error-excused-reason = Une absence excusée a un motif : écrivez-le.
+admin-excused-count = absence(s) excusée(s)
+
+## Coaching and work list
+admin-work-title = Suivi
+admin-work-overdue = Visites en retard
+admin-work-this-week = Visites de la semaine
+admin-work-surveys = Enquêtes à faire
+admin-work-none = Rien à faire ici.
+admin-work-first = Les { $shown } premières sur { $total }.
+admin-visit-record = Noter une visite
+admin-visit-recorded = Visite enregistrée ; la prochaine est calculée.
+admin-visit-kind = Type de visite
+admin-visit-kind-individual = Individuelle
+admin-visit-kind-group = En groupe
+admin-visit-kind-on-site = Sur le lieu du projet
+admin-visit-notes = Notes
+admin-visit-next-steps = Prochaines étapes
+admin-error-date-before-enrolment = Cette date précède son inscription.
+admin-surveys = Enquêtes de suivi
+admin-wave = Enquête
+admin-wave-baseline = À l'inscription
+admin-wave-month-6 = À 6 mois
+admin-wave-month-12 = À 12 mois
+admin-survey-answers = Réponses
+admin-survey-not-yet = Pas encore due
+admin-survey-record = Enregistrer l'enquête
+admin-survey-recorded = Enquête enregistrée.
+admin-survey-operating = Activité en fonctionnement
+admin-survey-revenue = Chiffre d'affaires mensuel
+admin-survey-jobs = Emplois créés
+admin-survey-jobs-women = Emplois créés (femmes)
+admin-survey-jobs-men = Emplois créés (hommes)
+admin-survey-formalised = Activité formalisée
+admin-survey-income = Son revenu mensuel
+admin-error-jobs = Saisissez un nombre entre 0 et 500.
+admin-error-survey-not-due = Cette enquête n'est pas encore due.
+admin-band-none = Aucun
+admin-band-up-to-1000 = Jusqu'à 1 000 DH
+admin-band-up-to-3000 = De 1 001 à 3 000 DH
+admin-band-up-to-6000 = De 3 001 à 6 000 DH
+admin-band-over-6000 = Plus de 6 000 DH
+
+## Her page
+admin-beneficiary-title = Suivi d'une bénéficiaire
+admin-left-cohort = a quitté la cohorte
+admin-open-application = Voir le dossier de candidature
+admin-milestones = Étapes du projet
+admin-milestone = Étape
+admin-milestone-state = Franchie
+admin-reached = Franchie le
+admin-not-reached = Pas encore
+admin-reached-on = Franchie le
+admin-document = Document (facultatif)
+admin-milestone-confirmed = Étape confirmée.
+admin-refused-milestone-reached = Cette étape est déjà confirmée.
+admin-legal-form = Forme juridique
+admin-error-legal-form = Choisissez la forme juridique créée.
+admin-milestone-business-plan-drafted = Plan d'affaires rédigé
+admin-milestone-plan-validated = Plan validé par le comité
+admin-milestone-legal-form-created = Forme juridique créée
+admin-milestone-bank-account-opened = Compte bancaire ouvert
+admin-milestone-first-sale = Première vente
+admin-milestone-financing-received = Financement reçu
+admin-legal-form-auto-entrepreneur = Auto-entrepreneur
+admin-legal-form-cooperative = Coopérative
+admin-legal-form-company = Société
+admin-timeline = Parcours
+admin-timeline-enrolled = Inscrite dans la cohorte
+admin-timeline-left-moved = A quitté la cohorte (changement)
+admin-timeline-left-withdrawn = A quitté la cohorte (retrait)
+admin-timeline-left-completed = A terminé la cohorte
+admin-timeline-present = Présente à la séance
+admin-timeline-absent = Absente à la séance
+admin-timeline-excused = Absente excusée à la séance
+admin-timeline-visit = Visite de coaching
+admin-timeline-milestone = Étape franchie
+admin-timeline-financing-approved = Financement approuvé
+admin-timeline-survey = Enquête de suivi
+
+## Financing
+admin-financing = Financement
+admin-financing-none = Aucun financement pour le moment.
+admin-financing-kind = Type de financement
+admin-financing-kind-grant = Subvention
+admin-financing-kind-interest-free-loan = Prêt sans intérêt
+admin-financing-kind-micro-credit = Microcrédit
+admin-financing-kind-in-kind = Équipement en nature
+admin-funder = Bailleur
+admin-funder-ministry = Ministère
+admin-funder-indh = INDH
+admin-funder-regional-council = Conseil régional
+admin-funder-provincial-council = Conseil provincial
+admin-funder-other = Autre partenaire
+admin-funder-detail = Nom de l'autre partenaire
+admin-error-funder-detail = Nommez le partenaire.
+admin-budget-line-ministry = Ministère
+admin-budget-line-indh = INDH
+admin-budget-line-councils = Conseils régionaux et provinciaux
+admin-budget-line-other = Autres partenaires
+admin-budget = Budget (part payée)
+admin-approved = Approuvé
+admin-approved-on = Approuvé le
+admin-paid = Payé
+admin-to-plan = Reste à planifier
+admin-amount = Montant
+admin-amount-dh = Montant (DH)
+admin-amount-approved-dh = Montant approuvé (DH)
+admin-error-amount = Saisissez un montant en dirhams, par exemple 12 500 ou 12 500,50.
+admin-line-add = Ajouter un financement
+admin-line-added = Financement approuvé.
+admin-tranche = Tranche
+admin-tranche-add = Planifier une tranche
+admin-tranche-added = Tranche planifiée.
+admin-tranche-moved = Tranche mise à jour.
+admin-tranche-state = État
+admin-planned-on = Prévue le
+admin-paid-on = Payée le
+admin-payment-reference = Référence du paiement
+admin-tranche-planned = Planifiée
+admin-tranche-approved = Approuvée
+admin-tranche-paid = Payée
+admin-tranche-reconciled = Rapprochée
+admin-tranche-step-approve = Approuver
+admin-tranche-step-pay = Marquer payée
+admin-tranche-step-reconcile = Rapprocher
+admin-error-tranche-over-line = Les tranches dépasseraient le montant approuvé.
+admin-error-overpaid = Le paiement dépasserait le montant approuvé.
+admin-error-payment-reference = Saisissez la référence du paiement (3 à 60 caractères).
+admin-refused-tranche-state = Cette tranche n'en est pas à cette étape.
+
+## Dashboard: follow-up
+admin-dashboard-follow-up = Accompagnement des bénéficiaires
+admin-dashboard-financing = Financement par bailleur
+admin-operating-6 = Activités en fonctionnement à 6 mois
+admin-operating-12 = Activités en fonctionnement à 12 mois
+
+## Audit log: follow-up
+admin-audit-action-site-saved = Incubateur ou centre enregistré
+admin-audit-action-cohort-saved = Cohorte ouverte
+admin-audit-action-enrolment = Inscription dans une cohorte
+admin-audit-action-cohort-move = Changement de cohorte
+admin-audit-action-session-scheduled = Séance programmée
+admin-audit-action-attendance-recorded = Appel enregistré
+admin-audit-action-visit-recorded = Visite notée
+admin-audit-action-milestone-confirmed = Étape confirmée
+admin-audit-action-survey-recorded = Enquête enregistrée
+admin-audit-action-financing-approved = Financement approuvé
+admin-audit-action-tranche-planned = Tranche planifiée
+admin-audit-action-tranche-approved = Tranche approuvée
+admin-audit-action-tranche-paid = Tranche payée
+admin-audit-action-tranche-reconciled = Tranche rapprochée
+admin-audit-subject-site = Site
+admin-audit-subject-cohort = Cohorte
+admin-audit-subject-session = Séance

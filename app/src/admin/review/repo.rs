@@ -245,7 +245,7 @@ pub async fn detail(
         flags,
         history,
         notes,
-        actions: workflow::available(staff.role, seen.status),
+        actions: workflow::offered_on_review(staff.role, seen.status),
         target_reached,
         proposed,
         may_note: may_note(staff),
@@ -307,6 +307,9 @@ pub async fn act(
         return Ok(Some(ActReply::Refused(Refused::Changed)));
     }
     let to = match workflow::apply(staff.role, seen.status, action) {
+        Ok(_) if action.kind() == ActionKind::Enrol => {
+            return Ok(Some(ActReply::Refused(Refused::EnrolInCohort)))
+        }
         Ok(to) => to,
         Err(refused) => return Ok(Some(ActReply::Refused(refused))),
     };
@@ -353,6 +356,17 @@ pub async fn act(
     .await?;
     if updated.rows_affected() == 0 {
         return Ok(Some(ActReply::Refused(Refused::Changed)));
+    }
+    if to == Status::Withdrawn {
+        // She leaves her cohort with her application; her follow-up stays on record.
+        sqlx::query(
+            "update enrolments set left_day = $2, left_reason = 'withdrawn' \
+             where application_id = $1 and left_day is null",
+        )
+        .bind(id)
+        .bind(clock::local_day(clock::now()))
+        .execute(&mut *write.tx)
+        .await?;
     }
     sqlx::query(
         "insert into application_events (application_id, at, actor_id, kind, from_status, to_status, detail) \

@@ -25,6 +25,9 @@ pub struct StaffRow {
     pub demo: bool,
     pub region_fr: Option<String>,
     pub region_ar: Option<String>,
+    /// The incubator or centre she is attached to.
+    pub site_fr: Option<String>,
+    pub site_ar: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,13 +55,22 @@ pub async fn create_staff_account(
     name: String,
     role: String,
     region: String,
+    // The site a coach (she must) or a centre agent (she may) is attached to: its id.
+    #[server(default)] site: String,
 ) -> Result<CreateStaffReply, AppError> {
     let cx = context()?;
     let staff = cx.staff().await?;
     if !staff.manages_any_staff() {
         return refuse(AppError::Forbidden);
     }
-    repo::create_staff_account(&cx.db, &staff, &email, &name, &role, &region, cx.client()).await
+    let account = repo::AccountForm {
+        email: &email,
+        name: &name,
+        role: &role,
+        region: &region,
+        site: &site,
+    };
+    repo::create_staff_account(&cx.db, &staff, &account, cx.client()).await
 }
 
 #[server(endpoint = "admin/staff/active")]

@@ -28,6 +28,7 @@ fn staff_body(me: Staff) -> impl IntoView {
                 field(&pairs, "name"),
                 field(&pairs, "role"),
                 field(&pairs, "region"),
+                field(&pairs, "site"),
             )
             .await;
             match reply {
@@ -53,7 +54,42 @@ fn staff_body(me: Staff) -> impl IntoView {
                 .map(|(_, key)| view! { <p class="field-error">{t(&key)}</p> })
         }
     };
-    let roles = Role::ALL
+    // The incubators and centres an account may be attached to, by the role chosen.
+    let sites = Resource::new(|| (), |_| crate::admin::sites::load_sites());
+    let chosen_role = RwSignal::new(String::new());
+    let site_field = move || {
+        let kind = Role::from_code(&chosen_role.get()).and_then(Role::site_kind)?;
+        let options: Vec<(String, String)> = sites
+            .get()
+            .and_then(Result::ok)
+            .map(|page| {
+                page.sites
+                    .iter()
+                    .filter(|site| site.kind == kind)
+                    .map(|site| {
+                        (
+                            site.id.to_string(),
+                            format!("{} ({})", site.name(lang), site.region_code),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some(view! {
+            <div class="field">
+                <label for="staff-site">{t("admin-staff-site")}</label>
+                <select id="staff-site" name="site">
+                    <option value="" selected>{t("admin-choose")}</option>
+                    {options
+                        .into_iter()
+                        .map(|(id, name)| view! { <option value=id>{name}</option> })
+                        .collect_view()}
+                </select>
+                {error_of("site")}
+            </div>
+        })
+    };
+    let manageable: Vec<Role> = Role::ALL
         .into_iter()
         .filter(|role| {
             me.manages(
@@ -65,6 +101,12 @@ fn staff_body(me: Staff) -> impl IntoView {
                 },
             )
         })
+        .collect();
+    if let Some(first) = manageable.first() {
+        chosen_role.set(first.code().to_owned());
+    }
+    let roles = manageable
+        .into_iter()
         .map(|role| view! { <option value=role.code()>{t(&role.label_key())}</option> })
         .collect_view();
     let region_field = match me.region.clone() {
@@ -130,6 +172,10 @@ fn staff_body(me: Staff) -> impl IntoView {
                                                                 (Some(fr), Some(ar)) => lang.pick(fr, ar).to_owned(),
                                                                 _ => t("admin-region-national"),
                                                             }}
+                                                            {match (&row.site_fr, &row.site_ar) {
+                                                                (Some(fr), Some(ar)) => format!(" · {}", lang.pick(fr, ar)),
+                                                                _ => String::new(),
+                                                            }}
                                                         </td>
                                                         <td>
                                                             {if active { t("admin-active") } else { t("admin-inactive") }}
@@ -171,11 +217,14 @@ fn staff_body(me: Staff) -> impl IntoView {
             </div>
             <div class="field">
                 <label for="staff-role">{t("admin-role")}</label>
-                <select id="staff-role" name="role">{roles}</select>
+                <select id="staff-role" name="role" on:change=move |ev| chosen_role.set(event_target_value(&ev))>
+                    {roles}
+                </select>
                 {error_of("role")}
             </div>
             {region_field}
             {error_of("region")}
+            {site_field}
             {error_of("")}
             <button type="submit" class="button primary">
                 {t("admin-staff-create")}

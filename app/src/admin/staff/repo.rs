@@ -27,8 +27,10 @@ pub async fn list_staff(db: &Db, staff: &Staff) -> Result<Vec<StaffRow>, AppErro
         "select s.id, s.email, s.name, s.role, s.region_code, r.name_fr as region_fr, \
              r.name_ar as region_ar, case when s.active then 1 else 0 end as active, \
              case when s.must_change_password then 1 else 0 end as must_change_password, \
-             case when s.demo then 1 else 0 end as demo \
+             case when s.demo then 1 else 0 end as demo, \
+             t.name_fr as site_fr, t.name_ar as site_ar \
          from staff s left join regions r on r.code = s.region_code \
+             left join sites t on t.id = s.site_id \
          where $1 = '' or s.region_code = $1 order by s.region_code, s.role, s.name",
     )
     .bind(region)
@@ -48,21 +50,76 @@ pub async fn list_staff(db: &Db, staff: &Staff) -> Result<Vec<StaffRow>, AppErro
             demo: flag(row, "demo")?,
             region_fr: row.try_get("region_fr")?,
             region_ar: row.try_get("region_ar")?,
+            site_fr: row.try_get("site_fr")?,
+            site_ar: row.try_get("site_ar")?,
         })
     })
     .collect()
+}
+
+/// A new account as its form sends it.
+pub struct AccountForm<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub role: &'a str,
+    pub region: &'a str,
+    /// The id of the site she is attached to, or empty.
+    pub site: &'a str,
+}
+
+/// The site an account of `role` in `region` is attached to: `Ok(None)` when the role has
+/// none or she is not attached; `Err` with the refusal's key when the site is not one of
+/// that region of the kind the role works in, or a coach has none.
+async fn site_for(
+    db: &Db,
+    role: Role,
+    region: Option<&str>,
+    site: &str,
+) -> Result<Result<Option<i64>, &'static str>, AppError> {
+    let Some(kind) = role.site_kind() else {
+        return Ok(Ok(None));
+    };
+    let site = site.trim();
+    if site.is_empty() || site == "0" {
+        return Ok(if role == Role::IncubatorCoach {
+            Err("admin-error-coach-site")
+        } else {
+            Ok(None)
+        });
+    }
+    let found = match site.parse::<i64>() {
+        Ok(id) => {
+            sqlx::query("select id from sites where id = $1 and kind = $2 and region_code = $3")
+                .bind(id)
+                .bind(kind.code())
+                .bind(region.unwrap_or_default())
+                .fetch_optional(db.pool())
+                .await?
+                .map(|_| id)
+        }
+        Err(_) => None,
+    };
+    Ok(found.map(Some).ok_or(if role == Role::IncubatorCoach {
+        "admin-error-coach-site"
+    } else {
+        "admin-error-site"
+    }))
 }
 
 /// Creates a staff account with a temporary password. Refusals are (field, message key).
 pub async fn create_staff_account(
     db: &Db,
     staff: &Staff,
-    email: &str,
-    name: &str,
-    role: &str,
-    region: &str,
+    form: &AccountForm<'_>,
     client: IpAddr,
 ) -> Result<CreateStaffReply, AppError> {
+    let AccountForm {
+        email,
+        name,
+        role,
+        region,
+        site,
+    } = *form;
     let mut errors = Vec::new();
     let email = auth::normalise_email(email);
     if !email_address::EmailAddress::is_valid(&email) {
@@ -92,6 +149,16 @@ pub async fn create_staff_account(
             }
         }
     }
+    let site = match role {
+        Some(role) => match site_for(db, role, region, site).await? {
+            Ok(site) => site,
+            Err(key) => {
+                errors.push(("site".to_owned(), key.to_owned()));
+                None
+            }
+        },
+        None => None,
+    };
     let Some(role) = role.filter(|_| errors.is_empty()) else {
         return Ok(CreateStaffReply::Invalid(errors));
     };
@@ -102,6 +169,7 @@ pub async fn create_staff_account(
         name,
         role,
         region,
+        site,
         temporary: true,
         demo: false,
     };
@@ -117,7 +185,13 @@ pub async fn create_staff_account(
             staff,
             AuditAction::StaffCreated,
             format!("staff:{id}"),
-            format!("{} {} {}", email, role.code(), region.unwrap_or_default()),
+            format!(
+                "{} {} {}{}",
+                email,
+                role.code(),
+                region.unwrap_or_default(),
+                site.map(|site| format!(" site:{site}")).unwrap_or_default()
+            ),
             client,
         ))
         .await?;
@@ -172,6 +246,8 @@ pub struct NewStaff<'a> {
     pub name: &'a str,
     pub role: Role,
     pub region: Option<&'a str>,
+    /// The incubator of a coach, the centre of a centre agent.
+    pub site: Option<i64>,
     /// Must be changed at first sign-in.
     pub temporary: bool,
     /// Made by `server seed` for a demonstration.
@@ -206,8 +282,8 @@ where
 {
     let row = sqlx::query(
         "insert into staff (email, name, role, region_code, password_hash, must_change_password, \
-             created_at, demo) \
-         values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict do nothing returning id",
+             created_at, demo, site_id) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict do nothing returning id",
     )
     .bind(auth::normalise_email(new.email))
     .bind(new.name.trim().to_owned())
@@ -217,6 +293,7 @@ where
     .bind(new.temporary)
     .bind(clock::now())
     .bind(new.demo)
+    .bind(new.site)
     .fetch_optional(executor)
     .await?;
     Ok(match row {
@@ -244,6 +321,7 @@ pub async fn ensure_first_admin(db: &Db) -> Result<Option<(String, String)>, App
         name: "Administrateur national",
         role: Role::NationalAdmin,
         region: None,
+        site: None,
         // Printed once in the server's output, which logs may keep: changed at first sign-in.
         temporary: true,
         demo: false,

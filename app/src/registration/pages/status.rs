@@ -73,12 +73,34 @@ fn status_body(posted: Option<PostedStatus>) -> impl IntoView {
 #[component]
 fn StatusResult(reply: StatusReply) -> impl IntoView {
     match reply {
-        StatusReply::Found { reference, status } => Either::Left(view! {
+        StatusReply::Found {
+            reference,
+            status,
+            next_session,
+            coach,
+        } => Either::Left(view! {
             <div class="status-found">
                 <p>
                     {t("status-reference")} " " <bdi dir="ltr">{reference}</bdi>
                 </p>
                 <p class="status-word">{t(&format!("status-{}", status.replace('_', "-")))}</p>
+                {next_session
+                    .map(|(at, place)| {
+                        view! {
+                            <p id="status-next-session">
+                                {t("status-next-session")} " " <bdi dir="ltr">{at.date_time()}</bdi>
+                                " · " <bdi>{place}</bdi>
+                            </p>
+                        }
+                    })}
+                {coach
+                    .map(|name| {
+                        view! {
+                            <p id="status-coach">
+                                {t("status-coach")} " " <bdi>{name}</bdi>
+                            </p>
+                        }
+                    })}
             </div>
         }),
         StatusReply::TooMany => Either::Right(

@@ -49,7 +49,7 @@ pub async fn lookup_status(
         return Ok(StatusReply::TooMany);
     }
     let row = sqlx::query(
-        "select reference, status, cin, birth_date from applications where reference = $1",
+        "select id, reference, status, cin, birth_date from applications where reference = $1",
     )
     .bind(reference.as_str())
     .fetch_optional(db.pool())
@@ -67,8 +67,49 @@ pub async fn lookup_status(
     if !matches {
         return Ok(StatusReply::NotFound);
     }
+    let status: String = row.try_get("status")?;
+    let (next_session, coach) = if status == "enrolled" {
+        next_session(db, row.try_get("id")?).await?
+    } else {
+        (None, None)
+    };
     Ok(StatusReply::Found {
         reference: row.try_get("reference")?,
-        status: row.try_get("status")?,
+        status,
+        next_session,
+        coach,
     })
+}
+
+/// An enrolled woman's next session (today's included) and her coach's first name.
+async fn next_session(
+    db: &Db,
+    application_id: i64,
+) -> Result<(Option<(crate::clock::LocalTime, String)>, Option<String>), AppError> {
+    let today_starts = crate::clock::day_start(crate::clock::today());
+    let row = sqlx::query(
+        "select s.name as coach, \
+             (select t.starts_at from training_sessions t where t.cohort_id = e.cohort_id \
+                 and t.starts_at >= $2 order by t.starts_at limit 1) as starts_at, \
+             (select t.place from training_sessions t where t.cohort_id = e.cohort_id \
+                 and t.starts_at >= $2 order by t.starts_at limit 1) as place \
+         from enrolments e join cohorts c on c.id = e.cohort_id \
+             left join staff s on s.id = c.coach_id \
+         where e.application_id = $1 and e.left_day is null",
+    )
+    .bind(application_id)
+    .bind(today_starts)
+    .fetch_optional(db.pool())
+    .await?;
+    let Some(row) = row else {
+        return Ok((None, None));
+    };
+    let coach: Option<String> = row.try_get("coach")?;
+    let first_name = coach.and_then(|name| name.split_whitespace().next().map(str::to_owned));
+    let starts_at: Option<i64> = row.try_get("starts_at")?;
+    let place: Option<String> = row.try_get("place")?;
+    let session = starts_at
+        .zip(place)
+        .map(|(at, place)| (crate::clock::LocalTime::of(at), place));
+    Ok((session, first_name))
 }

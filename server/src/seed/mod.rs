@@ -1,6 +1,9 @@
 //! `server seed`: realistic demo data. Applications across the 12 regions (Arabic and Latin
 //! names, valid CIN and phone forms, varied answers and statuses, some possible duplicates,
-//! never more accepted than a region's target) and a demo staff account for each role.
+//! never more accepted than a region's target), a demo staff account for each role, and the
+//! follow-up of the women enrolled (`follow_up.rs`).
+
+mod follow_up;
 
 use anyhow::{anyhow, Context};
 use app::{
@@ -139,6 +142,39 @@ pub async fn run(
     seed: u64,
     add_to_existing: bool,
 ) -> anyhow::Result<()> {
+    run_with(
+        db,
+        Options {
+            applications,
+            staff_password,
+            seed,
+            add_to_existing,
+            enrolled: None,
+        },
+    )
+    .await
+}
+
+/// What `server seed` makes.
+pub struct Options {
+    pub applications: u32,
+    pub staff_password: Option<String>,
+    pub seed: u64,
+    pub add_to_existing: bool,
+    /// About this many of the applications are enrolled women, with a year of follow-up;
+    /// otherwise about 3%.
+    pub enrolled: Option<u32>,
+}
+
+pub async fn run_with(db: &Db, options: Options) -> anyhow::Result<()> {
+    let Options {
+        applications,
+        staff_password,
+        seed,
+        add_to_existing,
+        enrolled,
+    } = options;
+    let enrolled_share = enrolled.map(|n| (f64::from(n) / f64::from(applications.max(1))).min(1.0));
     let started = std::time::Instant::now();
     if let Some(password) = &staff_password {
         passwords::check_password_rules(password, &[]).map_err(|_| {
@@ -166,7 +202,7 @@ pub async fn run(
             );
         }
     }
-    let agents = demo_staff(db, staff_password).await?;
+    let (agents, hash) = demo_staff(db, staff_password).await?;
     let provinces: Vec<(i64, String)> =
         sqlx::query("select id, region_code from provinces order by id")
             .fetch_all(db.pool())
@@ -196,6 +232,7 @@ pub async fn run(
     let now = app::clock::now();
     let mut done = 0usize;
     let total = applications as usize;
+    let progress = follow_up::progress(total as u64, "applications");
     while done < total {
         let size = BATCH.min(total - done);
         let mut rows = Vec::with_capacity(size);
@@ -209,25 +246,43 @@ pub async fn run(
                 &provinces,
                 &agents,
                 &mut places,
+                enrolled_share,
             ));
         }
         insert(db, &rows).await?;
         done += size;
-        if done.is_multiple_of(100_000) {
-            tracing::info!(done, "applications seeded");
-        }
+        progress.set_position(done as u64);
     }
+    progress.finish_and_clear();
     flag_shared_phones(db, first_id).await?;
     println!(
         "{applications} applications seeded in {:.1} s",
         started.elapsed().as_secs_f64()
     );
+    let started = std::time::Instant::now();
+    let made = follow_up::seed(db, &mut rng, first_id, &hash, now).await?;
+    if made.women > 0 {
+        println!(
+            "follow-up of {} enrolled women seeded in {:.1} s: {} cohorts, {} sessions, {} \
+             attendance marks, {} visits, {} tranches",
+            made.women,
+            started.elapsed().as_secs_f64(),
+            made.cohorts,
+            made.sessions,
+            made.marks,
+            made.visits,
+            made.tranches
+        );
+    }
     Ok(())
 }
 
 /// One coordinator, reviewer and centre agent per region, a national administrator and a
 /// partner viewer, all with the same password. Returns each region's centre agent.
-async fn demo_staff(db: &Db, password: Option<String>) -> anyhow::Result<HashMap<String, i64>> {
+async fn demo_staff(
+    db: &Db,
+    password: Option<String>,
+) -> anyhow::Result<(HashMap<String, i64>, passwords::PasswordHashString)> {
     let generated = password.is_none();
     let password = match password {
         Some(password) => password,
@@ -283,6 +338,7 @@ async fn demo_staff(db: &Db, password: Option<String>) -> anyhow::Result<HashMap
             name,
             role: *role,
             region: region.as_deref(),
+            site: None,
             temporary: false,
             demo: true,
         };
@@ -296,7 +352,7 @@ async fn demo_staff(db: &Db, password: Option<String>) -> anyhow::Result<HashMap
     }
     if created > 0 {
         println!("{created} demo staff accounts created: national@demo.jisr.ma, partenaire@demo.jisr.ma,");
-        println!("  and coordination.NN@, revue.NN@, agent.NN@demo.jisr.ma for each region NN (01 to 12)");
+        println!("  and coordination.NN@, revue.NN@, agent.NN@, coach.NN@demo.jisr.ma for each region NN (01 to 12)");
         if generated {
             println!("  password of every demo account: {password}");
         }
@@ -308,7 +364,7 @@ async fn demo_staff(db: &Db, password: Option<String>) -> anyhow::Result<HashMap
     {
         agents.insert(row.try_get("region_code")?, row.try_get("id")?);
     }
-    Ok(agents)
+    Ok((agents, hash))
 }
 
 struct Seeded {
@@ -345,6 +401,7 @@ fn generate(
     provinces: &[(i64, String)],
     agents: &HashMap<String, i64>,
     places: &mut HashMap<String, (i64, i64)>,
+    enrolled_share: Option<f64>,
 ) -> Seeded {
     let reference = ReferenceNumber::from_serial(reference_start + i as u64).to_string();
     let letters = [
@@ -397,6 +454,15 @@ fn generate(
         96..=98 => Status::Enrolled,
         _ => Status::Withdrawn,
     };
+    if let Some(share) = enrolled_share {
+        status = if rng.f64() < share {
+            Status::Enrolled
+        } else if status == Status::Enrolled {
+            Status::Accepted
+        } else {
+            status
+        };
+    }
     let (taken, target) = places.entry(region.clone()).or_insert((0, 3000));
     if status.takes_a_place() {
         if *taken < *target {
@@ -405,7 +471,14 @@ fn generate(
             status = Status::WaitingList;
         }
     }
-    let submitted_at = now - rng.i64(0..60 * 86_400);
+    // The women enrolled applied before their cohorts began, up to a year and more ago.
+    let submitted_at = now
+        - rng.i64(0..60 * 86_400)
+        - if status == Status::Enrolled {
+            follow_up::ENROLLED_AGO_DAYS * 86_400
+        } else {
+            0
+        };
     let mut answers: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     let mut put = |name: &'static str, value: String| {
         answers.insert(name, vec![value]);

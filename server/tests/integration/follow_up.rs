@@ -1,0 +1,1057 @@
+//! The follow-up after acceptance through the real router, on both databases: who reads and
+//! records whose follow-up (a coach her own cohorts only, a coordinator her region only),
+//! attendance taken twice at once, the financing's invariants, the visits due and overdue
+//! across a month's end, what the woman reads on the status page, and the attendance sheet
+//! posted without JavaScript.
+
+use crate::admin::{seeded, signed_in};
+use crate::helpers::TestApp;
+use crate::wizard::Phone;
+use app::clock::{self, days};
+use axum::http::{header, StatusCode};
+use serde_json::{json, Value};
+use sqlx::Row;
+
+const COORDINATOR: &str = "coordination.06@demo.jisr.ma";
+const COACH: &str = "coach.06@demo.jisr.ma";
+const OTHER_COACH: &str = "coach.06.b@demo.jisr.ma";
+
+fn today() -> i64 {
+    clock::local_day(clock::now())
+}
+
+async fn one(app: &TestApp, sql: &str) -> i64 {
+    sqlx::query(sql)
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap()
+        .get::<i64, _>(0)
+}
+
+/// The id a save answered with; fails the test on a refusal.
+fn saved(reply: &Value) -> i64 {
+    reply["Saved"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("not saved: {reply}"))
+}
+
+/// The refusals' message keys of a save.
+fn refused(reply: &Value) -> Vec<String> {
+    reply["Invalid"]
+        .as_array()
+        .unwrap_or_else(|| panic!("not refused: {reply}"))
+        .iter()
+        .map(|pair| pair[1].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// Two cohorts of region 06, one per incubator and its coach, the first with two accepted
+/// women enrolled and a session today, the second with one.
+struct Cohorts {
+    first: i64,
+    second: i64,
+    women: Vec<i64>,
+    other_woman: i64,
+    session: i64,
+}
+
+async fn two_cohorts(app: &TestApp) -> Cohorts {
+    let mut coordinator = signed_in(app, COORDINATOR).await;
+    let (response, page) = coordinator.call_form("admin/cohorts", &[]).await;
+    assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+    let incubators = page["incubators"].as_array().unwrap().clone();
+    assert_eq!(incubators.len(), 2, "{page}");
+    let cohort = |i: usize, name: &str| {
+        let incubator = &incubators[i];
+        json!({"form": {
+            "site_id": incubator["id"].to_string(),
+            "name": name,
+            "starts_on": days::iso(today() - 30),
+            "ends_on": days::iso(today() + 150),
+            "capacity": "10",
+            "coach_id": incubator["coaches"][0][0].to_string(),
+            "visit_every_days": "14",
+        }})
+    };
+    let first = cohort(0, "Tétouan A");
+    let second = cohort(1, "Tétouan B");
+    let (_, reply) = coordinator.call("admin/cohorts/create", first).await;
+    let first = saved(&reply);
+    let (_, reply) = coordinator.call("admin/cohorts/create", second).await;
+    let second = saved(&reply);
+    let (_, detail) = coordinator
+        .call_form("admin/cohort", &[("id", &first.to_string())])
+        .await;
+    let candidates: Vec<i64> = detail["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["application_id"].as_i64().unwrap())
+        .collect();
+    assert!(
+        candidates.len() >= 3,
+        "accepted women of region 06: {detail}"
+    );
+    let (_, reply) = coordinator
+        .call(
+            "admin/cohorts/enrol",
+            json!({"cohort_id": first, "application_ids": &candidates[..2]}),
+        )
+        .await;
+    assert_eq!(reply["enrolled"].as_array().unwrap().len(), 2, "{reply}");
+    let (_, reply) = coordinator
+        .call(
+            "admin/cohorts/enrol",
+            json!({"cohort_id": second, "application_ids": [candidates[2]]}),
+        )
+        .await;
+    assert_eq!(reply["enrolled"].as_array().unwrap().len(), 1, "{reply}");
+    let (_, reply) = coordinator
+        .call(
+            "admin/sessions/schedule",
+            json!({"form": {
+                "cohort_id": first, "module": "accounting", "date": days::iso(today()),
+                "time": "00:05", "duration_minutes": "120", "place": "Salle 2",
+                "trainer": "Nadia Benali",
+            }}),
+        )
+        .await;
+    Cohorts {
+        first,
+        second,
+        women: candidates[..2].to_vec(),
+        other_woman: candidates[2],
+        session: saved(&reply),
+    }
+}
+
+#[tokio::test]
+async fn enrolment_puts_an_accepted_woman_in_a_cohort_and_keeps_the_region_s_places() {
+    let app = seeded(600).await;
+    let places =
+        "select count(*) from applications where region_code = '06' and status in ('accepted', 'enrolled')";
+    let before = one(&app, places).await;
+    let cohorts = two_cohorts(&app).await;
+    assert_eq!(one(&app, places).await, before, "enrolment keeps her place");
+    for woman in &cohorts.women {
+        let status: String = sqlx::query("select status from applications where id = $1")
+            .bind(woman)
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap()
+            .get(0);
+        assert_eq!(status, "enrolled");
+        // Her project's milestones and her surveys are made with her enrolment.
+        let milestones = one(
+            &app,
+            &format!("select count(*) from milestones where application_id = {woman}"),
+        )
+        .await;
+        assert_eq!(milestones, 6);
+        let surveys = one(
+            &app,
+            &format!("select count(*) from surveys where application_id = {woman}"),
+        )
+        .await;
+        assert_eq!(surveys, 3);
+    }
+    // She cannot be enrolled twice, nor a woman not accepted, nor one of another region.
+    let mut coordinator = signed_in(&app, COORDINATOR).await;
+    let submitted = one(
+        &app,
+        "select min(id) from applications where region_code = '06' and status = 'submitted'",
+    )
+    .await;
+    let elsewhere = one(
+        &app,
+        "select min(id) from applications where region_code = '07' and status = 'accepted'",
+    )
+    .await;
+    let (_, reply) = coordinator
+        .call(
+            "admin/cohorts/enrol",
+            json!({"cohort_id": cohorts.second, "application_ids": [cohorts.women[0], submitted, elsewhere]}),
+        )
+        .await;
+    assert_eq!(reply["enrolled"], json!([]), "{reply}");
+    assert_eq!(reply["refused"].as_array().unwrap().len(), 3);
+    // The review page no longer enrols: she is put in a cohort from its page.
+    let woman = one(
+        &app,
+        "select min(id) from applications where region_code = '06' and status = 'accepted'",
+    )
+    .await;
+    let version = one(
+        &app,
+        &format!("select version from applications where id = {woman}"),
+    )
+    .await;
+    let (_, reply) = coordinator
+        .call(
+            "admin/act",
+            json!({"id": woman, "version": version, "action": "Enrol"}),
+        )
+        .await;
+    assert_eq!(reply, json!({"Refused": "EnrolInCohort"}));
+    // A move to the other cohort closes one enrolment and opens another: her history stays.
+    let (_, reply) = coordinator
+        .call_form(
+            "admin/cohorts/move",
+            &[
+                ("application_id", &cohorts.women[0].to_string()),
+                ("cohort_id", &cohorts.second.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(saved(&reply), cohorts.second);
+    let history: Vec<(i64, Option<String>)> = sqlx::query(
+        "select cohort_id, left_reason from enrolments where application_id = $1 order by id",
+    )
+    .bind(cohorts.women[0])
+    .fetch_all(app.db.pool())
+    .await
+    .unwrap()
+    .iter()
+    .map(|row| (row.get(0), row.get(1)))
+    .collect();
+    assert_eq!(
+        history,
+        [
+            (cohorts.first, Some("moved".to_owned())),
+            (cohorts.second, None)
+        ]
+    );
+    // Withdrawn, she leaves her cohort.
+    let version = one(
+        &app,
+        &format!(
+            "select version from applications where id = {}",
+            cohorts.other_woman
+        ),
+    )
+    .await;
+    let (_, reply) = coordinator
+        .call(
+            "admin/act",
+            json!({"id": cohorts.other_woman, "version": version, "action": "Withdraw"}),
+        )
+        .await;
+    assert_eq!(reply, json!("Done"));
+    let open = one(
+        &app,
+        &format!(
+            "select count(*) from enrolments where application_id = {} and left_day is null",
+            cohorts.other_woman
+        ),
+    )
+    .await;
+    assert_eq!(open, 0);
+}
+
+#[tokio::test]
+async fn every_role_reads_and_records_only_the_follow_up_it_may() {
+    let app = seeded(600).await;
+    let cohorts = two_cohorts(&app).await;
+    let woman = cohorts.women[0].to_string();
+    let first = cohorts.first.to_string();
+    let session = cohorts.session.to_string();
+    // A reviewer's note on her application: review internals no coach may read.
+    let mut reviewer = signed_in(&app, "revue.06@demo.jisr.ma").await;
+    let (response, _) = reviewer
+        .call_form(
+            "admin/note",
+            &[("id", &woman), ("body", "Note interne de la revue")],
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::OK);
+    let visit = |date: String| {
+        json!({"form": {"application_id": cohorts.women[0], "date": date, "kind": "individual",
+            "notes": "", "next_steps": ""}})
+    };
+    for email in [
+        "national@demo.jisr.ma",
+        COORDINATOR,
+        "coordination.07@demo.jisr.ma",
+        COACH,
+        OTHER_COACH,
+        "revue.06@demo.jisr.ma",
+        "agent.06@demo.jisr.ma",
+        "partenaire@demo.jisr.ma",
+    ] {
+        let mut browser = signed_in(&app, email).await;
+        // (may read, may record) her follow-up; reads some follow-up at all; runs it.
+        let (reads_her, follows, runs) = match email {
+            "national@demo.jisr.ma" | COORDINATOR => (true, true, true),
+            COACH => (true, true, false),
+            "coordination.07@demo.jisr.ma" => (false, true, true),
+            OTHER_COACH => (false, true, false),
+            _ => (false, false, false),
+        };
+        let expect = |status: StatusCode, visible: bool| {
+            if !follows {
+                assert_eq!(status, StatusCode::FORBIDDEN, "{email}");
+            } else if visible {
+                assert_eq!(status, StatusCode::OK, "{email}");
+            } else {
+                assert_eq!(status, StatusCode::NOT_FOUND, "{email}");
+            }
+        };
+        let (response, list) = browser.call_form("admin/cohorts", &[]).await;
+        if follows {
+            assert_eq!(response.status, StatusCode::OK, "{email}");
+            let ids: Vec<i64> = list["cohorts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["id"].as_i64().unwrap())
+                .collect();
+            assert_eq!(ids.contains(&cohorts.first), reads_her, "{email}: {ids:?}");
+            if email == OTHER_COACH {
+                assert_eq!(ids, [cohorts.second], "{email}");
+            }
+        } else {
+            assert_eq!(response.status, StatusCode::FORBIDDEN, "{email}");
+        }
+        let (response, _) = browser.call_form("admin/cohort", &[("id", &first)]).await;
+        expect(response.status, reads_her);
+        let (response, her) = browser
+            .call_form("admin/beneficiary", &[("id", &woman)])
+            .await;
+        expect(response.status, reads_her);
+        if reads_her {
+            assert!(!response.body.contains("Note interne"), "{email}: {her}");
+            assert!(her["timeline"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|i| i["kind"] != "admin-event-recommend"));
+        }
+        let (response, _) = browser
+            .call_form("admin/sheet", &[("session_id", &session)])
+            .await;
+        expect(response.status, reads_her);
+        let (response, _) = browser
+            .call(
+                "admin/sheet/save",
+                json!({"session_id": cohorts.session, "pairs": [
+                    [format!("version-{woman}"), "0"], [format!("mark-{woman}"), "present"],
+                    [format!("reason-{woman}"), ""],
+                ]}),
+            )
+            .await;
+        expect(response.status, reads_her);
+        let (response, _) = browser
+            .call("admin/visits/record", visit(days::iso(today())))
+            .await;
+        expect(response.status, reads_her);
+        let (response, _) = browser
+            .call_form("admin/financing", &[("application_id", &woman)])
+            .await;
+        expect(response.status, reads_her);
+        let line = json!({"form": {"application_id": cohorts.women[0], "kind": "grant",
+            "funder": "indh", "funder_detail": "", "amount": "20000"}});
+        let (response, _) = browser.call("admin/financing/line", line).await;
+        match (runs, reads_her) {
+            (true, true) => assert_eq!(response.status, StatusCode::OK, "{email}"),
+            (true, false) => assert_eq!(response.status, StatusCode::NOT_FOUND, "{email}"),
+            _ => assert_eq!(response.status, StatusCode::FORBIDDEN, "{email}"),
+        }
+        let (response, _) = browser
+            .call(
+                "admin/cohorts/enrol",
+                json!({"cohort_id": cohorts.first, "application_ids": [cohorts.other_woman]}),
+            )
+            .await;
+        match (runs, reads_her) {
+            (true, true) => assert_eq!(response.status, StatusCode::OK, "{email}"),
+            (true, false) => assert_eq!(response.status, StatusCode::NOT_FOUND, "{email}"),
+            _ => assert_eq!(response.status, StatusCode::FORBIDDEN, "{email}"),
+        }
+        let (response, sites) = browser.call_form("admin/sites", &[]).await;
+        if runs {
+            assert_eq!(response.status, StatusCode::OK, "{email}");
+            let regions: Vec<&str> = sites["sites"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["region_code"].as_str().unwrap())
+                .collect();
+            assert!(!regions.is_empty());
+            if email != "national@demo.jisr.ma" {
+                let own = &email["coordination.".len().."coordination.".len() + 2];
+                assert!(regions.iter().all(|r| r == &own), "{email}: {regions:?}");
+            }
+        } else {
+            assert_eq!(response.status, StatusCode::FORBIDDEN, "{email}");
+        }
+        let (response, list) = browser.call_form("admin/work-list", &[]).await;
+        if follows {
+            assert_eq!(response.status, StatusCode::OK, "{email}");
+            let listed = list
+                .to_string()
+                .contains(&format!("\"application_id\":{woman}"));
+            // Her visit was recorded today: she is due again in two weeks, not listed.
+            assert!(!listed || reads_her, "{email}: {list}");
+        } else {
+            assert_eq!(response.status, StatusCode::FORBIDDEN, "{email}");
+        }
+        // A coach reads no application and no list of them.
+        if email == COACH {
+            let (response, _) = browser
+                .call_form("admin/application", &[("id", &woman)])
+                .await;
+            assert_eq!(response.status, StatusCode::NOT_FOUND);
+            let (response, _) = browser
+                .call("admin/applications", json!({"filters": {}}))
+                .await;
+            assert_eq!(response.status, StatusCode::FORBIDDEN);
+            assert_eq!(
+                browser.get("/admin/export.csv").await.status,
+                StatusCode::FORBIDDEN
+            );
+        }
+    }
+    // Only her coach's and the two who run region 06's follow-up's writes reached her.
+    let recorders: Vec<String> = sqlx::query(
+        "select distinct s.email from coaching_visits v join staff s on s.id = v.recorded_by \
+         where v.application_id = $1 order by s.email",
+    )
+    .bind(cohorts.women[0])
+    .fetch_all(app.db.pool())
+    .await
+    .unwrap()
+    .iter()
+    .map(|row| row.get(0))
+    .collect();
+    assert_eq!(recorders, [COACH, COORDINATOR, "national@demo.jisr.ma"]);
+    assert_eq!(
+        one(
+            &app,
+            &format!("select count(*) from financing_lines where application_id = {woman}")
+        )
+        .await,
+        2
+    );
+    // Every change was recorded in the audit log, with its author.
+    assert!(one(&app, "select count(*) from audit_log where action in ('enrolment', 'cohort_saved', 'session_scheduled', 'attendance_recorded', 'visit_recorded', 'financing_approved')").await >= 9);
+}
+
+#[tokio::test]
+async fn attendance_sent_twice_at_once_writes_each_mark_once_and_never_over_someone_else_s() {
+    let app = seeded(600).await;
+    let cohorts = two_cohorts(&app).await;
+    let mut coach = signed_in(&app, COACH).await;
+    let mut coordinator = signed_in(&app, COORDINATOR).await;
+    let (_, sheet) = coach
+        .call_form(
+            "admin/sheet",
+            &[("session_id", &cohorts.session.to_string())],
+        )
+        .await;
+    let rows = sheet["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{sheet}");
+    let pairs = |mark: &str, reason: &str, versions: [i64; 2]| {
+        let mut pairs = Vec::new();
+        for (woman, version) in cohorts.women.iter().zip(versions) {
+            pairs.push(json!([format!("version-{woman}"), version.to_string()]));
+            pairs.push(json!([format!("mark-{woman}"), mark]));
+            pairs.push(json!([format!("reason-{woman}"), reason]));
+        }
+        json!({"session_id": cohorts.session, "pairs": pairs})
+    };
+    // Both read the empty sheet and send it at the same moment, each with her own marks.
+    let (a, b) = tokio::join!(
+        coach.call("admin/sheet/save", pairs("present", "", [0, 0])),
+        coordinator.call("admin/sheet/save", pairs("absent", "", [0, 0])),
+    );
+    let (a, b) = (a.1, b.1);
+    let saved = a["saved"].as_i64().unwrap() + b["saved"].as_i64().unwrap();
+    let conflicts =
+        a["conflicts"].as_array().unwrap().len() + b["conflicts"].as_array().unwrap().len();
+    assert_eq!((saved, conflicts), (2, 2), "{a} {b}");
+    assert_eq!(
+        one(
+            &app,
+            &format!(
+                "select count(*) from attendance where session_id = {}",
+                cohorts.session
+            )
+        )
+        .await,
+        2
+    );
+    // Sent again from the sheet as it was read (version 0), the marks now there stay.
+    let marks_now: Vec<String> =
+        sqlx::query("select mark from attendance where session_id = $1 order by application_id")
+            .bind(cohorts.session)
+            .fetch_all(app.db.pool())
+            .await
+            .unwrap()
+            .iter()
+            .map(|row| row.get(0))
+            .collect();
+    let (_, stale) = coach
+        .call("admin/sheet/save", pairs("excused", "malade", [0, 0]))
+        .await;
+    assert_eq!(stale["saved"], 0, "{stale}");
+    assert_eq!(stale["conflicts"].as_array().unwrap().len(), 2);
+    assert!(stale["conflicts"][0]["by"]
+        .as_str()
+        .is_some_and(|by| !by.is_empty()));
+    let marks_after: Vec<String> =
+        sqlx::query("select mark from attendance where session_id = $1 order by application_id")
+            .bind(cohorts.session)
+            .fetch_all(app.db.pool())
+            .await
+            .unwrap()
+            .iter()
+            .map(|row| row.get(0))
+            .collect();
+    assert_eq!(marks_after, marks_now);
+    // From the versions now read, the change is written.
+    let (_, sheet) = coach
+        .call_form(
+            "admin/sheet",
+            &[("session_id", &cohorts.session.to_string())],
+        )
+        .await;
+    let version = |woman: i64| {
+        sheet["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["application_id"] == woman)
+            .unwrap()["version"]
+            .as_i64()
+            .unwrap()
+    };
+    let versions = [version(cohorts.women[0]), version(cohorts.women[1])];
+    // An excused absence without its reason: nothing of the sheet is written.
+    let (_, refused_sheet) = coach
+        .call("admin/sheet/save", pairs("excused", "", versions))
+        .await;
+    assert_eq!(
+        refused_sheet["invalid"].as_array().unwrap().len(),
+        2,
+        "{refused_sheet}"
+    );
+    assert_eq!(refused_sheet["saved"], 0);
+    let (_, done) = coach
+        .call("admin/sheet/save", pairs("excused", "malade", versions))
+        .await;
+    assert_eq!(done["saved"], 2, "{done}");
+    // The dashboard's counters follow: two marks, both excused.
+    let counted = one(&app, "select cast(coalesce(sum(n), 0) as bigint) from attendance_counts where region_code = '06'").await;
+    let excused = one(&app, "select cast(coalesce(sum(n), 0) as bigint) from attendance_counts where region_code = '06' and mark = 'excused'").await;
+    let seeded_marks = one(&app, "select count(*) from attendance m join applications a on a.id = m.application_id where a.region_code = '06'").await;
+    assert_eq!(counted, seeded_marks);
+    assert!(excused >= 2);
+    // A woman not on the sheet is refused, and nothing of it written.
+    let (_, outsider) = coach
+        .call(
+            "admin/sheet/save",
+            json!({"session_id": cohorts.session, "pairs": [
+                [format!("version-{}", cohorts.other_woman), "0"],
+                [format!("mark-{}", cohorts.other_woman), "present"],
+            ]}),
+        )
+        .await;
+    assert_eq!(
+        outsider["invalid"][0][1], "admin-refused-not-on-sheet",
+        "{outsider}"
+    );
+}
+
+#[tokio::test]
+async fn money_is_never_planned_or_paid_beyond_what_was_approved_nor_paid_before_approval() {
+    let app = seeded(600).await;
+    let cohorts = two_cohorts(&app).await;
+    let mut coordinator = signed_in(&app, COORDINATOR).await;
+    let mut national = signed_in(&app, "national@demo.jisr.ma").await;
+    let (_, reply) = coordinator
+        .call(
+            "admin/financing/line",
+            json!({"form": {"application_id": cohorts.women[0], "kind": "interest_free_loan",
+                "funder": "regional_council", "funder_detail": "", "amount": "10 000"}}),
+        )
+        .await;
+    let line = saved(&reply);
+    let tranche = |amount: &str| json!({"form": {"line_id": line, "amount": amount, "planned_on": days::iso(today())}});
+    let (_, reply) = coordinator
+        .call("admin/financing/tranche", tranche("6000"))
+        .await;
+    let first = saved(&reply);
+    let (_, reply) = coordinator
+        .call("admin/financing/tranche", tranche("4000,01"))
+        .await;
+    assert_eq!(refused(&reply), ["admin-error-tranche-over-line"]);
+    let (_, reply) = coordinator
+        .call("admin/financing/tranche", tranche("4000"))
+        .await;
+    let second = saved(&reply);
+    let (_, reply) = coordinator
+        .call("admin/financing/tranche", tranche("abc"))
+        .await;
+    assert_eq!(refused(&reply), ["admin-error-amount"]);
+    let step = |tranche: i64, version: i64, step: &str| {
+        json!({"form": {"tranche_id": tranche, "version": version, "step": step,
+            "paid_on": days::iso(today()), "payment_reference": "VIR-2026-0042"}})
+    };
+    // Not paid before it is approved.
+    let (_, reply) = coordinator
+        .call("admin/financing/step", step(first, 1, "pay"))
+        .await;
+    assert_eq!(refused(&reply), ["admin-refused-tranche-state"]);
+    let (_, reply) = coordinator
+        .call("admin/financing/step", step(first, 1, "approve"))
+        .await;
+    saved(&reply);
+    // A payment needs its day (not ahead) and its reference.
+    let (_, reply) = coordinator
+        .call(
+            "admin/financing/step",
+            json!({"form": {"tranche_id": first, "version": 2, "step": "pay",
+                "paid_on": days::iso(today() + 1), "payment_reference": ""}}),
+        )
+        .await;
+    assert_eq!(
+        refused(&reply),
+        ["admin-error-date-future", "admin-error-payment-reference"]
+    );
+    // Two payments of one tranche at once: exactly one is written.
+    let (a, b) = tokio::join!(
+        coordinator.call("admin/financing/step", step(first, 2, "pay")),
+        national.call("admin/financing/step", step(first, 2, "pay")),
+    );
+    let outcomes = [a.1, b.1];
+    assert_eq!(
+        outcomes.iter().filter(|r| r.get("Saved").is_some()).count(),
+        1,
+        "{outcomes:?}"
+    );
+    let paid = one(
+        &app,
+        &format!("select count(*) from tranches where id = {first} and state = 'paid'"),
+    )
+    .await;
+    assert_eq!(paid, 1);
+    // Reconciled after it was paid, never before.
+    let (_, reply) = coordinator
+        .call("admin/financing/step", step(second, 1, "reconcile"))
+        .await;
+    assert_eq!(refused(&reply), ["admin-refused-tranche-state"]);
+    let (_, reply) = coordinator
+        .call("admin/financing/step", step(first, 3, "reconcile"))
+        .await;
+    saved(&reply);
+    // What the line holds, and what the dashboard counts.
+    let (_, financing) = coordinator
+        .call_form(
+            "admin/financing",
+            &[("application_id", &cohorts.women[0].to_string())],
+        )
+        .await;
+    let states: Vec<&str> = financing["lines"][0]["tranches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["state"].as_str().unwrap())
+        .collect();
+    assert_eq!(states, ["Reconciled", "Planned"]);
+    let paid_total = one(&app, "select cast(coalesce(sum(paid_centimes), 0) as bigint) from financing_totals where region_code = '06' and funder = 'regional_council'").await;
+    let paid_rows = one(&app, "select cast(coalesce(sum(t.amount_centimes), 0) as bigint) from tranches t join financing_lines l on l.id = t.line_id where l.region_code = '06' and l.funder = 'regional_council' and t.state in ('paid', 'reconciled')").await;
+    assert_eq!(paid_total, paid_rows);
+    // The database itself refuses a paid tranche without its reference.
+    let _turn = app.db.writing().await;
+    let refused_by_database = sqlx::query("update tranches set state = 'paid' where id = $1")
+        .bind(second)
+        .execute(app.db.pool())
+        .await;
+    assert!(refused_by_database.is_err());
+}
+
+#[tokio::test]
+async fn the_next_visit_falls_due_across_a_month_s_end_and_lists_tell_due_from_overdue() {
+    let app = seeded(600).await;
+    let cohorts = two_cohorts(&app).await;
+    let mut coach = signed_in(&app, COACH).await;
+    // A visit on the last day of last month (within her first month): due two weeks later,
+    // in this month.
+    let this_month = days::date(today()).replace_day(1).unwrap();
+    let month_before_end = this_month - time::Duration::days(1);
+    let visit_day = days::of_date(month_before_end);
+    let (_, reply) = coach
+        .call(
+            "admin/visits/record",
+            json!({"form": {"application_id": cohorts.women[0], "date": days::iso(visit_day),
+                "kind": "on_site", "notes": "Atelier visité", "next_steps": "Compte bancaire"}}),
+        )
+        .await;
+    saved(&reply);
+    let due = one(
+        &app,
+        &format!(
+            "select next_visit_day from enrolments where application_id = {} and left_day is null",
+            cohorts.women[0]
+        ),
+    )
+    .await;
+    assert_eq!(days::date(due), month_before_end + time::Duration::days(14));
+    assert_ne!(days::date(due).month(), month_before_end.month());
+    // Due yesterday, today, on Sunday and the day after: overdue, this week, this week, later.
+    let week_end = days::week_end(today());
+    let (_, sheet) = coach
+        .call_form("admin/cohort", &[("id", &cohorts.first.to_string())])
+        .await;
+    assert_eq!(sheet["members"].as_array().unwrap().len(), 2);
+    let set_due = |woman: i64, day: i64| {
+        let db = app.db.clone();
+        async move {
+            let _turn = db.writing().await;
+            sqlx::query("update enrolments set next_visit_day = $2 where application_id = $1 and left_day is null")
+                .bind(woman)
+                .bind(day)
+                .execute(db.pool())
+                .await
+                .unwrap();
+        }
+    };
+    let list_of = |list: &Value, part: &str| -> Vec<i64> {
+        list[part]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["application_id"].as_i64().unwrap())
+            .collect()
+    };
+    for (day, overdue, this_week) in [
+        (today() - 1, true, false),
+        (today(), false, true),
+        (week_end, false, true),
+        (week_end + 1, false, false),
+    ] {
+        set_due(cohorts.women[0], day).await;
+        set_due(cohorts.women[1], week_end + 30).await;
+        let (_, list) = coach.call_form("admin/work-list", &[]).await;
+        assert_eq!(
+            list_of(&list, "overdue").contains(&cohorts.women[0]),
+            overdue,
+            "{day}: {list}"
+        );
+        assert_eq!(
+            list_of(&list, "this_week").contains(&cohorts.women[0]),
+            this_week,
+            "{day}: {list}"
+        );
+        assert!(!list_of(&list, "overdue").contains(&cohorts.women[1]));
+        if overdue {
+            let late = list["overdue"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|v| v["application_id"] == cohorts.women[0])
+                .unwrap();
+            assert_eq!(late["days_late"], 1);
+            assert_eq!(late["due"], days::shown(day));
+        }
+        // Her coordinator's list is the same for her; another coach's never holds her.
+        let mut coordinator = signed_in(&app, COORDINATOR).await;
+        let (_, theirs) = coordinator.call_form("admin/work-list", &[]).await;
+        assert_eq!(
+            list_of(&theirs, "overdue").contains(&cohorts.women[0]),
+            overdue
+        );
+        let mut other = signed_in(&app, OTHER_COACH).await;
+        let (_, others) = other.call_form("admin/work-list", &[]).await;
+        assert!(!others
+            .to_string()
+            .contains(&format!("\"application_id\":{}", cohorts.women[0])));
+    }
+    // The baseline survey is due from her enrolment on, and answered once.
+    let (_, list) = coach.call_form("admin/work-list", &[]).await;
+    assert!(list["surveys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["application_id"] == cohorts.women[0] && s["wave"] == "Baseline"));
+    let survey = json!({"form": {"application_id": cohorts.women[0], "wave": "baseline", "operating": "yes",
+        "revenue_band": "up_to_1000", "jobs_women": "1", "jobs_men": "0", "formalised": "no",
+        "income_band": "none"}});
+    let (_, reply) = coach.call("admin/surveys/record", survey).await;
+    saved(&reply);
+    let month_12 = json!({"form": {"application_id": cohorts.women[0], "wave": "month_12", "operating": "yes",
+        "revenue_band": "up_to_1000", "jobs_women": "1", "jobs_men": "0", "formalised": "no",
+        "income_band": "none"}});
+    let (_, reply) = coach.call("admin/surveys/record", month_12).await;
+    assert_eq!(refused(&reply), ["admin-error-survey-not-due"]);
+    // A milestone is confirmed once, with who and when.
+    let milestone = |form: &str| {
+        json!({"form": {"application_id": cohorts.women[0], "milestone": "legal_form_created",
+        "reached_on": days::iso(today()), "legal_form": form, "document": "Attestation"}})
+    };
+    let (_, reply) = coach.call("admin/milestones/confirm", milestone("")).await;
+    assert_eq!(refused(&reply), ["admin-error-legal-form"]);
+    let (_, reply) = coach
+        .call("admin/milestones/confirm", milestone("cooperative"))
+        .await;
+    saved(&reply);
+    let (_, reply) = coach
+        .call("admin/milestones/confirm", milestone("cooperative"))
+        .await;
+    assert_eq!(refused(&reply), ["admin-refused-milestone-reached"]);
+    let (_, her) = coach
+        .call_form(
+            "admin/beneficiary",
+            &[("id", &cohorts.women[0].to_string())],
+        )
+        .await;
+    let kinds: Vec<&str> = her["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["kind"].as_str().unwrap())
+        .collect();
+    for kind in [
+        "admin-event-submitted",
+        "admin-timeline-enrolled",
+        "admin-timeline-visit",
+        "admin-timeline-milestone",
+        "admin-timeline-survey",
+    ] {
+        assert!(kinds.contains(&kind), "{kind}: {kinds:?}");
+    }
+    let confirmed = her["milestones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["milestone"] == "LegalFormCreated")
+        .unwrap()
+        .clone();
+    assert_eq!(confirmed["by"], "Salma Coach 06");
+    assert_eq!(confirmed["legal_form"], "Cooperative");
+}
+
+#[tokio::test]
+async fn an_enrolled_woman_reads_her_next_session_and_her_coach_s_first_name_on_the_status_page() {
+    let app = seeded(600).await;
+    let cohorts = two_cohorts(&app).await;
+    let mut coordinator = signed_in(&app, COORDINATOR).await;
+    let (_, reply) = coordinator
+        .call(
+            "admin/sessions/schedule",
+            json!({"form": {"cohort_id": cohorts.first, "module": "marketing",
+                "date": days::iso(today() + 3), "time": "10:00", "duration_minutes": "180",
+                "place": "Maison de la femme, Martil", "trainer": "Nadia Benali"}}),
+        )
+        .await;
+    saved(&reply);
+    let row = sqlx::query("select reference, cin from applications where id = $1")
+        .bind(cohorts.women[0])
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    let (reference, cin): (String, String) = (row.get(0), row.get(1));
+    let mut phone = Phone::new(&app);
+    let (_, reply) = phone
+        .call_form("status", &[("reference", &reference), ("identity", &cin)])
+        .await;
+    let found = &reply["Found"];
+    assert_eq!(found["status"], "enrolled", "{reply}");
+    // Today's session is her next one until today ends.
+    let (at, place) = (&found["next_session"][0], &found["next_session"][1]);
+    assert!(at["unix"].as_i64().unwrap() <= clock::now() + 3 * 86_400);
+    assert_eq!(place, "Salle 2");
+    assert_eq!(found["coach"], "Salma");
+    // Nothing else of her follow-up: no visit, no money, no attendance.
+    for word in ["visit", "financing", "attendance", "present", "Nadia"] {
+        assert!(!reply.to_string().contains(word), "{word}: {reply}");
+    }
+    // Without JavaScript, the page says the same.
+    let page = phone
+        .post("/status", &[("reference", &reference), ("identity", &cin)])
+        .await;
+    assert!(
+        page.body.contains("id=\"status-next-session\""),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Salle 2"));
+    assert!(page.body.contains("Salma"));
+    // A woman not enrolled reads her status and nothing more.
+    let row = sqlx::query("select reference, cin from applications where region_code = '06' and status = 'submitted' limit 1")
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    let (reference, cin): (String, String) = (row.get(0), row.get(1));
+    let (_, reply) = phone
+        .call_form("status", &[("reference", &reference), ("identity", &cin)])
+        .await;
+    assert_eq!(reply["Found"]["next_session"], Value::Null);
+    assert_eq!(reply["Found"]["coach"], Value::Null);
+}
+
+#[tokio::test]
+async fn an_attendance_sheet_posted_without_javascript_is_written_or_shown_again_as_typed() {
+    let app = seeded(600).await;
+    let cohorts = two_cohorts(&app).await;
+    let mut coach = signed_in(&app, COACH).await;
+    let path = format!("/admin/sessions/{}", cohorts.session);
+    let page = coach.get(&path).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains(&format!("action=\"{path}\"")),
+        "a plain form posted to its own page"
+    );
+    let (a, b) = (cohorts.women[0].to_string(), cohorts.women[1].to_string());
+    // An excused absence without its reason: the page again, her choices kept, nothing written.
+    let form = [
+        (format!("version-{a}"), "0"),
+        (format!("mark-{a}"), "present"),
+        (format!("reason-{a}"), ""),
+        (format!("version-{b}"), "0"),
+        (format!("mark-{b}"), "excused"),
+        (format!("reason-{b}"), ""),
+    ];
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(n, v)| (n.as_str(), *v)).collect();
+    let refused_page = coach.post(&path, &pairs).await;
+    assert_eq!(refused_page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused_page.body.contains("admin-error-excused-reason")
+            || refused_page.body.contains("Une absence excusée a un motif"),
+        "{}",
+        refused_page.body
+    );
+    let checked = |body: &str, id: &str| {
+        body.split(&format!("id=\"{id}\""))
+            .nth(1)
+            .is_some_and(|rest| {
+                rest.split('>')
+                    .next()
+                    .unwrap_or_default()
+                    .contains("checked")
+            })
+    };
+    assert!(
+        checked(&refused_page.body, &format!("mark-{b}-excused")),
+        "her choice is kept"
+    );
+    assert!(checked(&refused_page.body, &format!("mark-{a}-present")));
+    assert_eq!(
+        one(
+            &app,
+            &format!(
+                "select count(*) from attendance where session_id = {}",
+                cohorts.session
+            )
+        )
+        .await,
+        0
+    );
+    // With the reason: written, and a redirect to the page, which says how many.
+    let mut form = form.to_vec();
+    form[5].1 = "Enfant malade";
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(n, v)| (n.as_str(), *v)).collect();
+    let done = coach.post(&path, &pairs).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    assert_eq!(done.header(header::LOCATION), format!("{path}?saved=2"));
+    let shown = coach.get(done.header(header::LOCATION)).await;
+    assert!(
+        shown.body.contains("2 marques enregistrées"),
+        "{}",
+        shown.body
+    );
+    assert!(checked(&shown.body, &format!("mark-{b}-excused")));
+    // The same form sent again (a second tap, the old versions): nothing written over.
+    let again = coach.post(&path, &pairs).await;
+    assert_eq!(
+        again.status,
+        StatusCode::SEE_OTHER,
+        "the same marks: nothing to write or refuse"
+    );
+    assert_eq!(again.header(header::LOCATION), format!("{path}?saved=0"));
+    let mut changed = form.to_vec();
+    changed[1].1 = "absent";
+    let pairs: Vec<(&str, &str)> = changed.iter().map(|(n, v)| (n.as_str(), *v)).collect();
+    let conflict = coach.post(&path, &pairs).await;
+    assert_eq!(conflict.status, StatusCode::CONFLICT);
+    let mark: String =
+        sqlx::query("select mark from attendance where session_id = $1 and application_id = $2")
+            .bind(cohorts.session)
+            .bind(cohorts.women[0])
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap()
+            .get(0);
+    assert_eq!(mark, "present");
+    // Signed out, the form leads to the sign-in page; another coach's session is not found.
+    let mut stranger = Phone::new(&app);
+    let response = stranger.post(&path, &pairs).await;
+    assert_eq!(response.status, StatusCode::SEE_OTHER);
+    assert_eq!(response.header(header::LOCATION), "/admin/sign-in");
+    let mut other = signed_in(&app, OTHER_COACH).await;
+    assert_eq!(
+        other.post(&path, &pairs).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn a_coach_is_created_attached_to_an_incubator_of_her_region() {
+    let app = seeded(100).await;
+    let mut coordinator = signed_in(&app, COORDINATOR).await;
+    let (_, sites) = coordinator.call_form("admin/sites", &[]).await;
+    let site_of = |kind: &str| {
+        sites["sites"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["kind"] == kind)
+            .unwrap()["id"]
+            .to_string()
+    };
+    let (incubator, centre) = (site_of("Incubator"), site_of("Centre"));
+    let create = |site: &str, email: &str| {
+        vec![
+            ("email".to_owned(), email.to_owned()),
+            ("name".to_owned(), "Houda Coach".to_owned()),
+            ("role".to_owned(), "incubator_coach".to_owned()),
+            ("region".to_owned(), "06".to_owned()),
+            ("site".to_owned(), site.to_owned()),
+        ]
+    };
+    for (site, key) in [
+        ("", "admin-error-coach-site"),
+        (centre.as_str(), "admin-error-coach-site"),
+    ] {
+        let form = create(site, "houda@example.org");
+        let pairs: Vec<(&str, &str)> = form.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+        let (_, reply) = coordinator.call_form("admin/staff/create", &pairs).await;
+        assert_eq!(reply["Invalid"][0], json!(["site", key]), "{reply}");
+    }
+    let other_region_site = one(
+        &app,
+        "select min(id) from sites where region_code = '07' and kind = 'incubator'",
+    )
+    .await
+    .to_string();
+    let form = create(&other_region_site, "houda@example.org");
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+    let (_, reply) = coordinator.call_form("admin/staff/create", &pairs).await;
+    assert!(reply.get("Invalid").is_some(), "{reply}");
+    let form = create(&incubator, "houda@example.org");
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+    let (_, reply) = coordinator.call_form("admin/staff/create", &pairs).await;
+    assert!(reply.get("Created").is_some(), "{reply}");
+    let site = one(
+        &app,
+        "select site_id from staff where email = 'houda@example.org'",
+    )
+    .await;
+    assert_eq!(site.to_string(), incubator);
+    // The database refuses a coach without an incubator.
+    let _turn = app.db.writing().await;
+    let refused = sqlx::query("update staff set site_id = null where email = 'houda@example.org'")
+        .execute(app.db.pool())
+        .await;
+    assert!(refused.is_err());
+}

@@ -157,10 +157,10 @@ export class Wizard {
     await this.continue();
   }
 
-  /** From the first step to the answers page. */
-  async answerEverything(who: Identity) {
+  /** From the first step to the answers page, in region `region`. */
+  async answerEverything(who: Identity, region = '01') {
     await this.page.goto('/register/eligibility');
-    await this.eligibility();
+    await this.eligibility(region);
     await this.identity(who);
     await this.residence();
     await this.situation();

@@ -193,7 +193,7 @@ for (const lang of ['ar', 'fr'] as const) {
     await console_.signIn('national@demo.jisr.ma');
     await expect(page).toHaveURL(/\/admin$/);
     await console_.ready();
-    await expect(page.locator('#dashboard table')).toBeVisible();
+    await expect(page.locator('#dashboard table').first()).toBeVisible();
     await check('dashboard');
     await console_.open('/admin/applications');
     await expect(page.locator('table.list tbody tr').first()).toBeVisible();

@@ -203,6 +203,12 @@ pub fn ConsoleNav(staff: Staff) -> impl IntoView {
 
 // ---- sign-in and password ----
 
+/// The name of a table's scrolling region: what the table holds, then how to read it (each
+/// region of a page is named apart).
+pub fn scroll_label(what: String) -> String {
+    format!("{what} · {}", t("admin-table-scroll"))
+}
+
 /// A share as staff read it, `12,5 %` or `12.5%`.
 pub fn share(part: i64, whole: i64, lang: crate::i18n::Lang) -> String {
     let value = if whole <= 0 {
@@ -445,14 +451,14 @@ pub fn textarea_field(
     }
 }
 
-/// Sends a console form's save and shows what became of it: on `Saved`, `done` and the
-/// message `saved_key`; refused, each refusal beside its field.
+/// Sends a console form's save and shows what became of it: on `Saved`, the message
+/// `saved_key` and `done` with the id saved; refused, each refusal beside its field.
 pub fn save_with<F, Fut>(
     refusals: Refusals,
     message: RwSignal<Option<String>>,
     saved_key: &'static str,
     save: F,
-    done: impl Fn() + 'static,
+    done: impl Fn(i64) + 'static,
 ) where
     F: FnOnce() -> Fut + 'static,
     Fut: std::future::Future<Output = Result<super::context::SaveReply, crate::error::AppError>>
@@ -461,10 +467,10 @@ pub fn save_with<F, Fut>(
     let lang = use_lang();
     leptos::task::spawn_local(async move {
         match save().await {
-            Ok(super::context::SaveReply::Saved(_)) => {
+            Ok(super::context::SaveReply::Saved(id)) => {
                 refusals.clear();
                 message.set(Some(t(saved_key)));
-                done();
+                done(id);
             }
             Ok(super::context::SaveReply::Invalid(refused)) => refusals.set(refused),
             Err(error) => refusals.set(vec![(String::new(), error.message(lang))]),

@@ -38,17 +38,63 @@ fn sheet_body(_staff: Staff) -> impl IntoView {
         },
     );
     let query = use_query_map();
+    // What became of the last submission, and what she chose when it was refused: kept
+    // across the sheet read again after a save.
+    let state = SheetState {
+        reply: RwSignal::new(None),
+        typed: RwSignal::new(None),
+        pending: RwSignal::new(false),
+        failure: RwSignal::new(None),
+    };
+    let started = StoredValue::new(false);
     view! {
         <Transition fallback=loading>
             {move || Suspend::new(async move {
                 let (sheet, posted) = (sheet_resource.await, posted.await);
-                let saved = query.with_untracked(|q| q.get("saved")).and_then(|n| n.parse::<u32>().ok());
+                if !started.get_value() {
+                    started.set_value(true);
+                    let saved = query
+                        .with_untracked(|q| q.get("saved"))
+                        .and_then(|n| n.parse::<u32>().ok());
+                    state.start(posted, saved);
+                }
                 match sheet {
-                    Ok(found) => sheet_view(found, sheet_resource, posted, saved).into_any(),
+                    Ok(found) => sheet_view(found, sheet_resource, state).into_any(),
                     Err(error) => error_view(error),
                 }
             })}
         </Transition>
+    }
+}
+
+/// The sheet's page state, outside the sheet itself (read again after each save).
+#[derive(Clone, Copy)]
+struct SheetState {
+    reply: RwSignal<Option<SheetReply>>,
+    /// What she chose, kept when the sheet was refused: nothing of it was written.
+    typed: RwSignal<Option<Vec<(String, String)>>>,
+    pending: RwSignal<bool>,
+    /// The sheet could not reach the server: what she chose stays on the page.
+    failure: RwSignal<Option<String>>,
+}
+
+impl SheetState {
+    /// From the page as the server showed it: after a plain form's post, its reply and her
+    /// choices; after its redirect, how many marks were saved.
+    fn start(self, posted: Posted, saved: Option<u32>) {
+        let (typed, reply) = match posted {
+            Some((pairs, reply)) => (Some(pairs), Some(reply)),
+            None => (None, None),
+        };
+        let reply = reply.or(saved.map(|saved| SheetReply {
+            saved,
+            ..SheetReply::default()
+        }));
+        let refused = reply
+            .as_ref()
+            .is_some_and(|r| !r.invalid.is_empty() || r.not_yet);
+        self.typed.set(typed.filter(|_| refused));
+        self.reply.set(reply);
     }
 }
 
@@ -91,28 +137,15 @@ fn reply_lines(reply: &SheetReply) -> Vec<String> {
 fn sheet_view(
     s: Sheet,
     resource: Resource<Result<Sheet, AppError>>,
-    posted: Posted,
-    saved: Option<u32>,
+    state: SheetState,
 ) -> impl IntoView {
     let lang = use_lang();
-    let (typed, first_reply) = match posted {
-        Some((pairs, reply)) => (Some(pairs), Some(reply)),
-        None => (None, None),
-    };
-    let reply = RwSignal::new(first_reply.or(saved.map(|saved| SheetReply {
-        saved,
-        ..SheetReply::default()
-    })));
-    // What she chose, kept when the sheet was refused: nothing of it was written.
-    let typed = RwSignal::new(typed.filter(|_| {
-        reply.with_untracked(|r| {
-            r.as_ref()
-                .is_some_and(|r| !r.invalid.is_empty() || r.not_yet)
-        })
-    }));
-    let pending = RwSignal::new(false);
-    // The sheet could not reach the server: what she chose stays on the page.
-    let failure = RwSignal::new(None::<String>);
+    let SheetState {
+        reply,
+        typed,
+        pending,
+        failure,
+    } = state;
     let session_id = s.session_id;
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -248,16 +281,18 @@ fn sheet_row(
         .clone()
         .map(|by| view! { <p class="hint">{t("admin-marked-by")} " " {by}</p> });
     view! {
-        <fieldset class="field sheet-row" data-row=id>
+        <fieldset class="sheet-row" data-row=id>
             <legend>
                 {row.name.clone()} " " <bdi dir="ltr" class="muted">{row.reference.clone()}</bdi>
             </legend>
             {error}
             <input type="hidden" name=format!("version-{id}") value=row.version />
-            <div class="marks">{choices}</div>
-            <div class="reason">
-                <label for=reason_id.clone()>{t("admin-absence-reason")}</label>
-                <input id=reason_id name=reason_name.clone() type="text" maxlength="200" prop:value=reason.clone() value=reason() />
+            <div class="sheet-line">
+                <div class="marks">{choices}</div>
+                <div class="reason">
+                    <label for=reason_id.clone()>{t("admin-absence-reason")}</label>
+                    <input id=reason_id name=reason_name.clone() type="text" maxlength="200" prop:value=reason.clone() value=reason() />
+                </div>
             </div>
             {marked_by}
         </fieldset>

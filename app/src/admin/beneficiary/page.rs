@@ -142,7 +142,7 @@ fn visit_form(
             message,
             "admin-visit-recorded",
             move || record_visit(form),
-            move || her.refetch(),
+            move |_| her.refetch(),
         );
     };
     let kinds = VisitKind::ALL
@@ -169,9 +169,6 @@ fn milestones(
     her: HerResource,
     message: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let id = b.application_id;
-    let today = b.today.clone();
-    let may_record = b.may_record;
     let rows = b
         .milestones
         .iter()
@@ -185,7 +182,6 @@ fn milestones(
                     {(!m.document.is_empty()).then(|| format!(" · {}", m.document))}
                 }
                 .into_any(),
-                None if may_record => milestone_form(id, m.milestone, today.clone(), her, message).into_any(),
                 None => view! { <span class="muted">{t("admin-not-reached")}</span> }.into_any(),
             };
             view! {
@@ -200,9 +196,17 @@ fn milestones(
             }
         })
         .collect_view();
+    let open: Vec<crate::admin::programme::Milestone> = b
+        .milestones
+        .iter()
+        .filter(|m| m.reached.is_none())
+        .map(|m| m.milestone)
+        .collect();
+    let form = (b.may_record && !open.is_empty())
+        .then(|| milestone_form(b.application_id, open, b.today.clone(), her, message));
     view! {
         <h2>{t("admin-milestones")}</h2>
-        <div class="table-scroll" tabindex="0" role="region" aria-label=t("admin-table-scroll")>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=scroll_label(t("admin-milestones"))>
             <table class="list" id="milestones">
                 <thead>
                     <tr>
@@ -214,24 +218,26 @@ fn milestones(
                 <tbody>{rows}</tbody>
             </table>
         </div>
+        {form}
     }
 }
 
+/// Confirms one of the milestones not reached yet.
 fn milestone_form(
     id: i64,
-    milestone: crate::admin::programme::Milestone,
+    open: Vec<crate::admin::programme::Milestone>,
     today: String,
     her: HerResource,
     message: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    use crate::admin::programme::{LegalForm, Milestone};
+    use crate::admin::programme::LegalForm;
     let refusals = Refusals::default();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let pairs = form_pairs(&ev);
         let form = MilestoneForm {
             application_id: id,
-            milestone: milestone.code().to_owned(),
+            milestone: field(&pairs, "milestone"),
             reached_on: field(&pairs, "reached_on"),
             legal_form: field(&pairs, "legal_form"),
             document: field(&pairs, "document"),
@@ -241,35 +247,29 @@ fn milestone_form(
             message,
             "admin-milestone-confirmed",
             move || confirm_milestone(form),
-            move || her.refetch(),
+            move |_| her.refetch(),
         );
     };
-    let prefix = format!("milestone-{}", milestone.code());
-    let legal = (milestone == Milestone::LegalFormCreated).then(|| {
-        let forms = LegalForm::ALL
-            .iter()
-            .map(|l| (l.code().to_owned(), t(&l.label_key())))
-            .collect();
-        select_field(
-            &format!("{prefix}-legal"),
-            "legal_form",
-            t("admin-legal-form"),
-            forms,
-            String::new(),
-            refusals,
-        )
-    });
-    let label = format!("{} {}", t("admin-confirm"), t(&milestone.label_key()));
-    let button_label = label.clone();
+    let milestones = open
+        .iter()
+        .map(|m| (m.code().to_owned(), t(&m.label_key())))
+        .collect();
+    let forms = LegalForm::ALL
+        .iter()
+        .map(|l| (l.code().to_owned(), t(&l.label_key())))
+        .collect();
     view! {
-        <form class="console-form inline" on:submit=on_submit novalidate aria-label=label.clone()>
-            {text_field(&format!("{prefix}-day"), "reached_on", t("admin-reached-on"), Input::date(today), refusals)}
-            {legal}
-            {text_field(&format!("{prefix}-document"), "document", t("admin-document"), Input::text(""), refusals)}
-            {refusals.of(format!("{prefix}-form"), "milestone")}
-            {refusals.of(format!("{prefix}-all"), "")}
-            <button type="submit" class="button" aria-label=button_label>{t("admin-confirm")}</button>
-        </form>
+        <details class="filter-panel" id="milestone-panel">
+            <summary>{t("admin-milestone-confirm")}</summary>
+            <form class="console-form filters" on:submit=on_submit novalidate>
+                {select_field("milestone-which", "milestone", t("admin-milestone"), milestones, String::new(), refusals)}
+                {text_field("milestone-day", "reached_on", t("admin-reached-on"), Input::date(today), refusals)}
+                {select_field("milestone-legal", "legal_form", t("admin-legal-form-if-created"), forms, String::new(), refusals)}
+                {text_field("milestone-document", "document", t("admin-document"), Input::text(""), refusals)}
+                {refusals.of("milestone-form".into(), "")}
+                <button type="submit" class="button primary">{t("admin-confirm")}</button>
+            </form>
+        </details>
     }
 }
 
@@ -345,8 +345,8 @@ fn line_view(
                     </td>
                     <td data-label=t("admin-tranche-state")>
                         <span class=format!("badge tranche-{}", tranche.state.code())>{t(&tranche.state.label_key())}</span>
-                        {tranche.paid.clone().map(|day| view! { " " <bdi dir="ltr">{day}</bdi> })}
-                        {tranche.payment_reference.clone().map(|r| view! { " · " <bdi dir="ltr">{r}</bdi> })}
+                        {tranche.paid.clone().map(|day| view! { " " <bdi dir="ltr" class="nowrap">{day}</bdi> })}
+                        {tranche.payment_reference.clone().map(|r| view! { " · " <bdi dir="ltr" class="nowrap">{r}</bdi> })}
                     </td>
                     <td>{step}</td>
                 </tr>
@@ -354,10 +354,11 @@ fn line_view(
         })
         .collect_view();
     let remaining = crate::admin::programme::Centimes(line.approved.0 - line.planned().0);
+    let title = format!("line-{}-title", line.id);
     let add = (may_finance && remaining.0 > 0).then(|| tranche_form(line.id, refresh, message));
     view! {
         <article class="financing-line" data-line=line.id>
-            <h3>
+            <h3 id=title.clone()>
                 {t(&line.kind.label_key())} " · " {funder} " · "
                 <bdi dir="ltr">{line.approved.dirhams(lang)}</bdi>
             </h3>
@@ -369,7 +370,7 @@ fn line_view(
             {(!line.tranches.is_empty())
                 .then(|| {
                     view! {
-                        <div class="table-scroll" tabindex="0" role="region" aria-label=t("admin-table-scroll")>
+                        <div class="table-scroll" tabindex="0" role="region" aria-labelledby=title.clone()>
                             <table class="list">
                                 <thead>
                                     <tr>
@@ -415,7 +416,7 @@ fn step_form(
             message,
             "admin-tranche-moved",
             move || advance_tranche(form),
-            refresh,
+            move |_| refresh(),
         );
     };
     let prefix = format!("tranche-{tranche}");
@@ -453,7 +454,7 @@ fn tranche_form(
             message,
             "admin-tranche-added",
             move || add_tranche(form),
-            refresh,
+            move |_| refresh(),
         );
     };
     let prefix = format!("line-{line}");
@@ -488,7 +489,7 @@ fn line_form(
             message,
             "admin-line-added",
             move || add_line(form),
-            refresh,
+            move |_| refresh(),
         );
     };
     let kinds = FinancingKind::ALL
@@ -515,27 +516,26 @@ fn line_form(
 }
 
 fn surveys(b: &Beneficiary, her: HerResource, message: RwSignal<Option<String>>) -> impl IntoView {
-    let id = b.application_id;
-    let may_record = b.may_record;
     let yes_no = |v: Option<bool>| match v {
         Some(true) => t("admin-yes"),
         Some(false) => t("admin-no"),
         None => "—".to_owned(),
     };
+    let lang = use_lang();
     let rows = b
         .surveys
         .iter()
         .map(|s| {
             let answers = match &s.done {
                 Some(day) => view! {
-                    <bdi dir="ltr">{day.clone()}</bdi> " · " {t("admin-survey-operating")} {use_lang().colon()}
-                    {yes_no(s.operating)} " · " {t("admin-survey-revenue")} {use_lang().colon()}
+                    <bdi dir="ltr">{day.clone()}</bdi> " · " {t("admin-survey-operating")} {lang.colon()}
+                    {yes_no(s.operating)} " · " {t("admin-survey-revenue")} {lang.colon()}
                     {s.revenue_band.map(|b| t(&b.label_key())).unwrap_or_default()} " · "
-                    {t("admin-survey-jobs")} {use_lang().colon()}
+                    {t("admin-survey-jobs")} {lang.colon()}
                     <bdi dir="ltr">{s.jobs_women.unwrap_or(0)} " + " {s.jobs_men.unwrap_or(0)}</bdi>
                 }
                 .into_any(),
-                None if may_record && s.open => survey_form(id, s.wave, her, message).into_any(),
+                None if s.open => view! { <span class="badge late">{t("admin-survey-due")}</span> }.into_any(),
                 None => view! { <span class="muted">{t("admin-survey-not-yet")}</span> }.into_any(),
             };
             view! {
@@ -549,9 +549,17 @@ fn surveys(b: &Beneficiary, her: HerResource, message: RwSignal<Option<String>>)
             }
         })
         .collect_view();
+    let due: Vec<crate::admin::programme::SurveyWave> = b
+        .surveys
+        .iter()
+        .filter(|s| s.open && s.done.is_none())
+        .map(|s| s.wave)
+        .collect();
+    let form =
+        (b.may_record && !due.is_empty()).then(|| survey_form(b.application_id, due, her, message));
     view! {
         <h2 id="surveys">{t("admin-surveys")}</h2>
-        <div class="table-scroll" tabindex="0" role="region" aria-label=t("admin-table-scroll")>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=scroll_label(t("admin-surveys"))>
             <table class="list" id="survey-table">
                 <thead>
                     <tr>
@@ -563,12 +571,14 @@ fn surveys(b: &Beneficiary, her: HerResource, message: RwSignal<Option<String>>)
                 <tbody>{rows}</tbody>
             </table>
         </div>
+        {form}
     }
 }
 
+/// Answers one of the surveys due, as her coach asks them.
 fn survey_form(
     id: i64,
-    wave: crate::admin::programme::SurveyWave,
+    due: Vec<crate::admin::programme::SurveyWave>,
     her: HerResource,
     message: RwSignal<Option<String>>,
 ) -> impl IntoView {
@@ -579,7 +589,7 @@ fn survey_form(
         let pairs = form_pairs(&ev);
         let form = SurveyForm {
             application_id: id,
-            wave: wave.code().to_owned(),
+            wave: field(&pairs, "wave"),
             operating: field(&pairs, "operating"),
             revenue_band: field(&pairs, "revenue_band"),
             jobs_women: field(&pairs, "jobs_women"),
@@ -592,7 +602,7 @@ fn survey_form(
             message,
             "admin-survey-recorded",
             move || record_survey(form),
-            move || her.refetch(),
+            move |_| her.refetch(),
         );
     };
     let yes_no = || {
@@ -607,19 +617,26 @@ fn survey_form(
             .map(|b| (b.code().to_owned(), t(&b.label_key())))
             .collect::<Vec<_>>()
     };
-    let p = format!("survey-{}", wave.code());
+    let first = due.first().map(|w| w.code().to_owned()).unwrap_or_default();
+    let waves = due
+        .iter()
+        .map(|w| (w.code().to_owned(), t(&w.label_key())))
+        .collect();
     view! {
-        <form class="console-form filters" on:submit=on_submit novalidate aria-label=t(&wave.label_key())>
-            {select_field(&format!("{p}-operating"), "operating", t("admin-survey-operating"), yes_no(), String::new(), refusals)}
-            {select_field(&format!("{p}-revenue"), "revenue_band", t("admin-survey-revenue"), bands(), String::new(), refusals)}
-            {text_field(&format!("{p}-jobs-women"), "jobs_women", t("admin-survey-jobs-women"), Input::number("0"), refusals)}
-            {text_field(&format!("{p}-jobs-men"), "jobs_men", t("admin-survey-jobs-men"), Input::number("0"), refusals)}
-            {select_field(&format!("{p}-formalised"), "formalised", t("admin-survey-formalised"), yes_no(), String::new(), refusals)}
-            {select_field(&format!("{p}-income"), "income_band", t("admin-survey-income"), bands(), String::new(), refusals)}
-            {refusals.of(format!("{p}-form"), "")}
-            {refusals.of(format!("{p}-wave"), "wave")}
-            <button type="submit" class="button">{t("admin-survey-record")}</button>
-        </form>
+        <details class="filter-panel" id="survey-panel">
+            <summary>{t("admin-survey-record")}</summary>
+            <form class="console-form filters" on:submit=on_submit novalidate>
+                {select_field("survey-wave", "wave", t("admin-wave"), waves, first, refusals)}
+                {select_field("survey-operating", "operating", t("admin-survey-operating"), yes_no(), String::new(), refusals)}
+                {select_field("survey-revenue", "revenue_band", t("admin-survey-revenue"), bands(), String::new(), refusals)}
+                {text_field("survey-jobs-women", "jobs_women", t("admin-survey-jobs-women"), Input::number("0"), refusals)}
+                {text_field("survey-jobs-men", "jobs_men", t("admin-survey-jobs-men"), Input::number("0"), refusals)}
+                {select_field("survey-formalised", "formalised", t("admin-survey-formalised"), yes_no(), String::new(), refusals)}
+                {select_field("survey-income", "income_band", t("admin-survey-income"), bands(), String::new(), refusals)}
+                {refusals.of("survey-form".into(), "")}
+                <button type="submit" class="button primary">{t("admin-survey-record")}</button>
+            </form>
+        </details>
     }
 }
 

@@ -32,6 +32,22 @@ fn item(at: i64, date: String, kind: &str, detail: String) -> TimelineItem {
     }
 }
 
+/// Where an item of a day falls in that day's order.
+fn rank(kind: &str) -> u8 {
+    match kind {
+        "admin-event-submitted" => 0,
+        "admin-event-accept" | "admin-event-wait-list" => 1,
+        "admin-timeline-enrolled" => 2,
+        "admin-timeline-present" | "admin-timeline-absent" | "admin-timeline-excused" => 3,
+        "admin-timeline-visit" => 4,
+        "admin-timeline-milestone" => 5,
+        "admin-timeline-financing-approved" => 6,
+        kind if kind.starts_with("admin-tranche-") => 7,
+        "admin-timeline-survey" => 8,
+        _ => 9,
+    }
+}
+
 /// Her page, if she is in the staff member's follow-up.
 pub async fn beneficiary(
     db: &Db,
@@ -227,7 +243,9 @@ pub async fn beneficiary(
     }
     financing_events(db, id, lang, &mut timeline).await?;
     let surveys = surveys(db, id, today, lang, &mut timeline).await?;
-    timeline.sort_by_key(|i| i.at);
+    // By day; within a day, in the order a day of hers goes (her application before her
+    // enrolment, her sessions before her visit, ...), then by the hour.
+    timeline.sort_by_key(|i| (clock::local_day(i.at), rank(&i.kind), i.at));
     Ok(Some(Beneficiary {
         application_id: id,
         reference: row.try_get("reference")?,

@@ -29,7 +29,12 @@ pub fn work_body(_staff: Staff) -> impl IntoView {
     }
 }
 
-fn visits_table(id: &'static str, rows: Vec<DueVisit>, late: bool) -> impl IntoView {
+fn visits_table(
+    id: &'static str,
+    heading: String,
+    rows: Vec<DueVisit>,
+    late: bool,
+) -> impl IntoView {
     if rows.is_empty() {
         return view! { <p class="muted">{t("admin-work-none")}</p> }.into_any();
     }
@@ -64,7 +69,7 @@ fn visits_table(id: &'static str, rows: Vec<DueVisit>, late: bool) -> impl IntoV
         })
         .collect_view();
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=t("admin-table-scroll")>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=scroll_label(heading.clone())>
             <table class="list" id=id>
                 <thead>
                     <tr>
@@ -124,7 +129,7 @@ fn work_view(list: WorkList) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="table-scroll" tabindex="0" role="region" aria-label=t("admin-table-scroll")>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=scroll_label(t("admin-work-surveys"))>
                 <table class="list" id="surveys-due">
                     <thead>
                         <tr>
@@ -159,7 +164,7 @@ fn work_view(list: WorkList) -> impl IntoView {
         </div>
         <h2 id="overdue">{t("admin-work-overdue")}</h2>
         <p class="muted">{overdue_more}</p>
-        {visits_table("visits-overdue", list.overdue, true)}
+        {visits_table("visits-overdue", t("admin-work-overdue"), list.overdue, true)}
         <h2 id="this-week">
             {t("admin-work-this-week")} " "
             <span class="muted">
@@ -167,7 +172,7 @@ fn work_view(list: WorkList) -> impl IntoView {
             </span>
         </h2>
         <p class="muted">{week_more}</p>
-        {visits_table("visits-this-week", list.this_week, false)}
+        {visits_table("visits-this-week", t("admin-work-this-week"), list.this_week, false)}
         <h2 id="surveys">{t("admin-work-surveys")}</h2>
         <p class="muted">{surveys_more}</p>
         {surveys}

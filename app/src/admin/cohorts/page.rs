@@ -36,6 +36,17 @@ fn cohorts_body(_staff: Staff) -> impl IntoView {
     }
 }
 
+/// From one day to another, in words: each date reads left to right inside Arabic by itself.
+fn date_range(from: &str, to: &str) -> String {
+    crate::admin::i18n::t_with(
+        "admin-date-range",
+        &[
+            ("from", from.to_owned().into()),
+            ("to", to.to_owned().into()),
+        ],
+    )
+}
+
 fn cohort_list(cohorts: &[CohortRow]) -> impl IntoView {
     let lang = use_lang();
     if cohorts.is_empty() {
@@ -53,7 +64,7 @@ fn cohort_list(cohorts: &[CohortRow]) -> impl IntoView {
                     </td>
                     <td data-label=t("admin-incubator")>{lang.pick(&c.site_fr, &c.site_ar).to_owned()}</td>
                     <td data-label=t("admin-cohort-dates")>
-                        <bdi dir="ltr" class="nowrap">{c.starts.clone()} " – " {c.ends.clone()}</bdi>
+                        {date_range(&c.starts, &c.ends)}
                     </td>
                     <td data-label=t("admin-cohort-members")>
                         <bdi dir="ltr">{c.members} " / " {c.capacity}</bdi>
@@ -64,7 +75,7 @@ fn cohort_list(cohorts: &[CohortRow]) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=t("admin-table-scroll")>
+        <div class="table-scroll" tabindex="0" role="region" aria-label=scroll_label(t("admin-cohorts-title"))>
             <table class="list" id="cohorts">
                 <thead>
                     <tr>
@@ -88,6 +99,7 @@ fn cohort_form(
     message: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let navigate = leptos_router::hooks::use_navigate();
     let refusals = Refusals::default();
     let site = RwSignal::new(if incubators.len() == 1 {
         incubators[0].id.to_string()
@@ -106,12 +118,17 @@ fn cohort_form(
             coach_id: field(&pairs, "coach_id"),
             visit_every_days: field(&pairs, "visit_every_days"),
         };
+        let navigate = navigate.clone();
         save_with(
             refusals,
             message,
             "admin-cohort-created",
             move || create_cohort(form),
-            move || data.refetch(),
+            // Opened, the cohort is where she goes on: enrolling its women.
+            move |id| {
+                data.refetch();
+                navigate(&format!("/admin/cohorts/{id}"), Default::default());
+            },
         );
     };
     let sites: Vec<(String, String)> = incubators
@@ -297,7 +314,7 @@ fn cohort_view(
         <h1>{t("admin-cohort")} " " {d.cohort.name.clone()}</h1>
         <p class="lead">
             {lang.pick(&d.cohort.site_fr, &d.cohort.site_ar).to_owned()} " · "
-            <bdi dir="ltr">{d.cohort.starts.clone()} " – " {d.cohort.ends.clone()}</bdi> " · "
+            {date_range(&d.cohort.starts, &d.cohort.ends)} " · "
             {t("admin-coach")} {lang.colon()} {d.cohort.coach.clone().unwrap_or_else(|| "—".into())}
         </p>
         <div class="cards">
@@ -317,7 +334,7 @@ fn cohort_view(
         <h2>{t("admin-cohort-members")}</h2>
         {if has_members {
             view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-label=t("admin-table-scroll")>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=scroll_label(t("admin-cohort-members"))>
                     <table class="list" id="members">
                         <thead>
                             <tr>
@@ -341,7 +358,7 @@ fn cohort_view(
         <h2>{t("admin-sessions")}</h2>
         {if has_sessions {
             view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-label=t("admin-table-scroll")>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=scroll_label(t("admin-sessions"))>
                     <table class="list" id="sessions">
                         <thead>
                             <tr>
@@ -451,7 +468,7 @@ fn session_form(
             message,
             "admin-session-scheduled",
             move || schedule_session(form),
-            move || resource.refetch(),
+            move |_| resource.refetch(),
         );
     };
     let modules = TrainingModule::ALL

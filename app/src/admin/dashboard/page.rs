@@ -419,7 +419,7 @@ fn follow_up_view(d: &Dashboard) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="table-scroll" tabindex="0" role="region" aria-label=t("admin-table-scroll")>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=scroll_label(t("admin-dashboard-follow-up"))>
                 <table class="figures" id="follow-up-regions">
                     <thead>
                         <tr>
@@ -440,7 +440,7 @@ fn follow_up_view(d: &Dashboard) -> impl IntoView {
     view! {
         <section id="follow-up" aria-labelledby="follow-up-title">
             <h2 id="follow-up-title">{t("admin-dashboard-follow-up")}</h2>
-            <div class="cards actions-cards">
+            <div class="cards figures-cards">
                 {card("enrolled", figure(enrolled), t("admin-status-enrolled"))}
                 {card("attendance", attendance_rate(total.present, total.present + total.absent, lang), t("admin-attendance-rate"))}
                 {card("overdue-visits", figure(total.overdue_visits), t("admin-work-overdue"))}
@@ -450,7 +450,7 @@ fn follow_up_view(d: &Dashboard) -> impl IntoView {
             <div class="panels">
                 <section>
                     <h3>{t("admin-dashboard-financing")}</h3>
-                    <div class="table-scroll" tabindex="0" role="region" aria-label=t("admin-table-scroll")>
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=scroll_label(t("admin-dashboard-financing"))>
                         <table class="figures" id="funders">
                             <thead>
                                 <tr>

@@ -483,6 +483,10 @@ admin-band-up-to-6000 = من 3001 إلى 6000 درهم
 admin-band-over-6000 = أكثر من 6000 درهم
 
 ## Her page
+admin-milestone-confirm = تأكيد مرحلة منجزة
+admin-legal-form-if-created = الشكل القانوني (لمرحلة «إحداث الشكل القانوني»)
+admin-survey-due = يجب إنجازه
+admin-date-range = من { $from } إلى { $to }
 admin-beneficiary-title = تتبع مستفيدة
 admin-left-cohort = غادرت الفوج
 admin-open-application = الاطلاع على ملف الترشيح

@@ -475,6 +475,10 @@ admin-band-up-to-6000 = De 3 001 à 6 000 DH
 admin-band-over-6000 = Plus de 6 000 DH
 
 ## Her page
+admin-milestone-confirm = Confirmer une étape franchie
+admin-legal-form-if-created = Forme juridique (pour « Forme juridique créée »)
+admin-survey-due = À faire
+admin-date-range = du { $from } au { $to }
 admin-beneficiary-title = Suivi d'une bénéficiaire
 admin-left-cohort = a quitté la cohorte
 admin-open-application = Voir le dossier de candidature

@@ -86,7 +86,7 @@ fn sites_view(
             view! { <p class="muted">{t("admin-sites-none")}</p> }.into_any()
         } else {
             view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-label=t("admin-table-scroll")>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=scroll_label(t("admin-sites-title"))>
                     <table class="list" id="sites">
                         <thead>
                             <tr>
@@ -149,7 +149,7 @@ fn site_form(
             message,
             "admin-saved",
             move || save_site(form),
-            move || {
+            move |_| {
                 editing.set(None);
                 data.refetch();
             },

@@ -10,7 +10,7 @@ mod common;
 
 use anyhow::{bail, Context};
 use app::{admin::dashboard::repo, db::Db};
-use common::{ms, peak_memory_kb, percentile, Session};
+use common::{measure, ms, peak_memory_kb, percentile, report, signed_in, FORM, JSON};
 use http_body_util::BodyExt;
 use serde_json::json;
 use sqlx::Row;
@@ -18,57 +18,6 @@ use std::{
     collections::BTreeMap,
     time::{Duration, Instant},
 };
-
-const FORM: &str = "application/x-www-form-urlencoded";
-const JSON: &str = "application/json";
-
-async fn signed_in(base: &str, email: &str, password: &str) -> anyhow::Result<Session> {
-    let mut session = Session {
-        client: common::client(1),
-        base: base.to_owned(),
-        cookies: BTreeMap::new(),
-    };
-    let body = form_urlencoded::Serializer::new(String::new())
-        .append_pair("email", email)
-        .append_pair("password", password)
-        .finish();
-    let reply = session.post("/api/admin/sign-in", FORM, body).await?;
-    if reply.get("SignedIn").is_none() {
-        bail!("{email} could not sign in: {reply}");
-    }
-    Ok(session)
-}
-
-fn report(name: &str, mut latencies: Vec<Duration>) {
-    latencies.sort();
-    println!(
-        "  {name:<52} p50 {:>7.1} ms   p95 {:>7.1} ms",
-        ms(percentile(&latencies, 0.5)),
-        ms(percentile(&latencies, 0.95))
-    );
-}
-
-/// Times `samples` calls of one server function.
-async fn measure(
-    session: &mut Session,
-    name: &str,
-    samples: usize,
-    path: &str,
-    content_type: &str,
-    body: impl Fn(usize) -> String,
-) -> anyhow::Result<()> {
-    let mut latencies = Vec::with_capacity(samples);
-    for i in 0..samples {
-        let begun = Instant::now();
-        session
-            .post(path, content_type, body(i))
-            .await
-            .with_context(|| name.to_owned())?;
-        latencies.push(begun.elapsed());
-    }
-    report(name, latencies);
-    Ok(())
-}
 
 fn list(filters: serde_json::Value) -> String {
     json!({ "filters": filters }).to_string()

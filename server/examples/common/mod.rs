@@ -2,14 +2,17 @@
 // Each benchmark uses its own part of what is here.
 #![allow(dead_code)]
 
-use anyhow::bail;
+use anyhow::{bail, Context};
 use axum::body::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper_util::{
     client::legacy::{connect::HttpConnector, Client},
     rt::TokioExecutor,
 };
-use std::{collections::BTreeMap, time::Duration};
+use std::{
+    collections::BTreeMap,
+    time::{Duration, Instant},
+};
 
 pub type HttpClient = Client<HttpConnector, Full<Bytes>>;
 
@@ -198,4 +201,57 @@ pub async fn time_applicant_pages(
         figures.push((name, percentile(&latencies, 0.5)));
     }
     Ok(figures)
+}
+
+pub const FORM: &str = "application/x-www-form-urlencoded";
+pub const JSON: &str = "application/json";
+
+/// A staff member's session, signed in through the console's server function.
+pub async fn signed_in(base: &str, email: &str, password: &str) -> anyhow::Result<Session> {
+    let mut session = Session {
+        client: client(1),
+        base: base.to_owned(),
+        cookies: BTreeMap::new(),
+    };
+    let body = form_urlencoded::Serializer::new(String::new())
+        .append_pair("email", email)
+        .append_pair("password", password)
+        .finish();
+    let reply = session.post("/api/admin/sign-in", FORM, body).await?;
+    if reply.get("SignedIn").is_none() {
+        bail!("{email} could not sign in: {reply}");
+    }
+    Ok(session)
+}
+
+/// Prints a call's p50 and p95.
+pub fn report(name: &str, mut latencies: Vec<Duration>) {
+    latencies.sort();
+    println!(
+        "  {name:<52} p50 {:>7.1} ms   p95 {:>7.1} ms",
+        ms(percentile(&latencies, 0.5)),
+        ms(percentile(&latencies, 0.95))
+    );
+}
+
+/// Times `samples` calls of one server function.
+pub async fn measure(
+    session: &mut Session,
+    name: &str,
+    samples: usize,
+    path: &str,
+    content_type: &str,
+    body: impl Fn(usize) -> String,
+) -> anyhow::Result<()> {
+    let mut latencies = Vec::with_capacity(samples);
+    for i in 0..samples {
+        let begun = Instant::now();
+        session
+            .post(path, content_type, body(i))
+            .await
+            .with_context(|| name.to_owned())?;
+        latencies.push(begun.elapsed());
+    }
+    report(name, latencies);
+    Ok(())
 }

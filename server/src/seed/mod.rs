@@ -174,7 +174,7 @@ pub async fn run_with(db: &Db, options: Options) -> anyhow::Result<()> {
         add_to_existing,
         enrolled,
     } = options;
-    let enrolled_share = enrolled.map(|n| (f64::from(n) / f64::from(applications.max(1))).min(1.0));
+
     let started = std::time::Instant::now();
     if let Some(password) = &staff_password {
         passwords::check_password_rules(password, &[]).map_err(|_| {
@@ -210,6 +210,7 @@ pub async fn run_with(db: &Db, options: Options) -> anyhow::Result<()> {
             .iter()
             .map(|row| Ok((row.try_get("id")?, row.try_get("region_code")?)))
             .collect::<Result<_, sqlx::Error>>()?;
+    let mut quota = enrolled.map(|n| Quota::new(n, applications, &provinces));
     let mut places: HashMap<String, (i64, i64)> = HashMap::new();
     for row in sqlx::query(&format!(
         "select r.code, r.target, (select count(*) from applications a where a.region_code = r.code \
@@ -246,7 +247,7 @@ pub async fn run_with(db: &Db, options: Options) -> anyhow::Result<()> {
                 &provinces,
                 &agents,
                 &mut places,
-                enrolled_share,
+                quota.as_mut(),
             ));
         }
         insert(db, &rows).await?;
@@ -272,6 +273,16 @@ pub async fn run_with(db: &Db, options: Options) -> anyhow::Result<()> {
             made.marks,
             made.visits,
             made.tranches
+        );
+    }
+    if db.backend() == app::db::Backend::Postgres {
+        // After a bulk load, as a database administrator would: the counters' rows were
+        // updated once per row seeded, and the planner knows nothing of the new tables yet.
+        let started = std::time::Instant::now();
+        sqlx::query("vacuum analyze").execute(db.pool()).await?;
+        println!(
+            "database vacuumed and analysed in {:.1} s",
+            started.elapsed().as_secs_f64()
         );
     }
     Ok(())
@@ -367,6 +378,31 @@ async fn demo_staff(
     Ok((agents, hash))
 }
 
+/// About how many enrolled women to seed, evenly across the regions.
+struct Quota {
+    /// The share of applications that are enrolled women.
+    share: f64,
+    per_region: i64,
+    enrolled: HashMap<String, i64>,
+    /// Each region with its provinces.
+    regions: Vec<(String, Vec<i64>)>,
+}
+
+impl Quota {
+    fn new(enrolled: u32, applications: u32, provinces: &[(i64, String)]) -> Quota {
+        let mut regions: BTreeMap<String, Vec<i64>> = BTreeMap::new();
+        for (id, region) in provinces {
+            regions.entry(region.clone()).or_default().push(*id);
+        }
+        Quota {
+            share: (f64::from(enrolled) / f64::from(applications.max(1))).min(1.0),
+            per_region: i64::from(enrolled) / regions.len().max(1) as i64,
+            enrolled: HashMap::new(),
+            regions: regions.into_iter().collect(),
+        }
+    }
+}
+
 struct Seeded {
     reference: String,
     cin: String,
@@ -401,7 +437,7 @@ fn generate(
     provinces: &[(i64, String)],
     agents: &HashMap<String, i64>,
     places: &mut HashMap<String, (i64, i64)>,
-    enrolled_share: Option<f64>,
+    mut quota: Option<&mut Quota>,
 ) -> Seeded {
     let reference = ReferenceNumber::from_serial(reference_start + i as u64).to_string();
     let letters = [
@@ -434,7 +470,15 @@ fn generate(
     // One in forty shares the phone of the one before: a possible duplicate to review.
     let phone_number = if i % 40 == 39 { i - 1 } else { i };
     let phone = format!("+2126{:08}", (phone_number as u64 * 7_919) % 100_000_000);
-    let (province, region) = provinces[rng.usize(0..provinces.len())].clone();
+    // An enrolled woman's region is drawn evenly: 3,000 women a region, as the programme has.
+    let enrolled_now = quota.as_ref().map(|q| rng.f64() < q.share);
+    let (province, region) = match (enrolled_now, quota.as_ref()) {
+        (Some(true), Some(q)) => {
+            let (region, ids) = &q.regions[rng.usize(0..q.regions.len())];
+            (ids[rng.usize(0..ids.len())], region.clone())
+        }
+        _ => provinces[rng.usize(0..provinces.len())].clone(),
+    };
     let locality = pick(rng, LOCALITIES).to_owned();
     let area = if rng.u8(0..3) == 0 { "rural" } else { "urban" };
     let sector = pick(rng, SECTORS);
@@ -454,8 +498,8 @@ fn generate(
         96..=98 => Status::Enrolled,
         _ => Status::Withdrawn,
     };
-    if let Some(share) = enrolled_share {
-        status = if rng.f64() < share {
+    if let Some(enrolled) = enrolled_now {
+        status = if enrolled {
             Status::Enrolled
         } else if status == Status::Enrolled {
             Status::Accepted
@@ -465,8 +509,18 @@ fn generate(
     }
     let (taken, target) = places.entry(region.clone()).or_insert((0, 3000));
     if status.takes_a_place() {
-        if *taken < *target {
+        // Acceptances leave room for the enrolled women still to come.
+        let reserved = match (&quota, status) {
+            (Some(q), Status::Accepted) => {
+                (q.per_region - q.enrolled.get(&region).copied().unwrap_or(0)).max(0)
+            }
+            _ => 0,
+        };
+        if *taken + reserved < *target {
             *taken += 1;
+            if let (Some(q), Status::Enrolled) = (quota.as_mut(), status) {
+                *q.enrolled.entry(region.clone()).or_default() += 1;
+            }
         } else {
             status = Status::WaitingList;
         }

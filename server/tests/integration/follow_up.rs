@@ -1055,3 +1055,82 @@ async fn a_coach_is_created_attached_to_an_incubator_of_her_region() {
         .await;
     assert!(refused.is_err());
 }
+
+#[tokio::test]
+async fn a_cohort_is_changed_at_the_version_read_and_a_new_rhythm_moves_each_next_visit() {
+    let app = seeded(600).await;
+    let cohorts = two_cohorts(&app).await;
+    let mut coordinator = signed_in(&app, COORDINATOR).await;
+    let (_, detail) = coordinator
+        .call_form("admin/cohort", &[("id", &cohorts.first.to_string())])
+        .await;
+    let edit = &detail["edit"];
+    let version = edit["version"].as_i64().unwrap();
+    let mut form = edit["form"].clone();
+    form["visit_every_days"] = json!("30");
+    form["name"] = json!("Tétouan A, changée");
+    let (_, reply) = coordinator
+        .call(
+            "admin/cohorts/update",
+            json!({"id": cohorts.first, "version": version, "form": form}),
+        )
+        .await;
+    assert_eq!(saved(&reply), cohorts.first);
+    // No visit yet: her next one is her enrolment plus the new rhythm.
+    let due = one(
+        &app,
+        &format!(
+            "select next_visit_day from enrolments where application_id = {} and left_day is null",
+            cohorts.women[0]
+        ),
+    )
+    .await;
+    let enrolled = one(
+        &app,
+        &format!(
+            "select enrolled_day from enrolments where application_id = {} and left_day is null",
+            cohorts.women[0]
+        ),
+    )
+    .await;
+    assert_eq!(due, enrolled + 30);
+    // The same page sent again, from the version it read: refused, nothing changed.
+    let (_, reply) = coordinator
+        .call(
+            "admin/cohorts/update",
+            json!({"id": cohorts.first, "version": version, "form": form}),
+        )
+        .await;
+    assert_eq!(refused(&reply), ["admin-refused-changed"]);
+    // Never below the women in it.
+    form["capacity"] = json!("1");
+    let (_, reply) = coordinator
+        .call(
+            "admin/cohorts/update",
+            json!({"id": cohorts.first, "version": version + 1, "form": form}),
+        )
+        .await;
+    assert_eq!(refused(&reply), ["admin-error-capacity-below-members"]);
+    // Another region's coordinator finds no such cohort; its coach may not change it.
+    let mut other = signed_in(&app, "coordination.07@demo.jisr.ma").await;
+    let (response, _) = other
+        .call(
+            "admin/cohorts/update",
+            json!({"id": cohorts.first, "version": version + 1, "form": form}),
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::NOT_FOUND);
+    let mut coach = signed_in(&app, COACH).await;
+    let (response, _) = coach
+        .call(
+            "admin/cohorts/update",
+            json!({"id": cohorts.first, "version": version + 1, "form": form}),
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::FORBIDDEN);
+    let (_, detail) = coach
+        .call_form("admin/cohort", &[("id", &cohorts.first.to_string())])
+        .await;
+    assert_eq!(detail["edit"], Value::Null, "a coach is offered no change");
+    assert_eq!(detail["cohort"]["name"], "Tétouan A, changée");
+}

@@ -110,6 +110,16 @@ pub struct CohortDetail {
     pub other_cohorts: Vec<(i64, String)>,
     pub may_manage: bool,
     pub may_schedule: bool,
+    /// For those who run the follow-up: the cohort as its form shows it, to change it.
+    pub edit: Option<CohortEdit>,
+}
+
+/// A cohort as its form is filled in, with the coaches of its incubator.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CohortEdit {
+    pub version: i64,
+    pub form: CohortForm,
+    pub coaches: Vec<(i64, String)>,
 }
 
 impl CohortDetail {
@@ -173,6 +183,16 @@ pub async fn load_cohort(id: i64) -> Result<CohortDetail, AppError> {
         Some(detail) => Ok(detail),
         None => refuse(AppError::NotFound),
     }
+}
+
+#[server(endpoint = "admin/cohorts/update", input = Json)]
+pub async fn update_cohort(id: i64, version: i64, form: CohortForm) -> Result<SaveReply, AppError> {
+    let cx = context()?;
+    let staff = cx.staff().await?;
+    if !staff.runs_follow_up() {
+        return refuse(AppError::Forbidden);
+    }
+    cx.saved(repo::update_cohort(&cx.db, &staff, id, version, &form, cx.client()).await?)
 }
 
 #[server(endpoint = "admin/cohorts/enrol", input = Json)]

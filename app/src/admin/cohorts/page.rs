@@ -381,6 +381,7 @@ fn cohort_view(
             view! { <p class="muted">{t("admin-sessions-none")}</p> }.into_any()
         }}
         {d.may_schedule.then(|| session_form(cohort_id, resource, message))}
+        {d.edit.clone().map(|edit| edit_form(cohort_id, edit, resource, message))}
     }
 }
 
@@ -487,5 +488,60 @@ fn session_form(
             {refusals.of("session-form".into(), "")}
             <button type="submit" class="button primary">{t("admin-session-schedule")}</button>
         </form>
+    }
+}
+
+/// Changes the cohort: its name, dates, capacity, coach and rhythm of visits.
+fn edit_form(
+    cohort_id: i64,
+    edit: CohortEdit,
+    resource: CohortResource,
+    message: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let refusals = Refusals::default();
+    let CohortEdit {
+        version,
+        form,
+        coaches,
+    } = edit;
+    let site_id = form.site_id.clone();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let pairs = form_pairs(&ev);
+        let changed = CohortForm {
+            site_id: site_id.clone(),
+            name: field(&pairs, "name"),
+            starts_on: field(&pairs, "starts_on"),
+            ends_on: field(&pairs, "ends_on"),
+            capacity: field(&pairs, "capacity"),
+            coach_id: field(&pairs, "coach_id"),
+            visit_every_days: field(&pairs, "visit_every_days"),
+        };
+        save_with(
+            refusals,
+            message,
+            "admin-saved",
+            move || update_cohort(cohort_id, version, changed),
+            move |_| resource.refetch(),
+        );
+    };
+    let coaches = coaches
+        .into_iter()
+        .map(|(id, name)| (id.to_string(), name))
+        .collect();
+    view! {
+        <details class="filter-panel" id="cohort-edit-panel">
+            <summary>{t("admin-cohort-change")}</summary>
+            <form class="console-form filters" on:submit=on_submit novalidate>
+                {text_field("edit-name", "name", t("admin-cohort-name"), Input::text(form.name), refusals)}
+                {text_field("edit-starts", "starts_on", t("admin-cohort-starts"), Input::date(form.starts_on), refusals)}
+                {text_field("edit-ends", "ends_on", t("admin-cohort-ends"), Input::date(form.ends_on), refusals)}
+                {text_field("edit-capacity", "capacity", t("admin-capacity"), Input::number(form.capacity), refusals)}
+                {select_field("edit-coach", "coach_id", t("admin-coach"), coaches, form.coach_id, refusals)}
+                {text_field("edit-rhythm", "visit_every_days", t("admin-cohort-rhythm"), Input::number(form.visit_every_days), refusals)}
+                {refusals.of("cohort-edit".into(), "")}
+                <button type="submit" class="button primary">{t("admin-save")}</button>
+            </form>
+        </details>
     }
 }

@@ -113,13 +113,26 @@ async fn incubators(db: &Db, scope: &FollowUp) -> Result<Vec<IncubatorChoice>, A
     Ok(sites)
 }
 
-/// Opens a cohort in an incubator of the staff member's region.
-pub async fn create_cohort(
+/// A cohort's form, read: what a cohort is opened or changed with.
+struct ValidCohort {
+    site: i64,
+    region: String,
+    name: String,
+    starts: i64,
+    ends: i64,
+    capacity: i64,
+    coach: Option<i64>,
+    rhythm: i64,
+}
+
+/// Reads a cohort's form: an incubator of the staff member's region, a name, dates in order,
+/// a capacity, a coach of that incubator (or none), a rhythm of visits. The refusals, each
+/// beside its field, otherwise.
+async fn read_cohort_form(
     db: &Db,
     staff: &Staff,
     form: &CohortForm,
-    client: IpAddr,
-) -> Result<SaveReply, AppError> {
+) -> Result<Result<ValidCohort, Vec<(String, String)>>, AppError> {
     let mut errors: Vec<(String, String)> = Vec::new();
     let mut refuse = |field: &str, key: &str| errors.push((field.to_owned(), key.to_owned()));
     let scope = staff.follow_up();
@@ -199,11 +212,43 @@ pub async fn create_cohort(
         Some(coach),
     ) = (site, name, starts, ends, capacity, rhythm, coach)
     else {
-        return Ok(SaveReply::Invalid(errors));
+        return Ok(Err(errors));
     };
     if !errors.is_empty() {
-        return Ok(SaveReply::Invalid(errors));
+        return Ok(Err(errors));
     }
+    Ok(Ok(ValidCohort {
+        site,
+        region,
+        name,
+        starts,
+        ends,
+        capacity,
+        coach,
+        rhythm,
+    }))
+}
+
+/// Opens a cohort in an incubator of the staff member's region.
+pub async fn create_cohort(
+    db: &Db,
+    staff: &Staff,
+    form: &CohortForm,
+    client: IpAddr,
+) -> Result<SaveReply, AppError> {
+    let ValidCohort {
+        site,
+        region,
+        name,
+        starts,
+        ends,
+        capacity,
+        coach,
+        rhythm,
+    } = match read_cohort_form(db, staff, form).await? {
+        Ok(valid) => valid,
+        Err(errors) => return Ok(SaveReply::Invalid(errors)),
+    };
     let mut write = AuditedWrite::begin(db).await?;
     let id: i64 = sqlx::query(
         "insert into cohorts (site_id, region_code, name, starts_day, ends_day, capacity, \
@@ -232,6 +277,84 @@ pub async fn create_cohort(
         ))
         .await?;
     Ok(SaveReply::Saved(id))
+}
+
+/// Changes a cohort still at the version its page read, within its incubator: never below the
+/// women in it. A new rhythm of visits moves each woman's next visit to her latest one (or her
+/// enrolment) plus the new rhythm. `None` when the cohort is not in the staff member's scope.
+pub async fn update_cohort(
+    db: &Db,
+    staff: &Staff,
+    id: i64,
+    version: i64,
+    form: &CohortForm,
+    client: IpAddr,
+) -> Result<Option<SaveReply>, AppError> {
+    let Some(seen) = cohort_seen(db.pool(), staff, id).await? else {
+        return Ok(None);
+    };
+    let valid = match read_cohort_form(db, staff, form).await? {
+        Ok(valid) => valid,
+        Err(errors) => return Ok(Some(SaveReply::Invalid(errors))),
+    };
+    if valid.site != seen.site_id {
+        return Ok(Some(SaveReply::refused("site_id", "admin-error-incubator")));
+    }
+    let mut write = AuditedWrite::begin(db).await?;
+    if members(&mut *write.tx, id).await? > valid.capacity {
+        return Ok(Some(SaveReply::refused(
+            "capacity",
+            "admin-error-capacity-below-members",
+        )));
+    }
+    let updated = sqlx::query(
+        "update cohorts set name = $3, starts_day = $4, ends_day = $5, capacity = $6, \
+             coach_id = $7, visit_every_days = $8, version = version + 1 \
+         where id = $1 and version = $2",
+    )
+    .bind(id)
+    .bind(version)
+    .bind(&valid.name)
+    .bind(valid.starts)
+    .bind(valid.ends)
+    .bind(valid.capacity)
+    .bind(valid.coach)
+    .bind(valid.rhythm)
+    .execute(&mut *write.tx)
+    .await?;
+    if updated.rows_affected() == 0 {
+        return Ok(Some(SaveReply::refused("", "admin-refused-changed")));
+    }
+    if valid.rhythm != seen.visit_every_days {
+        sqlx::query(
+            "update enrolments set next_visit_day = coalesce((select max(v.visit_day) \
+                 from coaching_visits v where v.application_id = enrolments.application_id), \
+                 enrolled_day) + $2 \
+             where cohort_id = $1 and left_day is null",
+        )
+        .bind(id)
+        .bind(valid.rhythm)
+        .execute(&mut *write.tx)
+        .await?;
+    }
+    write
+        .commit(Entry::by(
+            staff,
+            AuditAction::CohortSaved,
+            format!("cohort:{id}"),
+            format!(
+                "{} {}..{} capacity {} coach {} every {} days",
+                valid.name,
+                days::iso(valid.starts),
+                days::iso(valid.ends),
+                valid.capacity,
+                valid.coach.map(|c| c.to_string()).unwrap_or_default(),
+                valid.rhythm
+            ),
+            client,
+        ))
+        .await?;
+    Ok(Some(SaveReply::Saved(id)))
 }
 
 /// One cohort: its women and how each is doing, its sessions, and for those who run the
@@ -355,6 +478,41 @@ pub async fn cohort_detail(
     } else {
         (Vec::new(), Vec::new())
     };
+    let edit = if may_manage {
+        let row = sqlx::query(
+            "select name, starts_day, ends_day, capacity, coach_id, version from cohorts \
+             where id = $1",
+        )
+        .bind(id)
+        .fetch_one(db.pool())
+        .await?;
+        let coaches = sqlx::query(
+            "select id, name from staff where role = 'incubator_coach' and active = true \
+             and site_id = $1 order by name",
+        )
+        .bind(seen.site_id)
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(|row| Ok((row.try_get("id")?, row.try_get("name")?)))
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        let coach: Option<i64> = row.try_get("coach_id")?;
+        Some(CohortEdit {
+            version: row.try_get("version")?,
+            form: CohortForm {
+                site_id: seen.site_id.to_string(),
+                name: row.try_get("name")?,
+                starts_on: days::iso(row.try_get("starts_day")?),
+                ends_on: days::iso(row.try_get("ends_day")?),
+                capacity: row.try_get::<i64, _>("capacity")?.to_string(),
+                coach_id: coach.map(|c| c.to_string()).unwrap_or_default(),
+                visit_every_days: seen.visit_every_days.to_string(),
+            },
+            coaches,
+        })
+    } else {
+        None
+    };
     Ok(Some(CohortDetail {
         cohort,
         visit_every_days: seen.visit_every_days,
@@ -364,6 +522,7 @@ pub async fn cohort_detail(
         other_cohorts,
         may_manage,
         may_schedule: true,
+        edit,
     }))
 }
 

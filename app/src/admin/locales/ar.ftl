@@ -351,6 +351,8 @@ admin-error-coach-site = تُلحق المؤطرة بحاضنة في جهتها:
 admin-error-site = اختاري مركزا من جهة هذا الحساب.
 
 ## Cohorts
+admin-cohort-change = تعديل الفوج
+admin-error-capacity-below-members = لا يمكن أن تقل الطاقة الاستيعابية عن عدد النساء المسجلات.
 admin-cohorts-title = الأفواج
 admin-cohorts-none = لا يوجد أي فوج حاليا.
 admin-cohort = الفوج

@@ -347,6 +347,8 @@ admin-error-coach-site = Une coach est rattachée à un incubateur de sa région
 admin-error-site = Choisissez un centre de la région de ce compte.
 
 ## Cohorts
+admin-cohort-change = Modifier la cohorte
+admin-error-capacity-below-members = La capacité ne peut pas être inférieure aux femmes déjà inscrites.
 admin-cohorts-title = Cohortes
 admin-cohorts-none = Aucune cohorte pour le moment.
 admin-cohort = Cohorte

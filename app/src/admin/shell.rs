@@ -293,6 +293,8 @@ pub struct Input {
     pub value: String,
     /// Left to right inside Arabic: numbers, dates, codes.
     pub ltr: bool,
+    /// Offers a phone's or tablet's number pad.
+    pub numeric: bool,
     pub required: bool,
     /// Typed in this language whatever the page's (a name in French, a name in Arabic).
     pub lang: Option<crate::i18n::Lang>,
@@ -308,6 +310,17 @@ impl Input {
     }
 
     pub fn number(value: impl Into<String>) -> Input {
+        Input {
+            kind: "text",
+            value: value.into(),
+            ltr: true,
+            numeric: true,
+            ..Input::default()
+        }
+    }
+
+    /// Letters and digits read left to right: a reference, a code.
+    pub fn code(value: impl Into<String>) -> Input {
         Input {
             kind: "text",
             value: value.into(),
@@ -358,7 +371,7 @@ pub fn text_field(
     refusals: Refusals,
 ) -> impl IntoView {
     let id = id.to_owned();
-    let numeric = input.ltr && input.kind == "text";
+    let numeric = input.numeric;
     let dir = match input.lang {
         Some(lang) => Some(lang.dir()),
         None => input.ltr.then_some("ltr"),

@@ -1134,3 +1134,64 @@ async fn a_cohort_is_changed_at_the_version_read_and_a_new_rhythm_moves_each_nex
     assert_eq!(detail["edit"], Value::Null, "a coach is offered no change");
     assert_eq!(detail["cohort"]["name"], "Tétouan A, changée");
 }
+
+#[tokio::test]
+async fn two_sheets_of_one_region_saved_at_once_with_opposite_marks_are_both_written() {
+    let app = seeded(600).await;
+    let cohorts = two_cohorts(&app).await;
+    let mut coordinator = signed_in(&app, COORDINATOR).await;
+    let mut coach = signed_in(&app, COACH).await;
+    let sheet = |session: i64, marks: [&str; 2]| {
+        let mut pairs = Vec::new();
+        for (woman, mark) in cohorts.women.iter().zip(marks) {
+            pairs.push(json!([format!("version-{woman}"), "0"]));
+            pairs.push(json!([format!("mark-{woman}"), mark]));
+            pairs.push(json!([format!("reason-{woman}"), ""]));
+        }
+        json!({"session_id": session, "pairs": pairs})
+    };
+    let mut sessions = Vec::new();
+    // Each mark counts in the region's counters: two sheets taking them in opposite orders
+    // must not deadlock one of them out (PostgreSQL). Ten pairs of sessions, each pair saved
+    // at once.
+    for round in 0..10 {
+        let mut pair = Vec::new();
+        for minute in [round * 2, round * 2 + 1] {
+            let (_, reply) = coordinator
+                .call(
+                    "admin/sessions/schedule",
+                    json!({"form": {
+                        "cohort_id": cohorts.first, "module": "marketing",
+                        "date": days::iso(today()), "time": format!("00:{:02}", 10 + minute),
+                        "duration_minutes": "120", "place": "Salle 3", "trainer": "Nadia Benali",
+                    }}),
+                )
+                .await;
+            pair.push(saved(&reply));
+        }
+        let (a, b) = tokio::join!(
+            coach.call("admin/sheet/save", sheet(pair[0], ["present", "absent"])),
+            coordinator.call("admin/sheet/save", sheet(pair[1], ["absent", "present"])),
+        );
+        assert_eq!(a.0.status, StatusCode::OK, "round {round}: {}", a.0.body);
+        assert_eq!(b.0.status, StatusCode::OK, "round {round}: {}", b.0.body);
+        assert_eq!(
+            (a.1["saved"].as_i64(), b.1["saved"].as_i64()),
+            (Some(2), Some(2))
+        );
+        sessions.extend(pair);
+    }
+    let listed: Vec<String> = sessions.iter().map(i64::to_string).collect();
+    let marks = one(
+        &app,
+        &format!(
+            "select count(*) from attendance where session_id in ({})",
+            listed.join(", ")
+        ),
+    )
+    .await;
+    assert_eq!(marks, 40);
+    let counted = one(&app, "select cast(coalesce(sum(n), 0) as bigint) from attendance_counts where region_code = '06'").await;
+    let rows = one(&app, "select count(*) from attendance m join applications a on a.id = m.application_id where a.region_code = '06'").await;
+    assert_eq!(counted, rows);
+}

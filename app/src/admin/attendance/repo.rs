@@ -168,6 +168,20 @@ pub async fn save_sheet(
     if !reply.invalid.is_empty() {
         return Ok(Some(reply));
     }
+    // Each mark written counts in its region's counters (a trigger): their rows are taken
+    // here first, in one order, so that two sheets of a region saved at once wait for each
+    // other rather than deadlock on PostgreSQL.
+    sqlx::query(
+        "insert into attendance_counts (region_code, mark, n) \
+         select c.region_code, m.mark, 0 from cohorts c, \
+             (select 'absent' as mark union all select 'excused' union all select 'present') m \
+         where c.id = $1 \
+         order by m.mark \
+         on conflict (region_code, mark) do update set n = attendance_counts.n",
+    )
+    .bind(found.cohort_id)
+    .execute(&mut *write.tx)
+    .await?;
     let now = clock::now();
     for (listed, mark, reason, seen) in marks {
         // Already so (sent twice, or by two people who agree): nothing to write or report.

@@ -423,7 +423,7 @@ fn step_form(
     let pay_fields = (step == TrancheStep::Pay).then(|| {
         view! {
             {text_field(&format!("{prefix}-paid-on"), "paid_on", t("admin-paid-on"), Input::date(""), refusals)}
-            {text_field(&format!("{prefix}-reference"), "payment_reference", t("admin-payment-reference"), Input::number(""), refusals)}
+            {text_field(&format!("{prefix}-reference"), "payment_reference", t("admin-payment-reference"), Input::code(""), refusals)}
         }
     });
     view! {

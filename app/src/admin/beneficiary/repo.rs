@@ -18,6 +18,8 @@ use std::net::IpAddr;
 
 const DAY: i64 = 86_400;
 
+/// A local day's item as a moment: seconds after its start in UTC, which is the same local
+/// day in Morocco (never behind UTC); the day's order is the items' rank (see [`rank`]).
 fn on_day(day: i64) -> i64 {
     day * DAY
 }
@@ -120,7 +122,7 @@ pub async fn beneficiary(
             enrolment.try_get::<Option<String>, _>("left_reason")?,
         ) {
             timeline.push(item(
-                on_day(left) + DAY - 1,
+                on_day(left) + 9,
                 days::shown(left),
                 &format!("admin-timeline-left-{reason}"),
                 cohort,

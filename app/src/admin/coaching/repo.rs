@@ -196,10 +196,9 @@ pub async fn record_visit(
     .try_get(0)?;
     sqlx::query(
         "update enrolments set next_visit_day = \
-             (select max(visit_day) from coaching_visits where application_id = $2) + $3 \
-         where id = $1",
+             (select max(visit_day) from coaching_visits where application_id = $1) + $2 \
+         where application_id = $1 and left_day is null",
     )
-    .bind(her.enrolment_id)
     .bind(her.application_id)
     .bind(her.visit_every_days)
     .execute(&mut *write.tx)

@@ -281,7 +281,7 @@ pub async fn create_cohort(
 
 /// Changes a cohort still at the version its page read, within its incubator: never below the
 /// women in it. A new rhythm of visits moves each woman's next visit to her latest one (or her
-/// enrolment) plus the new rhythm. `None` when the cohort is not in the staff member's scope.
+/// enrolment, or the cohort's start if later, as at enrolment) plus the new rhythm. `None` when the cohort is not in the staff member's scope.
 pub async fn update_cohort(
     db: &Db,
     staff: &Staff,
@@ -301,6 +301,12 @@ pub async fn update_cohort(
         return Ok(Some(SaveReply::refused("site_id", "admin-error-incubator")));
     }
     let mut write = AuditedWrite::begin(db).await?;
+    // The cohort's row lock on PostgreSQL first, as an enrolment takes it: no woman joins
+    // between the count and the change.
+    sqlx::query("update cohorts set version = version where id = $1")
+        .bind(id)
+        .execute(&mut *write.tx)
+        .await?;
     if members(&mut *write.tx, id).await? > valid.capacity {
         return Ok(Some(SaveReply::refused(
             "capacity",
@@ -329,11 +335,12 @@ pub async fn update_cohort(
         sqlx::query(
             "update enrolments set next_visit_day = coalesce((select max(v.visit_day) \
                  from coaching_visits v where v.application_id = enrolments.application_id), \
-                 enrolled_day) + $2 \
+                 case when enrolled_day > $3 then enrolled_day else $3 end) + $2 \
              where cohort_id = $1 and left_day is null",
         )
         .bind(id)
         .bind(valid.rhythm)
+        .bind(valid.starts)
         .execute(&mut *write.tx)
         .await?;
     }
@@ -697,6 +704,20 @@ pub async fn move_to_cohort(
         return Ok(None);
     };
     if !current.open {
+        return Ok(Some(SaveReply::refused(
+            "cohort_id",
+            "admin-refused-not-enrolled",
+        )));
+    }
+    // Her application changes with her cohort: a decision taken on it meanwhile (a
+    // withdrawal) is told it changed, and one taken first leaves nothing to move.
+    let still_enrolled = sqlx::query(
+        "update applications set version = version + 1 where id = $1 and status = 'enrolled'",
+    )
+    .bind(application_id)
+    .execute(&mut *write.tx)
+    .await?;
+    if still_enrolled.rows_affected() == 0 {
         return Ok(Some(SaveReply::refused(
             "cohort_id",
             "admin-refused-not-enrolled",

@@ -86,30 +86,34 @@ async fn next_session(
     db: &Db,
     application_id: i64,
 ) -> Result<(Option<(crate::clock::LocalTime, String)>, Option<String>), AppError> {
-    let today_starts = crate::clock::day_start(crate::clock::today());
-    let row = sqlx::query(
-        "select s.name as coach, \
-             (select t.starts_at from training_sessions t where t.cohort_id = e.cohort_id \
-                 and t.starts_at >= $2 order by t.starts_at limit 1) as starts_at, \
-             (select t.place from training_sessions t where t.cohort_id = e.cohort_id \
-                 and t.starts_at >= $2 order by t.starts_at limit 1) as place \
-         from enrolments e join cohorts c on c.id = e.cohort_id \
-             left join staff s on s.id = c.coach_id \
+    let enrolment = sqlx::query(
+        "select e.cohort_id, s.name as coach from enrolments e \
+             join cohorts c on c.id = e.cohort_id left join staff s on s.id = c.coach_id \
          where e.application_id = $1 and e.left_day is null",
     )
     .bind(application_id)
-    .bind(today_starts)
     .fetch_optional(db.pool())
     .await?;
-    let Some(row) = row else {
+    let Some(enrolment) = enrolment else {
         return Ok((None, None));
     };
-    let coach: Option<String> = row.try_get("coach")?;
+    let coach: Option<String> = enrolment.try_get("coach")?;
     let first_name = coach.and_then(|name| name.split_whitespace().next().map(str::to_owned));
-    let starts_at: Option<i64> = row.try_get("starts_at")?;
-    let place: Option<String> = row.try_get("place")?;
-    let session = starts_at
-        .zip(place)
-        .map(|(at, place)| (crate::clock::LocalTime::of(at), place));
+    let today_starts = crate::clock::day_start(crate::clock::today());
+    let session = sqlx::query(
+        "select starts_at, place from training_sessions where cohort_id = $1 and starts_at >= $2 \
+         order by starts_at, id limit 1",
+    )
+    .bind(enrolment.try_get::<i64, _>("cohort_id")?)
+    .bind(today_starts)
+    .fetch_optional(db.pool())
+    .await?
+    .map(|row| -> Result<_, sqlx::Error> {
+        Ok((
+            crate::clock::LocalTime::of(row.try_get("starts_at")?),
+            row.try_get::<String, _>("place")?,
+        ))
+    })
+    .transpose()?;
     Ok((session, first_name))
 }

@@ -490,3 +490,38 @@ pub fn save_with<F, Fut>(
         }
     });
 }
+
+/// A console list in its scrolling region, named by what it holds: `columns` are its
+/// headings (an empty one is the actions' column, named for screen readers only).
+pub fn list_table(
+    id: &'static str,
+    holds: String,
+    columns: Vec<String>,
+    rows: impl IntoView,
+) -> impl IntoView {
+    let headings = columns
+        .into_iter()
+        .map(|heading| {
+            if heading.is_empty() {
+                view! {
+                    <th scope="col">
+                        <span class="visually-hidden">{t("admin-actions")}</span>
+                    </th>
+                }
+                .into_any()
+            } else {
+                view! { <th scope="col">{heading}</th> }.into_any()
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=scroll_label(holds)>
+            <table class="list" id=id>
+                <thead>
+                    <tr>{headings}</tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

@@ -206,18 +206,16 @@ fn milestones(
         .then(|| milestone_form(b.application_id, open, b.today.clone(), her, message));
     view! {
         <h2>{t("admin-milestones")}</h2>
-        <div class="table-scroll" tabindex="0" role="region" aria-label=scroll_label(t("admin-milestones"))>
-            <table class="list" id="milestones">
-                <thead>
-                    <tr>
-                        <th scope="col">{t("admin-milestone")}</th>
-                        <th scope="col">{t("admin-due")}</th>
-                        <th scope="col">{t("admin-milestone-state")}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        {list_table(
+            "milestones",
+            t("admin-milestones"),
+            vec![
+                t("admin-milestone"),
+                t("admin-due"),
+                t("admin-milestone-state"),
+            ],
+            rows,
+        )}
         {form}
     }
 }
@@ -559,18 +557,16 @@ fn surveys(b: &Beneficiary, her: HerResource, message: RwSignal<Option<String>>)
         (b.may_record && !due.is_empty()).then(|| survey_form(b.application_id, due, her, message));
     view! {
         <h2 id="surveys">{t("admin-surveys")}</h2>
-        <div class="table-scroll" tabindex="0" role="region" aria-label=scroll_label(t("admin-surveys"))>
-            <table class="list" id="survey-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{t("admin-wave")}</th>
-                        <th scope="col">{t("admin-due")}</th>
-                        <th scope="col">{t("admin-survey-answers")}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        {list_table(
+            "survey-table",
+            t("admin-surveys"),
+            vec![
+                t("admin-wave"),
+                t("admin-due"),
+                t("admin-survey-answers"),
+            ],
+            rows,
+        )}
         {form}
     }
 }

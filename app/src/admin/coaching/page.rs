@@ -69,19 +69,17 @@ fn visits_table(
         })
         .collect_view();
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=scroll_label(heading.clone())>
-            <table class="list" id=id>
-                <thead>
-                    <tr>
-                        <th scope="col">{t("admin-name")}</th>
-                        <th scope="col">{t("admin-cohort")}</th>
-                        <th scope="col">{t("admin-coach")}</th>
-                        <th scope="col">{t("admin-due")}</th>
-                    </tr>
-                </thead>
-                <tbody>{body}</tbody>
-            </table>
-        </div>
+        {list_table(
+            id,
+            heading.clone(),
+            vec![
+                t("admin-name"),
+                t("admin-cohort"),
+                t("admin-coach"),
+                t("admin-due"),
+            ],
+            body,
+        )}
     }
     .into_any()
 }
@@ -129,18 +127,16 @@ fn work_view(list: WorkList) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="table-scroll" tabindex="0" role="region" aria-label=scroll_label(t("admin-work-surveys"))>
-                <table class="list" id="surveys-due">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t("admin-name")}</th>
-                            <th scope="col">{t("admin-wave")}</th>
-                            <th scope="col">{t("admin-due")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            {list_table(
+                "surveys-due",
+                t("admin-work-surveys"),
+                vec![
+                    t("admin-name"),
+                    t("admin-wave"),
+                    t("admin-due"),
+                ],
+                rows,
+            )}
         }
         .into_any()
     };

@@ -75,20 +75,18 @@ fn cohort_list(cohorts: &[CohortRow]) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=scroll_label(t("admin-cohorts-title"))>
-            <table class="list" id="cohorts">
-                <thead>
-                    <tr>
-                        <th scope="col">{t("admin-cohort")}</th>
-                        <th scope="col">{t("admin-incubator")}</th>
-                        <th scope="col">{t("admin-cohort-dates")}</th>
-                        <th scope="col">{t("admin-cohort-members")}</th>
-                        <th scope="col">{t("admin-coach")}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        {list_table(
+            "cohorts",
+            t("admin-cohorts-title"),
+            vec![
+                t("admin-cohort"),
+                t("admin-incubator"),
+                t("admin-cohort-dates"),
+                t("admin-cohort-members"),
+                t("admin-coach"),
+            ],
+            rows,
+        )}
     }
     .into_any()
 }
@@ -334,21 +332,24 @@ fn cohort_view(
         <h2>{t("admin-cohort-members")}</h2>
         {if has_members {
             view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-label=scroll_label(t("admin-cohort-members"))>
-                    <table class="list" id="members">
-                        <thead>
-                            <tr>
-                                <th scope="col">{t("admin-name")}</th>
-                                <th scope="col">{t("admin-enrolled-on")}</th>
-                                <th scope="col">{t("admin-attendance-rate")}</th>
-                                <th scope="col">{t("admin-next-visit")}</th>
-                                <th scope="col">{t("admin-milestones-reached")}</th>
-                                {may_manage.then(|| view! { <th scope="col">{t("admin-move")}</th> })}
-                            </tr>
-                        </thead>
-                        <tbody>{members}</tbody>
-                    </table>
-                </div>
+                {list_table(
+                    "members",
+                    t("admin-cohort-members"),
+                    {
+                        let mut columns = vec![
+                            t("admin-name"),
+                            t("admin-enrolled-on"),
+                            t("admin-attendance-rate"),
+                            t("admin-next-visit"),
+                            t("admin-milestones-reached"),
+                        ];
+                        if may_manage {
+                            columns.push(t("admin-move"));
+                        }
+                        columns
+                    },
+                    members,
+                )}
             }
                 .into_any()
         } else {
@@ -358,23 +359,19 @@ fn cohort_view(
         <h2>{t("admin-sessions")}</h2>
         {if has_sessions {
             view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-label=scroll_label(t("admin-sessions"))>
-                    <table class="list" id="sessions">
-                        <thead>
-                            <tr>
-                                <th scope="col">{t("admin-when")}</th>
-                                <th scope="col">{t("admin-module")}</th>
-                                <th scope="col">{t("admin-place")}</th>
-                                <th scope="col">{t("admin-trainer")}</th>
-                                <th scope="col">{t("admin-attendance")}</th>
-                                <th scope="col">
-                                    <span class="visually-hidden">{t("admin-actions")}</span>
-                                </th>
-                            </tr>
-                        </thead>
-                        <tbody>{sessions}</tbody>
-                    </table>
-                </div>
+                {list_table(
+                    "sessions",
+                    t("admin-sessions"),
+                    vec![
+                        t("admin-when"),
+                        t("admin-module"),
+                        t("admin-place"),
+                        t("admin-trainer"),
+                        t("admin-attendance"),
+                        String::new(),
+                    ],
+                    sessions,
+                )}
             }
                 .into_any()
         } else {

@@ -86,24 +86,20 @@ fn sites_view(
             view! { <p class="muted">{t("admin-sites-none")}</p> }.into_any()
         } else {
             view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-label=scroll_label(t("admin-sites-title"))>
-                    <table class="list" id="sites">
-                        <thead>
-                            <tr>
-                                <th scope="col">{t("admin-name")}</th>
-                                <th scope="col">{t("admin-site-kind")}</th>
-                                <th scope="col">{t("admin-province")}</th>
-                                <th scope="col">{t("admin-capacity")}</th>
-                                <th scope="col">{t("admin-site-staff")}</th>
-                                <th scope="col">{t("admin-site-cohorts")}</th>
-                                <th scope="col">
-                                    <span class="visually-hidden">{t("admin-actions")}</span>
-                                </th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                {list_table(
+                    "sites",
+                    t("admin-sites-title"),
+                    vec![
+                        t("admin-name"),
+                        t("admin-site-kind"),
+                        t("admin-province"),
+                        t("admin-capacity"),
+                        t("admin-site-staff"),
+                        t("admin-site-cohorts"),
+                        String::new(),
+                    ],
+                    rows,
+                )}
             }
                 .into_any()
         }}

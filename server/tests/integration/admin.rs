@@ -33,7 +33,8 @@ pub(crate) async fn signed_in<'a>(app: &'a TestApp, email: &str) -> Phone<'a> {
     browser
 }
 
-async fn one(app: &TestApp, sql: &str) -> i64 {
+/// The one whole number `sql` reads.
+pub(crate) async fn one(app: &TestApp, sql: &str) -> i64 {
     sqlx::query(sql)
         .fetch_one(app.db.pool())
         .await

@@ -4,7 +4,7 @@
 //! across a month's end, what the woman reads on the status page, and the attendance sheet
 //! posted without JavaScript.
 
-use crate::admin::{seeded, signed_in};
+use crate::admin::{one, seeded, signed_in};
 use crate::helpers::TestApp;
 use crate::wizard::Phone;
 use app::clock::{self, days};
@@ -18,14 +18,6 @@ const OTHER_COACH: &str = "coach.06.b@demo.jisr.ma";
 
 fn today() -> i64 {
     clock::local_day(clock::now())
-}
-
-async fn one(app: &TestApp, sql: &str) -> i64 {
-    sqlx::query(sql)
-        .fetch_one(app.db.pool())
-        .await
-        .unwrap()
-        .get::<i64, _>(0)
 }
 
 /// The id a save answered with; fails the test on a refusal.

@@ -649,27 +649,24 @@ async fn enrol_one(
     .bind(now)
     .execute(&mut *write.tx)
     .await?;
-    for milestone in Milestone::ALL {
-        sqlx::query(
-            "insert into milestones (application_id, milestone, region_code, due_day) \
-             values ($1, $2, $3, $4) on conflict (application_id, milestone) do nothing",
-        )
+    // Her milestones and her surveys, each due some days after her accompaniment begins.
+    let due = Milestone::ALL
+        .iter()
+        .map(|m| ("milestones", "milestone", m.code(), m.due_after_days()))
+        .chain(
+            SurveyWave::ALL
+                .iter()
+                .map(|w| ("surveys", "wave", w.code(), w.due_after_days())),
+        );
+    for (table, column, code, after) in due {
+        sqlx::query(&format!(
+            "insert into {table} (application_id, {column}, region_code, due_day) \
+             values ($1, $2, $3, $4) on conflict (application_id, {column}) do nothing"
+        ))
         .bind(id)
-        .bind(milestone.code())
+        .bind(code)
         .bind(&region)
-        .bind(from + milestone.due_after_days())
-        .execute(&mut *write.tx)
-        .await?;
-    }
-    for wave in SurveyWave::ALL {
-        sqlx::query(
-            "insert into surveys (application_id, wave, region_code, due_day) \
-             values ($1, $2, $3, $4) on conflict (application_id, wave) do nothing",
-        )
-        .bind(id)
-        .bind(wave.code())
-        .bind(&region)
-        .bind(from + wave.due_after_days())
+        .bind(from + after)
         .execute(&mut *write.tx)
         .await?;
     }

@@ -194,6 +194,19 @@ for (const { lang, region } of RUNS) {
     await expect(plain.locator('#sheet-message')).toHaveText(says.marksSaved(1));
     await expect(first.locator('label.choice').nth(1).locator('input')).toBeChecked();
     await plainContext.close();
+    // axe needs a script of its own: the same page as served, with the page's code held back.
+    const servedContext = await tablet(browser, baseURL!, lang);
+    await servedContext.route(/\.(js|wasm)(\?.*)?$/, (route) => route.abort());
+    const served = await servedContext.newPage();
+    await served.goto('/admin/sign-in');
+    await served.locator('#email').fill(`coach.${region}@demo.jisr.ma`);
+    await served.locator('#password').fill('e2e-staff-password');
+    await served.locator('main form button[type="submit"]').tap();
+    await expect(served).toHaveURL(/\/admin$/);
+    await served.goto(`${sheetPath}?saved=1`);
+    await expect(served.locator('#sheet-message')).toBeVisible();
+    await noViolation(served, 'sheet without JavaScript');
+    await servedContext.close();
 
     // Her page: a visit and a milestone, by her coach.
     await coach.console_.open(cohortPath);
@@ -244,9 +257,18 @@ for (const { lang, region } of RUNS) {
     await console_.open('/admin/sites');
     await expect(page.locator('#sites tbody tr').first()).toBeVisible();
     await noViolation(page, 'sites');
+    await console_.open('/admin/follow-up');
+    await expect(page.locator('h1')).toBeVisible();
+    await noViolation(page, 'work list of a coordinator');
     await console_.open('/admin');
     await expect(page.locator('#follow-up')).toBeVisible();
+    // The 10,000 dirhams paid count in the region's INDH line at once (in centimes).
+    const paid = page.locator('#funders tr[data-budget="indh"] td[data-figure="paid"]');
+    expect(Number(await paid.getAttribute('data-value'))).toBeGreaterThanOrEqual(1_000_000);
     await shot(page, `follow-up-dashboard-${lang}-tablet`);
+    await noViolation(page, 'dashboard');
+    await page.setViewportSize({ width: 360, height: 640 });
+    await shot(page, `follow-up-dashboard-${lang}-phone`);
     await coordinatorContext.close();
 
     // On her phone, she reads her next session and her coach's first name.
@@ -258,6 +280,7 @@ for (const { lang, region } of RUNS) {
     await expect(phone.locator('#status-next-session')).toContainText(lang === 'fr' ? 'Salle Annexe' : 'قاعة الملحقة');
     await expect(phone.locator('#status-coach')).toContainText('Salma');
     await shot(phone, `follow-up-status-${lang}-phone`);
+    await noViolation(phone, 'status with her next session');
     await phoneContext.close();
   });
 }

@@ -306,6 +306,9 @@ for (const lang of LANGS) {
       await expect(chart.locator('text.axis-label')).toHaveCount(5);
       await expect(chart).toHaveAttribute('data-direction', lang === 'ar' ? 'rtl' : 'ltr');
       await shot(page, `console-dashboard-1024-${lang}`);
+      await page.setViewportSize({ width: 360, height: 640 });
+      await shot(page, `console-dashboard-360-${lang}`);
+      await page.setViewportSize({ width: 1024, height: 768 });
       // A card opens the list of what it counts. Other tests submit and decide meanwhile, so a
       // count may move between the two pages: they must agree when nothing moved in between.
       let first = true;

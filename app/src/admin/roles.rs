@@ -164,6 +164,14 @@ impl Staff {
         self.follow_up() != FollowUp::None
     }
 
+    /// Sees the programme's follow-up figures on the dashboard (attendance, visits overdue,
+    /// money per funder, milestones, outcomes): those who run the follow-up, and partners, who
+    /// see aggregates. Reviewers and centre agents see no follow-up; a coach reads her own
+    /// cohorts, not her region's.
+    pub fn sees_programme_figures(&self) -> bool {
+        self.runs_follow_up() || self.role == Role::PartnerViewer
+    }
+
     /// The region whose figures the dashboard shows; `None` for the whole country.
     pub fn dashboard_region(&self) -> Option<&str> {
         if self.role.is_regional() {
@@ -266,6 +274,18 @@ mod tests {
         assert!(!partner.reads_applications());
         assert!(!partner.sees("06", None));
         assert_eq!(partner.dashboard_region(), None);
+    }
+
+    #[test]
+    fn the_programme_s_figures_reach_those_who_run_it_and_partners_only() {
+        let sees = |role, region| staff(role, region).sees_programme_figures();
+        assert!(sees(Role::NationalAdmin, None));
+        assert!(sees(Role::RegionalCoordinator, Some("06")));
+        assert!(sees(Role::PartnerViewer, None));
+        assert!(!sees(Role::Reviewer, Some("06")));
+        assert!(!sees(Role::CentreAgent, Some("06")));
+        assert!(!sees(Role::IncubatorCoach, Some("06")));
+        assert!(!sees(Role::RegionalCoordinator, None));
     }
 
     #[test]

@@ -650,6 +650,57 @@ async fn money_is_never_planned_or_paid_beyond_what_was_approved_nor_paid_before
         .map(|t| t["state"].as_str().unwrap())
         .collect();
     assert_eq!(states, ["Reconciled", "Planned"]);
+    // Her timeline tells the money's steps in their order, the payment with its reference.
+    let (_, her) = coordinator
+        .call_form(
+            "admin/beneficiary",
+            &[("id", &cohorts.women[0].to_string())],
+        )
+        .await;
+    let steps: Vec<(&str, &str)> = her["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| {
+            let kind = i["kind"].as_str().unwrap();
+            kind.starts_with("admin-tranche-") || kind == "admin-timeline-financing-approved"
+        })
+        .map(|i| (i["kind"].as_str().unwrap(), i["detail"].as_str().unwrap()))
+        .collect();
+    let kinds: Vec<&str> = steps.iter().map(|s| s.0).collect();
+    assert_eq!(
+        kinds,
+        [
+            "admin-timeline-financing-approved",
+            "admin-tranche-approved",
+            "admin-tranche-paid",
+            "admin-tranche-reconciled"
+        ],
+        "{steps:?}"
+    );
+    assert!(steps[2].1.contains("VIR-2026-0042"), "{steps:?}");
+    // Each step is in the audit log, by whom it was taken.
+    let audited = one(
+        &app,
+        &format!(
+            "select count(*) from audit_log where detail like 'tranche:{first} %' \
+             and actor_email = '{COORDINATOR}' \
+             and action in ('tranche_planned', 'tranche_approved', 'tranche_reconciled')"
+        ),
+    )
+    .await;
+    assert_eq!(audited, 3);
+    assert_eq!(
+        one(
+            &app,
+            &format!(
+                "select count(*) from audit_log where detail like 'tranche:{first} %' \
+                 and action = 'tranche_paid'"
+            )
+        )
+        .await,
+        1
+    );
     let paid_total = one(&app, "select cast(coalesce(sum(paid_centimes), 0) as bigint) from financing_totals where region_code = '06' and funder = 'regional_council'").await;
     let paid_rows = one(&app, "select cast(coalesce(sum(t.amount_centimes), 0) as bigint) from tranches t join financing_lines l on l.id = t.line_id where l.region_code = '06' and l.funder = 'regional_council' and t.state in ('paid', 'reconciled')").await;
     assert_eq!(paid_total, paid_rows);
@@ -1186,4 +1237,451 @@ async fn two_sheets_of_one_region_saved_at_once_with_opposite_marks_are_both_wri
     let counted = one(&app, "select cast(coalesce(sum(n), 0) as bigint) from attendance_counts where region_code = '06'").await;
     let rows = one(&app, "select count(*) from attendance m join applications a on a.id = m.application_id where a.region_code = '06'").await;
     assert_eq!(counted, rows);
+}
+
+/// Every follow-up write the console offers, tried by each role against region 06's first
+/// cohort and its women, those who may not first: the audit log names, for each write, exactly
+/// those who may make it (a coordinator runs her region, a coach records for her own cohort),
+/// and no one else's attempt was saved.
+#[tokio::test]
+async fn every_role_writes_only_the_follow_up_it_may() {
+    let app = seeded(600).await;
+    let cohorts = two_cohorts(&app).await;
+    let mut coordinator = signed_in(&app, COORDINATOR).await;
+    let (_, page) = coordinator.call_form("admin/cohorts", &[]).await;
+    let incubator = page["incubators"][0].clone();
+    let province = one(
+        &app,
+        "select min(id) from provinces where region_code = '06'",
+    )
+    .await;
+    // A line of her financing with two tranches planned, for the tranche's writes.
+    let (_, reply) = coordinator
+        .call(
+            "admin/financing/line",
+            json!({"form": {"application_id": cohorts.women[0], "kind": "grant",
+                "funder": "ministry", "funder_detail": "", "amount": "30000"}}),
+        )
+        .await;
+    let line = saved(&reply);
+    let mut planned = Vec::new();
+    for _ in 0..2 {
+        let (_, reply) = coordinator
+            .call(
+                "admin/financing/tranche",
+                json!({"form": {"line_id": line, "amount": "5000", "planned_on": days::iso(today())}}),
+            )
+            .await;
+        planned.push(saved(&reply));
+    }
+    let since = one(&app, "select max(id) from audit_log").await;
+    const NATIONAL: &str = "national@demo.jisr.ma";
+    // Those who may not come first, so that each refusal is the role's, not a write already made.
+    let staff = [
+        "coordination.07@demo.jisr.ma",
+        OTHER_COACH,
+        "revue.06@demo.jisr.ma",
+        "agent.06@demo.jisr.ma",
+        "partenaire@demo.jisr.ma",
+        NATIONAL,
+        COORDINATOR,
+        COACH,
+    ];
+    let milestones = ["business_plan_drafted", "plan_validated", "first_sale"];
+    let mut allowed_turn = 0;
+    for (i, email) in staff.into_iter().enumerate() {
+        let runs = email == NATIONAL || email == COORDINATOR;
+        let records = runs || email == COACH;
+        // Reviewers, centre agents and partners follow no one: refused as such.
+        let follows_no_one = (2..=4).contains(&i);
+        let mut browser = signed_in(&app, email).await;
+        // The woman each may record for: the one not yet recorded, for those who may.
+        let (woman, turn) = if records {
+            allowed_turn += 1;
+            (
+                [cohorts.other_woman, cohorts.women[1], cohorts.women[0]][allowed_turn - 1],
+                allowed_turn - 1,
+            )
+        } else {
+            (cohorts.women[0], 0)
+        };
+        let writes = [
+            (
+                "admin/sites/save",
+                json!({"form": {"id": 0, "version": 0, "region": "06",
+                    "province_id": province.to_string(), "kind": "centre",
+                    "name_fr": format!("Centre {i}"), "name_ar": format!("مركز {i}"),
+                    "address_fr": "Rue 1", "address_ar": "شارع 1", "capacity": "40"}}),
+                runs,
+            ),
+            (
+                "admin/cohorts/create",
+                json!({"form": {"site_id": incubator["id"].to_string(),
+                    "name": format!("Cohorte {i}"), "starts_on": days::iso(today()),
+                    "ends_on": days::iso(today() + 90), "capacity": "10",
+                    "coach_id": incubator["coaches"][0][0].to_string(),
+                    "visit_every_days": "14"}}),
+                runs,
+            ),
+            (
+                "admin/sessions/schedule",
+                json!({"form": {"cohort_id": cohorts.first, "module": "marketing",
+                    "date": days::iso(today() + 1 + i as i64), "time": "09:00",
+                    "duration_minutes": "90", "place": "Salle 1", "trainer": "Amina"}}),
+                records,
+            ),
+            (
+                "admin/milestones/confirm",
+                json!({"form": {"application_id": cohorts.women[0],
+                    "milestone": milestones[turn], "reached_on": days::iso(today()),
+                    "legal_form": "", "document": ""}}),
+                records,
+            ),
+            (
+                "admin/surveys/record",
+                json!({"form": {"application_id": woman, "wave": "baseline",
+                    "operating": "yes", "revenue_band": "up_to_1000", "jobs_women": "1",
+                    "jobs_men": "0", "formalised": "no", "income_band": "none"}}),
+                records,
+            ),
+            (
+                "admin/financing/tranche",
+                json!({"form": {"line_id": line, "amount": "1000",
+                    "planned_on": days::iso(today())}}),
+                runs,
+            ),
+            (
+                "admin/financing/step",
+                json!({"form": {"tranche_id": planned[turn.min(1)], "version": 1,
+                    "step": "approve", "paid_on": "", "payment_reference": ""}}),
+                runs,
+            ),
+        ];
+        for (endpoint, body, may) in writes {
+            let (response, reply) = browser.call(endpoint, body).await;
+            if may {
+                assert_eq!(response.status, StatusCode::OK, "{email} {endpoint}");
+                saved(&reply);
+            } else {
+                assert!(
+                    reply.get("Saved").is_none(),
+                    "{email} {endpoint}: {} {reply}",
+                    response.status
+                );
+                if follows_no_one {
+                    assert_eq!(response.status, StatusCode::FORBIDDEN, "{email} {endpoint}");
+                }
+            }
+        }
+        // Her move to the other cohort, and back: only those who run the region's follow-up.
+        let now_in = one(
+            &app,
+            &format!(
+                "select cohort_id from enrolments where application_id = {} and left_day is null",
+                cohorts.women[1]
+            ),
+        )
+        .await;
+        let to = if now_in == cohorts.first {
+            cohorts.second
+        } else {
+            cohorts.first
+        };
+        let (response, reply) = browser
+            .call_form(
+                "admin/cohorts/move",
+                &[
+                    ("application_id", &cohorts.women[1].to_string()),
+                    ("cohort_id", &to.to_string()),
+                ],
+            )
+            .await;
+        if runs {
+            assert_eq!(saved(&reply), to, "{email}");
+        } else {
+            assert!(reply.get("Saved").is_none(), "{email}: {reply}");
+            if follows_no_one {
+                assert_eq!(response.status, StatusCode::FORBIDDEN, "{email}");
+            }
+        }
+    }
+    // The audit log: who made each write since, and no one else.
+    for (action, expected) in [
+        ("site_saved", vec![COORDINATOR, NATIONAL]),
+        ("cohort_saved", vec![COORDINATOR, NATIONAL]),
+        ("session_scheduled", vec![COACH, COORDINATOR, NATIONAL]),
+        ("milestone_confirmed", vec![COACH, COORDINATOR, NATIONAL]),
+        ("survey_recorded", vec![COACH, COORDINATOR, NATIONAL]),
+        ("tranche_planned", vec![COORDINATOR, NATIONAL]),
+        ("tranche_approved", vec![COORDINATOR, NATIONAL]),
+        ("cohort_move", vec![COORDINATOR, NATIONAL]),
+    ] {
+        let actors: Vec<String> = sqlx::query(
+            "select distinct actor_email from audit_log where id > $1 and action = $2 \
+             order by actor_email",
+        )
+        .bind(since)
+        .bind(action)
+        .fetch_all(app.db.pool())
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| row.get(0))
+        .collect();
+        let mut expected: Vec<&str> = expected;
+        expected.sort();
+        assert_eq!(actors, expected, "{action}");
+    }
+    // Each tranche's approval names who approved it, and the log says which tranche.
+    let approvals = one(
+        &app,
+        &format!(
+            "select count(*) from audit_log where id > {since} and action = 'tranche_approved' \
+             and (detail like 'tranche:{} %' or detail like 'tranche:{} %')",
+            planned[0], planned[1]
+        ),
+    )
+    .await;
+    assert_eq!(approvals, 2);
+    let approvers = one(
+        &app,
+        &format!(
+            "select count(distinct approved_by) from tranches where id in ({}, {})",
+            planned[0], planned[1]
+        ),
+    )
+    .await;
+    assert_eq!(approvers, 2);
+}
+
+/// The follow-up's figures on the dashboard are the programme's own rows added up, region by
+/// region and per funder, follow a payment as soon as it is made, and reach those who run the
+/// follow-up and partners, not reviewers, centre agents or coaches.
+#[tokio::test]
+async fn the_dashboard_s_follow_up_figures_add_up_and_reach_only_those_who_may_see_them() {
+    let app = seeded(600).await;
+    let cohorts = two_cohorts(&app).await;
+    let mut coordinator = signed_in(&app, COORDINATOR).await;
+    let mut national = signed_in(&app, "national@demo.jisr.ma").await;
+    let (_, first) = national.call_form("admin/dashboard", &[]).await;
+    let programme = &first["programme"];
+    let regions = programme["regions"].as_array().unwrap();
+    assert_eq!(regions.len(), 12, "{programme}");
+    for r in regions {
+        let code = r["code"].as_str().unwrap();
+        let marks = |mark: &str| {
+            format!(
+                "select count(*) from attendance a join training_sessions s on s.id = a.session_id \
+                 join cohorts c on c.id = s.cohort_id where c.region_code = '{code}' and a.mark = '{mark}'"
+            )
+        };
+        assert_eq!(r["present"], one(&app, &marks("present")).await, "{code}");
+        assert_eq!(r["absent"], one(&app, &marks("absent")).await, "{code}");
+        assert_eq!(r["excused"], one(&app, &marks("excused")).await, "{code}");
+        let overdue = one(
+            &app,
+            &format!(
+                "select count(*) from enrolments where region_code = '{code}' \
+                 and left_day is null and next_visit_day < {}",
+                today()
+            ),
+        )
+        .await;
+        assert_eq!(r["overdue_visits"], overdue, "{code}");
+        let approved = one(
+            &app,
+            &format!(
+                "select cast(coalesce(sum(approved_centimes), 0) as bigint) from financing_lines \
+                 where region_code = '{code}'"
+            ),
+        )
+        .await;
+        assert_eq!(r["approved"], approved, "{code}");
+        let paid = one(
+            &app,
+            &format!(
+                "select cast(coalesce(sum(t.amount_centimes), 0) as bigint) from tranches t \
+                 join financing_lines l on l.id = t.line_id where l.region_code = '{code}' \
+                 and t.state in ('paid', 'reconciled')"
+            ),
+        )
+        .await;
+        assert_eq!(r["paid"], paid, "{code}");
+        for (wave, answered, operating) in [
+            ("month_6", "answered_6", "operating_6"),
+            ("month_12", "answered_12", "operating_12"),
+        ] {
+            let done = format!(
+                "select count(*) from surveys where region_code = '{code}' and wave = '{wave}' \
+                 and done_day is not null"
+            );
+            assert_eq!(r[answered], one(&app, &done).await, "{code} {wave}");
+            let operating_sql = format!("{done} and operating = true");
+            assert_eq!(
+                r[operating],
+                one(&app, &operating_sql).await,
+                "{code} {wave}"
+            );
+        }
+    }
+    // The seeded programme has money, marks and milestones to add up: the figures are not all 0.
+    let sum = |field: &str| {
+        regions
+            .iter()
+            .map(|r| r[field].as_i64().unwrap())
+            .sum::<i64>()
+    };
+    assert!(sum("present") > 0 && sum("approved") > 0, "{programme}");
+    for f in programme["funders"].as_array().unwrap() {
+        let funder = f["funder"].as_str().unwrap().to_lowercase();
+        let approved = one(
+            &app,
+            &format!(
+                "select cast(coalesce(sum(approved_centimes), 0) as bigint) from financing_lines \
+                 where replace(funder, '_', '') = '{funder}'"
+            ),
+        )
+        .await;
+        assert_eq!(f["approved"], approved, "{f}");
+    }
+    let reached: i64 = programme["milestones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m[1].as_i64().unwrap())
+        .sum();
+    assert_eq!(
+        reached,
+        one(
+            &app,
+            "select count(*) from milestones where reached_day is not null"
+        )
+        .await
+    );
+    // A payment shows at once, in the national and the regional figures.
+    let indh = |d: &Value| {
+        d["programme"]["funders"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["funder"] == "Indh")
+            .map(|f| f["paid"].as_i64().unwrap())
+            .unwrap()
+    };
+    let (_, regional) = coordinator.call_form("admin/dashboard", &[]).await;
+    let (paid_before, regional_before) = (indh(&first), indh(&regional));
+    let (_, reply) = coordinator
+        .call(
+            "admin/financing/line",
+            json!({"form": {"application_id": cohorts.women[0], "kind": "grant",
+                "funder": "indh", "funder_detail": "", "amount": "8000"}}),
+        )
+        .await;
+    let line = saved(&reply);
+    let (_, reply) = coordinator
+        .call(
+            "admin/financing/tranche",
+            json!({"form": {"line_id": line, "amount": "8000", "planned_on": days::iso(today())}}),
+        )
+        .await;
+    let tranche = saved(&reply);
+    for (version, step) in [(1, "approve"), (2, "pay")] {
+        let (_, reply) = coordinator
+            .call(
+                "admin/financing/step",
+                json!({"form": {"tranche_id": tranche, "version": version, "step": step,
+                    "paid_on": days::iso(today()), "payment_reference": "OV-77"}}),
+            )
+            .await;
+        saved(&reply);
+    }
+    let (_, after) = national.call_form("admin/dashboard", &[]).await;
+    assert_eq!(indh(&after), paid_before + 800_000);
+    let (_, regional) = coordinator.call_form("admin/dashboard", &[]).await;
+    assert_eq!(indh(&regional), regional_before + 800_000);
+    assert_eq!(
+        regional["programme"]["regions"].as_array().unwrap().len(),
+        1
+    );
+    // Who sees them.
+    for (email, sees) in [
+        ("partenaire@demo.jisr.ma", true),
+        ("revue.06@demo.jisr.ma", false),
+        ("agent.06@demo.jisr.ma", false),
+        (COACH, false),
+    ] {
+        let mut browser = signed_in(&app, email).await;
+        let (response, dashboard) = browser.call_form("admin/dashboard", &[]).await;
+        assert_eq!(response.status, StatusCode::OK, "{email}");
+        assert_eq!(
+            dashboard["programme"].is_object(),
+            sees,
+            "{email}: {dashboard}"
+        );
+        assert_eq!(response.body.contains("overdue_visits"), sees, "{email}");
+    }
+}
+
+/// Her attendance and her cohort's: present over the marks, excused absences aside.
+#[tokio::test]
+async fn attendance_rates_count_present_over_marked_with_excused_absences_aside() {
+    let app = seeded(600).await;
+    let cohorts = two_cohorts(&app).await;
+    let mut coordinator = signed_in(&app, COORDINATOR).await;
+    let (_, reply) = coordinator
+        .call(
+            "admin/sessions/schedule",
+            json!({"form": {
+                "cohort_id": cohorts.first, "module": "marketing", "date": days::iso(today()),
+                "time": "00:10", "duration_minutes": "60", "place": "Salle 3",
+                "trainer": "Nadia Benali",
+            }}),
+        )
+        .await;
+    let second_session = saved(&reply);
+    let [first_woman, second_woman] = [cohorts.women[0], cohorts.women[1]];
+    // The first session: she is present, the other absent; the second: present, and excused.
+    for (session, other_mark, reason) in [
+        (cohorts.session, "absent", ""),
+        (second_session, "excused", "malade"),
+    ] {
+        let (_, reply) = coordinator
+            .call(
+                "admin/sheet/save",
+                json!({"session_id": session, "pairs": [
+                    [format!("version-{first_woman}"), "0"],
+                    [format!("mark-{first_woman}"), "present"],
+                    [format!("reason-{first_woman}"), ""],
+                    [format!("version-{second_woman}"), "0"],
+                    [format!("mark-{second_woman}"), other_mark],
+                    [format!("reason-{second_woman}"), reason],
+                ]}),
+            )
+            .await;
+        assert_eq!(reply["saved"], 2, "{reply}");
+    }
+    let (_, detail) = coordinator
+        .call_form("admin/cohort", &[("id", &cohorts.first.to_string())])
+        .await;
+    let member = |woman: i64| {
+        let m = detail["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["application_id"] == woman)
+            .unwrap_or_else(|| panic!("{woman} in {detail}"))
+            .clone();
+        [&m["present"], &m["absent"], &m["excused"]].map(|n| n.as_i64().unwrap())
+    };
+    assert_eq!(member(first_woman), [2, 0, 0]);
+    assert_eq!(member(second_woman), [0, 1, 1]);
+    let detail: app::admin::cohorts::CohortDetail = serde_json::from_value(detail).unwrap();
+    // Two present of three counted: the excused absence counts for neither.
+    assert_eq!(detail.attendance(), (2, 3));
+    let sessions: Vec<(i64, i64)> = detail
+        .sessions
+        .iter()
+        .map(|s| (s.marked, s.present))
+        .collect();
+    assert_eq!(sessions.iter().map(|s| s.1).sum::<i64>(), 2, "{sessions:?}");
 }

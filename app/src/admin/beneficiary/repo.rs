@@ -44,9 +44,13 @@ fn rank(kind: &str) -> u8 {
         "admin-timeline-visit" => 4,
         "admin-timeline-milestone" => 5,
         "admin-timeline-financing-approved" => 6,
-        kind if kind.starts_with("admin-tranche-") => 7,
-        "admin-timeline-survey" => 8,
-        _ => 9,
+        // A tranche's steps of one day in their order: a payment's time is its day alone,
+        // and would otherwise come before the approval's hour.
+        "admin-tranche-approved" => 7,
+        "admin-tranche-paid" => 8,
+        "admin-tranche-reconciled" => 9,
+        "admin-timeline-survey" => 10,
+        _ => 11,
     }
 }
 

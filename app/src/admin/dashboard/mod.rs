@@ -56,8 +56,16 @@ pub struct Dashboard {
     pub oldest_waiting_days: Option<i64>,
     /// Possible duplicates among the applications not yet decided.
     pub duplicates_to_resolve: i64,
-    /// After acceptance: the accompaniment's figures, per region.
-    pub follow_up: Vec<RegionFollowUp>,
+    /// After acceptance: the accompaniment's figures; `None` for those who see none of them
+    /// (reviewers, centre agents, coaches: see [`crate::admin::roles::Staff::sees_programme_figures`]).
+    pub programme: Option<Programme>,
+}
+
+/// The accompaniment of the women enrolled, in figures: per region, per funder against its
+/// budget line, and the milestones their projects reached.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Programme {
+    pub regions: Vec<RegionFollowUp>,
     /// What each funder approved and paid, and the budget lines.
     pub funders: Vec<FunderFigures>,
     pub budgets: Vec<(BudgetLine, i64)>,
@@ -110,10 +118,10 @@ impl Dashboard {
     }
 }
 
-impl Dashboard {
+impl Programme {
     /// The accompaniment's figures of the whole scope.
-    pub fn follow_up_total(&self) -> RegionFollowUp {
-        self.follow_up
+    pub fn total(&self) -> RegionFollowUp {
+        self.regions
             .iter()
             .fold(RegionFollowUp::default(), |sum, r| RegionFollowUp {
                 code: String::new(),
@@ -129,7 +137,9 @@ impl Dashboard {
                 operating_12: sum.operating_12 + r.operating_12,
             })
     }
+}
 
+impl Dashboard {
     pub fn target(&self) -> i64 {
         self.regions.iter().map(|r| r.target).sum()
     }
@@ -148,15 +158,19 @@ pub async fn load_dashboard() -> Result<Dashboard, AppError> {
     let cx = context()?;
     let staff = cx.staff().await?;
     let region = staff.dashboard_region();
-    match cx.parts.extensions.get::<crate::changes::Changes>() {
+    let mut dashboard = match cx.parts.extensions.get::<crate::changes::Changes>() {
         Some(changes) => {
             let key = format!("dashboard:{}", region.unwrap_or("*"));
             changes
                 .cached(&key, || repo::dashboard(&cx.db, region))
-                .await
+                .await?
         }
-        None => repo::dashboard(&cx.db, region).await,
+        None => repo::dashboard(&cx.db, region).await?,
+    };
+    if !staff.sees_programme_figures() {
+        dashboard.programme = None;
     }
+    Ok(dashboard)
 }
 
 #[server(endpoint = "admin/target")]

@@ -289,7 +289,7 @@ fn dashboard_view(d: Dashboard, staff: &Staff) -> impl IntoView {
                 <tbody>{regions}</tbody>
             </table>
         </div>
-        {follow_up_view(&d)}
+        {d.programme.as_ref().map(|programme| follow_up_view(&d, programme))}
         <div class="panels">
             <section>
                 <h2>{t("admin-dashboard-funnel")}</h2>
@@ -318,10 +318,12 @@ fn dashboard_view(d: Dashboard, staff: &Staff) -> impl IntoView {
 
 /// After acceptance: the women enrolled and how their accompaniment goes, the money per
 /// funder against its budget, and each region's figures on the national dashboard.
-fn follow_up_view(d: &Dashboard) -> impl IntoView {
+fn follow_up_view(d: &Dashboard, programme: &Programme) -> impl IntoView {
     use crate::admin::programme::{BudgetLine, Centimes};
     let lang = use_lang();
-    let total = d.follow_up_total();
+    let total = programme.total();
+    // The budget lines are the whole programme's: a region's money is not a share of them.
+    let national = d.region.is_none();
     let enrolled = d.count(Status::Enrolled);
     let money = |centimes: i64| Centimes(centimes).dirhams(lang);
     let operating = |operating: i64, answered: i64| {
@@ -347,7 +349,8 @@ fn follow_up_view(d: &Dashboard) -> impl IntoView {
         }
     };
     let budget_of = |line: BudgetLine| {
-        d.budgets
+        programme
+            .budgets
             .iter()
             .find(|(l, _)| *l == line)
             .map_or(0, |(_, budget)| *budget)
@@ -355,7 +358,7 @@ fn follow_up_view(d: &Dashboard) -> impl IntoView {
     let funders = BudgetLine::ALL
         .iter()
         .map(|line| {
-            let (approved, paid) = d
+            let (approved, paid) = programme
                 .funders
                 .iter()
                 .filter(|f| f.funder.budget_line() == *line)
@@ -370,17 +373,24 @@ fn follow_up_view(d: &Dashboard) -> impl IntoView {
                     <td data-figure="paid" data-value=paid>
                         <bdi dir="ltr" class="figure">{money(paid)}</bdi>
                     </td>
-                    <td>
-                        <bdi dir="ltr" class="figure">
-                            {if budget > 0 { format!("{} ({})", money(budget), share(paid, budget, lang)) } else { "—".to_owned() }}
-                        </bdi>
-                    </td>
+                    {national.then(|| view! {
+                        <td data-figure="budget" data-value=budget>
+                            <bdi dir="ltr" class="figure">
+                                {if budget > 0 { format!("{} ({})", money(budget), share(paid, budget, lang)) } else { "—".to_owned() }}
+                            </bdi>
+                        </td>
+                    })}
                 </tr>
             }
         })
         .collect_view();
-    let reached_max = d.milestones.iter().map(|(_, n)| *n).max().unwrap_or(0);
-    let milestones = d
+    let reached_max = programme
+        .milestones
+        .iter()
+        .map(|(_, n)| *n)
+        .max()
+        .unwrap_or(0);
+    let milestones = programme
         .milestones
         .iter()
         .map(|(m, n)| {
@@ -397,9 +407,9 @@ fn follow_up_view(d: &Dashboard) -> impl IntoView {
             }
         })
         .collect_view();
-    let per_region = (d.region.is_none()).then(|| {
-        let rows = d
-            .follow_up
+    let per_region = national.then(|| {
+        let rows = programme
+            .regions
             .iter()
             .map(|r| {
                 let region = d.regions.iter().find(|g| g.code == r.code);
@@ -414,11 +424,13 @@ fn follow_up_view(d: &Dashboard) -> impl IntoView {
                         <td><bdi dir="ltr" class="figure">{money(r.approved)}</bdi></td>
                         <td><bdi dir="ltr" class="figure">{money(r.paid)}</bdi></td>
                         <td><bdi dir="ltr">{operating(r.operating_6, r.answered_6)}</bdi></td>
+                        <td><bdi dir="ltr">{operating(r.operating_12, r.answered_12)}</bdi></td>
                     </tr>
                 }
             })
             .collect_view();
         view! {
+            <h3>{t("admin-dashboard-regions")}</h3>
             <div class="table-scroll" tabindex="0" role="region" aria-label=scroll_label(t("admin-dashboard-follow-up"))>
                 <table class="figures" id="follow-up-regions">
                     <thead>
@@ -430,6 +442,7 @@ fn follow_up_view(d: &Dashboard) -> impl IntoView {
                             <th scope="col">{t("admin-approved")}</th>
                             <th scope="col">{t("admin-paid")}</th>
                             <th scope="col">{t("admin-operating-6")}</th>
+                            <th scope="col">{t("admin-operating-12")}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -447,23 +460,24 @@ fn follow_up_view(d: &Dashboard) -> impl IntoView {
                 {card("operating-6", operating(total.operating_6, total.answered_6), t("admin-operating-6"))}
                 {card("operating-12", operating(total.operating_12, total.answered_12), t("admin-operating-12"))}
             </div>
+            // The money takes the page's width: four columns of amounts in dirhams.
+            <section>
+                <h3>{t("admin-dashboard-financing")}</h3>
+                <div class="table-scroll" tabindex="0" role="region" aria-label=scroll_label(t("admin-dashboard-financing"))>
+                    <table class="figures" id="funders">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t("admin-funder")}</th>
+                                <th scope="col">{t("admin-approved")}</th>
+                                <th scope="col">{t("admin-paid")}</th>
+                                {national.then(|| view! { <th scope="col">{t("admin-budget")}</th> })}
+                            </tr>
+                        </thead>
+                        <tbody>{funders}</tbody>
+                    </table>
+                </div>
+            </section>
             <div class="panels">
-                <section>
-                    <h3>{t("admin-dashboard-financing")}</h3>
-                    <div class="table-scroll" tabindex="0" role="region" aria-label=scroll_label(t("admin-dashboard-financing"))>
-                        <table class="figures" id="funders">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{t("admin-funder")}</th>
-                                    <th scope="col">{t("admin-approved")}</th>
-                                    <th scope="col">{t("admin-paid")}</th>
-                                    <th scope="col">{t("admin-budget")}</th>
-                                </tr>
-                            </thead>
-                            <tbody>{funders}</tbody>
-                        </table>
-                    </div>
-                </section>
                 <section>
                     <h3>{t("admin-milestones-reached")}</h3>
                     <ul class="bars">{milestones}</ul>

@@ -119,15 +119,29 @@ pub async fn dashboard(db: &Db, region: Option<&str>) -> Result<Dashboard, AppEr
     .iter()
     .map(counted)
     .collect::<Result<Vec<_>, _>>()?;
-    // What waits for the staff: the oldest application not yet decided (read through an
-    // index), and the possible duplicates among those (from counters, migration 0007).
-    let oldest_waiting: Option<i64> = sqlx::query(&scoped(&format!(
-        "select min(a.submitted_at) from applications a {{where}} and a.status in ({OPEN_SQL})"
-    )))
-    .bind(&region_bind)
-    .fetch_one(db.pool())
-    .await?
-    .try_get(0)?;
+    // What waits for the staff: the oldest application not yet decided, and the possible
+    // duplicates among those (from counters, migration 0007). The oldest is the first entry
+    // of each open status in the (status, submitted_at) index: with `status in (...)` the
+    // planner walks the time index from the oldest application instead, past every one
+    // decided before it (36,000 women enrolled a year ago: 124 ms on PostgreSQL).
+    let oldest_of = |status: &str| {
+        scoped(&format!(
+            "select min(a.submitted_at) as m from applications a {{where}} and a.status = {status}"
+        ))
+    };
+    let oldest_sql = format!(
+        "select min(m) from ({}) t",
+        OPEN_SQL
+            .split(", ")
+            .map(oldest_of)
+            .collect::<Vec<_>>()
+            .join(" union all ")
+    );
+    let oldest_waiting: Option<i64> = sqlx::query(&oldest_sql)
+        .bind(&region_bind)
+        .fetch_one(db.pool())
+        .await?
+        .try_get(0)?;
     let duplicates_to_resolve: i64 = sqlx::query(&scoped(&format!(
         "select cast(coalesce(sum(a.n), 0) as bigint) from flagged_counts a {{where}} \
          and a.status in ({OPEN_SQL})"
@@ -136,21 +150,7 @@ pub async fn dashboard(db: &Db, region: Option<&str>) -> Result<Dashboard, AppEr
     .fetch_one(db.pool())
     .await?
     .try_get(0)?;
-    let (follow_up, funders, milestones) = follow_up(db, region, &regions).await?;
-    let budgets = sqlx::query("select code, budget_centimes from budget_lines")
-        .fetch_all(db.pool())
-        .await?
-        .iter()
-        .filter_map(|row| {
-            let code: String = row.try_get("code").ok()?;
-            Some((
-                BudgetLine::from_code(&code)?,
-                row.try_get("budget_centimes").ok()?,
-            ))
-        })
-        .collect::<Vec<_>>();
-    let mut budgets = budgets;
-    budgets.sort_by_key(|(line, _)| BudgetLine::ALL.iter().position(|l| l == line));
+    let programme = programme(db, region, &regions).await?;
     Ok(Dashboard {
         region: region.map(str::to_owned),
         regions,
@@ -160,27 +160,18 @@ pub async fn dashboard(db: &Db, region: Option<&str>) -> Result<Dashboard, AppEr
         by_channel,
         oldest_waiting_days: oldest_waiting.map(|at| (clock::now() - at).max(0) / 86_400),
         duplicates_to_resolve,
-        follow_up,
-        funders,
-        budgets,
-        milestones,
+        programme: Some(programme),
     })
 }
-
-type FollowUpFigures = (
-    Vec<RegionFollowUp>,
-    Vec<FunderFigures>,
-    Vec<(Milestone, i64)>,
-);
 
 /// The accompaniment's figures: attendance, milestones, money and surveys from the counters
 /// their triggers keep (migration 0010); visits overdue from the open enrolments' due days,
 /// read through their index.
-async fn follow_up(
+async fn programme(
     db: &Db,
     region: Option<&str>,
     regions: &[RegionFigures],
-) -> Result<FollowUpFigures, AppError> {
+) -> Result<Programme, AppError> {
     let region_bind = region.unwrap_or_default().to_owned();
     let mut rows: Vec<RegionFollowUp> = regions
         .iter()
@@ -213,8 +204,16 @@ async fn follow_up(
     }
     let today = clock::local_day(clock::now());
     let overdue = match region {
-        Some(_) => "select a.region_code, count(*) as n from enrolments a                     where a.region_code = $1 and a.left_day is null and a.next_visit_day < $2                     group by a.region_code",
-        None => "select a.region_code, count(*) as n from enrolments a                  where $1 = '' and a.left_day is null and a.next_visit_day < $2                  group by a.region_code",
+        Some(_) => {
+            "select a.region_code, count(*) as n from enrolments a \
+             where a.region_code = $1 and a.left_day is null and a.next_visit_day < $2 \
+             group by a.region_code"
+        }
+        None => {
+            "select a.region_code, count(*) as n from enrolments a \
+             where $1 = '' and a.left_day is null and a.next_visit_day < $2 \
+             group by a.region_code"
+        }
     };
     for row in sqlx::query(overdue)
         .bind(&region_bind)
@@ -236,7 +235,8 @@ async fn follow_up(
         })
         .collect();
     for row in sqlx::query(&scoped(
-        "select a.region_code, a.funder, a.approved_centimes, a.paid_centimes          from financing_totals a {where}",
+        "select a.region_code, a.funder, a.approved_centimes, a.paid_centimes \
+         from financing_totals a {where}",
     ))
     .bind(&region_bind)
     .fetch_all(db.pool())
@@ -244,8 +244,10 @@ async fn follow_up(
     {
         let code: String = row.try_get("region_code")?;
         let funder = Funder::from_code(&row.try_get::<String, _>("funder")?);
-        let (approved, paid): (i64, i64) =
-            (row.try_get("approved_centimes")?, row.try_get("paid_centimes")?);
+        let (approved, paid): (i64, i64) = (
+            row.try_get("approved_centimes")?,
+            row.try_get("paid_centimes")?,
+        );
         if let Some(r) = rows.iter_mut().find(|r| r.code == code) {
             r.approved += approved;
             r.paid += paid;
@@ -278,7 +280,8 @@ async fn follow_up(
     }
     let mut milestones: Vec<(Milestone, i64)> = Milestone::ALL.iter().map(|m| (*m, 0)).collect();
     for row in sqlx::query(&scoped(
-        "select a.milestone, cast(sum(a.n) as bigint) as n from milestone_counts a {where}          group by a.milestone",
+        "select a.milestone, cast(sum(a.n) as bigint) as n from milestone_counts a {where} \
+         group by a.milestone",
     ))
     .bind(&region_bind)
     .fetch_all(db.pool())
@@ -289,7 +292,25 @@ async fn follow_up(
             m.1 = row.try_get("n")?;
         }
     }
-    Ok((rows, funders, milestones))
+    let mut budgets = sqlx::query("select code, budget_centimes from budget_lines")
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .filter_map(|row| {
+            let code: String = row.try_get("code").ok()?;
+            Some((
+                BudgetLine::from_code(&code)?,
+                row.try_get("budget_centimes").ok()?,
+            ))
+        })
+        .collect::<Vec<_>>();
+    budgets.sort_by_key(|(line, _)| BudgetLine::ALL.iter().position(|l| l == line));
+    Ok(Programme {
+        regions: rows,
+        funders,
+        budgets,
+        milestones,
+    })
 }
 
 pub async fn set_target(

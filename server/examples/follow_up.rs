@@ -1,5 +1,5 @@
 //! `make bench`, part (d): the follow-up on the console's database of part (c), whose women
-//! enrolled (about 30,000 of the million applications, up to 3,000 a region) have up to a year
+//! enrolled (36,000 of the million applications, 3,000 a region: `BENCH_ENROLLED`) have up to a year
 //! of activity seeded: cohorts, two sessions a week with attendance, visits, milestones,
 //! financing, surveys. Through the real HTTP server, the p50 and p95 of a coach's work list
 //! (what is due this week and overdue), a cohort's attendance sheet (its data and its page), a

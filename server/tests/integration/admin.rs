@@ -43,7 +43,7 @@ pub(crate) async fn one(app: &TestApp, sql: &str) -> i64 {
 }
 
 /// The first column of every row `sql` returns.
-async fn column<T>(app: &TestApp, sql: &str) -> Vec<T>
+pub(crate) async fn column<T>(app: &TestApp, sql: &str) -> Vec<T>
 where
     T: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>,
 {

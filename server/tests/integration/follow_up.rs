@@ -4,7 +4,7 @@
 //! across a month's end, what the woman reads on the status page, and the attendance sheet
 //! posted without JavaScript.
 
-use crate::admin::{one, seeded, signed_in};
+use crate::admin::{column, one, seeded, signed_in};
 use crate::helpers::TestApp;
 use crate::wizard::Phone;
 use app::clock::{self, days};
@@ -1416,18 +1416,14 @@ async fn every_role_writes_only_the_follow_up_it_may() {
         ("tranche_approved", vec![COORDINATOR, NATIONAL]),
         ("cohort_move", vec![COORDINATOR, NATIONAL]),
     ] {
-        let actors: Vec<String> = sqlx::query(
-            "select distinct actor_email from audit_log where id > $1 and action = $2 \
-             order by actor_email",
+        let actors: Vec<String> = column(
+            &app,
+            &format!(
+                "select distinct actor_email from audit_log where id > {since} \
+                 and action = '{action}' order by actor_email"
+            ),
         )
-        .bind(since)
-        .bind(action)
-        .fetch_all(app.db.pool())
-        .await
-        .unwrap()
-        .iter()
-        .map(|row| row.get(0))
-        .collect();
+        .await;
         let mut expected: Vec<&str> = expected;
         expected.sort();
         assert_eq!(actors, expected, "{action}");

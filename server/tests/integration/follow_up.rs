@@ -1681,3 +1681,88 @@ async fn attendance_rates_count_present_over_marked_with_excused_absences_aside(
         .collect();
     assert_eq!(sessions.iter().map(|s| s.1).sum::<i64>(), 2, "{sessions:?}");
 }
+
+/// `server seed`'s follow-up is what the console itself would have written: each enrolled
+/// woman in one open cohort of an incubator of her region, coached by a coach of that
+/// incubator, marked only at her own cohort's sessions, never paid beyond what was approved,
+/// and the dashboard's counters equal to the rows they count.
+#[tokio::test]
+async fn the_seeded_follow_up_holds_together_as_the_console_would_have_written_it() {
+    let app = seeded(1500).await;
+    assert!(
+        one(
+            &app,
+            "select count(*) from enrolments where left_day is null"
+        )
+        .await
+            > 10,
+        "the seed enrolled women"
+    );
+    for (what, sql) in [
+        (
+            "an enrolled woman without an open enrolment",
+            "select count(*) from applications a where a.status = 'enrolled' and not exists \
+             (select 1 from enrolments e where e.application_id = a.id and e.left_day is null)",
+        ),
+        (
+            "an open enrolment of a woman not enrolled",
+            "select count(*) from enrolments e join applications a on a.id = e.application_id \
+             where e.left_day is null and a.status <> 'enrolled'",
+        ),
+        (
+            "an enrolment in a cohort of another region",
+            "select count(*) from enrolments e join cohorts c on c.id = e.cohort_id \
+             join applications a on a.id = e.application_id \
+             where c.region_code <> a.region_code or e.region_code <> a.region_code",
+        ),
+        (
+            "a cohort outside an incubator of its region",
+            "select count(*) from cohorts c join sites s on s.id = c.site_id \
+             where s.kind <> 'incubator' or s.region_code <> c.region_code",
+        ),
+        (
+            "a cohort coached by someone not of its incubator",
+            "select count(*) from cohorts c join staff st on st.id = c.coach_id \
+             where st.role <> 'incubator_coach' or st.site_id <> c.site_id",
+        ),
+        (
+            "a mark at a session of a cohort she was never in",
+            "select count(*) from attendance m join training_sessions s on s.id = m.session_id \
+             where not exists (select 1 from enrolments e \
+                 where e.application_id = m.application_id and e.cohort_id = s.cohort_id)",
+        ),
+        (
+            "a line whose tranches plan more than it approved",
+            "select count(*) from financing_lines l where l.approved_centimes < \
+             (select coalesce(sum(t.amount_centimes), 0) from tranches t where t.line_id = l.id)",
+        ),
+        (
+            "a tranche paid without its approval or its reference",
+            "select count(*) from tranches where state in ('paid', 'reconciled') \
+             and (approved_at is null or payment_reference is null or paid_day is null)",
+        ),
+        (
+            "a milestone reached without who confirmed it",
+            "select count(*) from milestones where reached_day is not null and confirmed_by is null",
+        ),
+    ] {
+        assert_eq!(one(&app, sql).await, 0, "{what}");
+    }
+    for (counter, rows) in [
+        (
+            "select cast(coalesce(sum(n), 0) as bigint) from attendance_counts",
+            "select count(*) from attendance",
+        ),
+        (
+            "select cast(coalesce(sum(n), 0) as bigint) from milestone_counts",
+            "select count(*) from milestones where reached_day is not null",
+        ),
+        (
+            "select cast(coalesce(sum(paid_centimes), 0) as bigint) from financing_totals",
+            "select cast(coalesce(sum(amount_centimes), 0) as bigint) from tranches \
+             where state in ('paid', 'reconciled')",
+        ),
+    ] {
+        assert_eq!(one(&app, counter).await, one(&app, rows).await, "{counter}");
+    }
+}

@@ -40,6 +40,7 @@ pub mod financing;
 pub mod i18n;
 pub mod passwords;
 pub mod programme;
+pub mod report;
 pub mod review;
 pub mod roles;
 pub mod shell;

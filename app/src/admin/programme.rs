@@ -37,6 +37,7 @@ macro_rules! coded {
         }
     };
 }
+pub(crate) use coded;
 
 coded! {
     /// What a site of the programme is: a regional social incubator, where cohorts are

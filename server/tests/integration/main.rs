@@ -10,6 +10,7 @@ mod landing;
 mod language;
 mod phone_and_tablet;
 mod reference;
+mod report;
 mod safety;
 mod security;
 mod static_files;

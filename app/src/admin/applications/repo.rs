@@ -39,7 +39,7 @@ pub struct SqlQuery {
 
 impl SqlQuery {
     /// Adds a value; its placeholder.
-    fn arg(&mut self, bind: Bind) -> String {
+    pub(crate) fn arg(&mut self, bind: Bind) -> String {
         self.binds.push(bind);
         format!("${}", self.binds.len())
     }

@@ -600,3 +600,23 @@ admin-audit-action-tranche-reconciled = مطابقة دفعة
 admin-audit-subject-site = الموقع
 admin-audit-subject-cohort = الفوج
 admin-audit-subject-session = الحصة
+
+## The programme's report: indicators and the axes they are split by
+admin-report-all = المجموع
+admin-indicator-received = الترشيحات المتوصل بها
+admin-indicator-received-definition = جميع الترشيحات المودعة، كيفما كانت مرحلتها.
+admin-indicator-accepted = النساء المقبولات
+admin-indicator-accepted-definition = الترشيحات المقبولة التي تشغل مقعدا من الهدف الجهوي، سواء التحقت صاحبتها بالبرنامج بعد ذلك أم لا.
+admin-indicator-waiting-list = في لائحة الانتظار
+admin-indicator-waiting-list-definition = الترشيحات الموضوعة في لائحة انتظار جهتها.
+admin-indicator-rejected = الترشيحات غير المقبولة
+admin-indicator-rejected-definition = الترشيحات المرفوضة بعد الدراسة.
+admin-indicator-enrolled = النساء الملتحقات بالبرنامج
+admin-indicator-enrolled-definition = النساء المقبولات ثم المسجلات في فوج بإحدى حاضنات جهتهن.
+admin-axis-region = الجهة
+admin-axis-province = الإقليم أو العمالة
+admin-axis-age-band = الفئة العمرية
+admin-axis-area = الوسط (حضري أو قروي)
+admin-axis-sector = القطاع
+admin-axis-stage = مرحلة المشروع
+admin-axis-channel = قناة التسجيل

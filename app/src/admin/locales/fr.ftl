@@ -592,3 +592,23 @@ admin-audit-action-tranche-reconciled = Tranche rapprochée
 admin-audit-subject-site = Site
 admin-audit-subject-cohort = Cohorte
 admin-audit-subject-session = Séance
+
+## The programme's report: indicators and the axes they are split by
+admin-report-all = Ensemble
+admin-indicator-received = Candidatures reçues
+admin-indicator-received-definition = Toutes les candidatures déposées, quelle que soit leur étape.
+admin-indicator-accepted = Femmes retenues
+admin-indicator-accepted-definition = Candidatures acceptées, qui occupent une place de l'objectif régional, inscrites au programme depuis ou non.
+admin-indicator-waiting-list = Sur liste d'attente
+admin-indicator-waiting-list-definition = Candidatures placées sur la liste d'attente de leur région.
+admin-indicator-rejected = Candidatures non retenues
+admin-indicator-rejected-definition = Candidatures refusées après étude.
+admin-indicator-enrolled = Femmes inscrites au programme
+admin-indicator-enrolled-definition = Femmes retenues puis inscrites dans une cohorte d'un incubateur de leur région.
+admin-axis-region = Région
+admin-axis-province = Province ou préfecture
+admin-axis-age-band = Tranche d'âge
+admin-axis-area = Milieu (urbain ou rural)
+admin-axis-sector = Secteur
+admin-axis-stage = Stade du projet
+admin-axis-channel = Canal d'inscription

@@ -165,6 +165,7 @@ mod tests {
             include_str!("review/page.rs"),
             include_str!("staff/page.rs"),
             include_str!("audit_log/page.rs"),
+            include_str!("report/page.rs"),
         ]
         .concat();
         let mut missing = Vec::new();

@@ -82,6 +82,7 @@ enum Page {
     Sheet,
     WorkList,
     Beneficiary,
+    Report,
     NotFound,
 }
 
@@ -97,6 +98,7 @@ impl Page {
             "/admin/sites" => Page::Sites,
             "/admin/cohorts" => Page::Cohorts,
             "/admin/follow-up" => Page::WorkList,
+            "/admin/report" => Page::Report,
             path => {
                 let with_id = |prefix: &str| {
                     path.strip_prefix(prefix)
@@ -163,6 +165,7 @@ fn AdminPages() -> impl IntoView {
         Page::Sheet => view! { <attendance::page::SheetPage /> }.into_any(),
         Page::WorkList => view! { <coaching::page::WorkListPage /> }.into_any(),
         Page::Beneficiary => view! { <beneficiary::page::BeneficiaryPage /> }.into_any(),
+        Page::Report => view! { <report::page::ReportPage /> }.into_any(),
         Page::NotFound => view! { <crate::layout::NotFound /> }.into_any(),
     }
 }

@@ -172,6 +172,16 @@ impl Staff {
         self.runs_follow_up() || self.role == Role::PartnerViewer
     }
 
+    /// Reads the programme's report: national administrators and partners the country's,
+    /// coordinators and reviewers their region's. Centre agents and coaches read none.
+    pub fn reads_report(&self) -> bool {
+        match self.role {
+            Role::NationalAdmin | Role::PartnerViewer => true,
+            Role::RegionalCoordinator | Role::Reviewer => self.region.is_some(),
+            Role::CentreAgent | Role::IncubatorCoach => false,
+        }
+    }
+
     /// The region whose figures the dashboard shows; `None` for the whole country.
     pub fn dashboard_region(&self) -> Option<&str> {
         if self.role.is_regional() {
@@ -274,6 +284,18 @@ mod tests {
         assert!(!partner.reads_applications());
         assert!(!partner.sees("06", None));
         assert_eq!(partner.dashboard_region(), None);
+    }
+
+    #[test]
+    fn the_report_is_read_by_the_programme_s_staff_and_partners_not_agents_or_coaches() {
+        let reads = |role, region| staff(role, region).reads_report();
+        assert!(reads(Role::NationalAdmin, None));
+        assert!(reads(Role::PartnerViewer, None));
+        assert!(reads(Role::RegionalCoordinator, Some("06")));
+        assert!(reads(Role::Reviewer, Some("06")));
+        assert!(!reads(Role::Reviewer, None));
+        assert!(!reads(Role::CentreAgent, Some("06")));
+        assert!(!reads(Role::IncubatorCoach, Some("06")));
     }
 
     #[test]

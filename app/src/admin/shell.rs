@@ -142,6 +142,15 @@ pub fn ConsoleNav(staff: Staff) -> impl IntoView {
                         }
                     })}
                 {staff
+                    .reads_report()
+                    .then(|| {
+                        view! {
+                            <li>
+                                <A href="/admin/report">{t("admin-nav-report")}</A>
+                            </li>
+                        }
+                    })}
+                {staff
                     .reads_follow_up()
                     .then(|| {
                         view! {

@@ -2,9 +2,10 @@
 //! over the staff member's scope and split by up to two axes, exact for the programme's staff
 //! and with small numbers protected for partners (`suppression`). So far the applications'
 //! stages, split by region, province, age band, area, sector, project stage and channel, over
-//! a period; the follow-up's indicators, the report page, its exports and the partner API are
-//! still to come. Its queries are in `repo.rs`.
+//! a period; the follow-up's indicators, its charts by region and over time, its exports and
+//! the partner API are still to come. Its page is in `page.rs`, its queries in `repo.rs`.
 
+pub mod page;
 #[cfg(feature = "ssr")]
 pub mod repo;
 pub mod suppression;

@@ -30,6 +30,9 @@ impl Reader {
     /// region, all exactly; partners the whole country with small numbers protected. Centre
     /// agents and coaches read no report.
     pub fn of(staff: &Staff) -> Option<Reader> {
+        if !staff.reads_report() {
+            return None;
+        }
         match (staff.role, &staff.region) {
             (Role::NationalAdmin, _) => Some(Reader {
                 region: None,

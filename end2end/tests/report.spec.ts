@@ -1,0 +1,86 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '../fixtures';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Console } from '../pages/console';
+
+/** Where the suite leaves its screenshots (see phone-and-tablet.spec.ts). */
+const SHOTS = path.join(__dirname, '..', 'screenshots');
+const TABLET = { width: 1024, height: 768 };
+
+const SAYS = {
+  fr: { nav: 'Bilan', title: 'Bilan du programme' },
+  ar: { nav: 'الحصيلة', title: 'حصيلة البرنامج' },
+};
+
+async function shot(page: Page, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function noViolation(page: Page, where: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  expect(results.violations.map((v) => `${where} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+}
+
+/** The whole number a figure's cell shows, or null for "< 5" and "×". */
+async function numbers(page: Page, selector: string): Promise<(number | null)[]> {
+  return page.locator(selector).evaluateAll((cells) =>
+    cells.map((cell) => {
+      const digits = (cell.textContent ?? '').replace(/[^0-9]/g, '');
+      return /^[0-9]/.test((cell.textContent ?? '').trim()) ? Number(digits) : null;
+    }),
+  );
+}
+
+for (const lang of ['fr', 'ar'] as const) {
+  test(`the report in ${lang}: a coordinator splits accepted women by age band, a partner reads "< 5" where a count is small`, async ({ browser, baseURL }) => {
+    test.setTimeout(60_000);
+    const context = await browser.newContext({ baseURL, viewport: TABLET, hasTouch: true });
+    const page = await context.newPage();
+    const console_ = new Console(page);
+    await console_.useLanguage(lang, baseURL!);
+    await console_.signInAs('coordination.06@demo.jisr.ma');
+    await page.getByRole('link', { name: SAYS[lang].nav, exact: true }).tap();
+    await expect(page).toHaveURL(/\/admin\/report$/);
+    await expect(page.locator('h1')).toHaveText(SAYS[lang].title);
+    await console_.ready();
+    await page.locator('#report-indicator').selectOption('accepted');
+    await page.locator('#report-rows').selectOption('age_band');
+    await page.locator('#report-columns').selectOption('channel');
+    await page.locator('.report-form button[type="submit"]').tap();
+    await expect(page).toHaveURL(/indicator=accepted&rows=age_band&columns=channel/);
+    // Five age bands, two channels, and the totals that add them up.
+    await expect(page.locator('#report-table tbody tr')).toHaveCount(5);
+    await expect(page.locator('#report-table tbody tr').first()).toHaveAttribute('data-key', '18-24');
+    await expect(page.locator('#report-table thead th')).toHaveCount(4);
+    const rowTotals = await numbers(page, '#report-table tbody td.total');
+    const [total] = await numbers(page, '#report-table tfoot td.total');
+    expect(rowTotals.every((n) => n !== null)).toBe(true);
+    expect(rowTotals.reduce((a, b) => a! + b!, 0)).toBe(total);
+    expect(total).toBeGreaterThan(0);
+    await noViolation(page, 'report');
+    await shot(page, `report-${lang}-tablet`);
+    await page.setViewportSize({ width: 360, height: 640 });
+    await shot(page, `report-${lang}-phone`);
+    await context.close();
+
+    // A partner: the whole country, small numbers hidden.
+    const partnerContext = await browser.newContext({ baseURL, viewport: TABLET, hasTouch: true });
+    const partnerPage = await partnerContext.newPage();
+    const partner = new Console(partnerPage);
+    await partner.useLanguage(lang, baseURL!);
+    await partner.signInAs('partenaire@demo.jisr.ma');
+    await partner.open('/admin/report?indicator=received&rows=region&columns=sector');
+    await expect(partnerPage.locator('#report-table tbody tr')).toHaveCount(12);
+    await expect(partnerPage.locator('#report-suppressed')).toBeVisible();
+    await expect(partnerPage.locator('td[data-shown="Small"]').first()).toHaveText('< 5');
+    const shown = await numbers(partnerPage, '#report-table td.figure');
+    expect(shown.filter((n) => n !== null && n < 5)).toEqual([]);
+    await noViolation(partnerPage, 'report for a partner');
+    await shot(partnerPage, `report-partner-${lang}-tablet`);
+    await partnerContext.close();
+  });
+}

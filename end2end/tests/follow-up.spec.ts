@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '../fixtures';
 import type { BrowserContext } from '@playwright/test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { noViolation } from '../pages/axe';
 import { Console } from '../pages/console';
 import { someone, Wizard, type Lang } from '../pages/wizard';
 
@@ -50,13 +50,6 @@ async function shot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
   await page.screenshot({ path: path.join(SHOTS, `${name}-full.png`), fullPage: true });
-}
-
-async function noViolation(page: Page, where: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  expect(results.violations.map((v) => `${where} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 }
 
 /** A tablet in a centre or an incubator, touch first. */

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '../fixtures';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { noViolation } from '../pages/axe';
 import { Console } from '../pages/console';
 
 /** Where the suite leaves its screenshots (see phone-and-tablet.spec.ts). */
@@ -16,13 +16,6 @@ const SAYS = {
 async function shot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-async function noViolation(page: Page, where: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  expect(results.violations.map((v) => `${where} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 }
 
 /** The whole number a figure's cell shows, or null for "< 5" and "×". */

@@ -5,9 +5,10 @@
 use crate::admin::{column, one, seeded, signed_in};
 use app::admin::report::{
     repo::{self, Reader},
-    ReportQuery,
+    ReportQuery, AGE_BANDS,
 };
 use app::clock::{self, days};
+use app::registration::fields::age_on;
 use axum::http::StatusCode;
 use serde_json::{json, Value};
 use sqlx::Row;
@@ -25,14 +26,23 @@ fn codes(keys: &Value) -> Vec<String> {
         .collect()
 }
 
-/// Her age band today from her birth date, counted here apart from the report's own SQL.
+/// Her age band today from her birth date, by the wizard's own reckoning of age (the report
+/// reckons it in SQL).
 fn band(birth_date: &str, today: time::Date) -> usize {
-    let parts: Vec<i32> = birth_date.split('-').map(|p| p.parse().unwrap()).collect();
-    let (month, day) = (i32::from(u8::from(today.month())), i32::from(today.day()));
-    let age = today.year() - parts[0] - i32::from((month, day) < (parts[1], parts[2]));
-    [25, 35, 45, 55]
+    let parts: Vec<u8> = birth_date[5..]
+        .split('-')
+        .map(|p| p.parse().unwrap())
+        .collect();
+    let birth = time::Date::from_calendar_date(
+        birth_date[..4].parse().unwrap(),
+        time::Month::try_from(parts[0]).unwrap(),
+        parts[1],
+    )
+    .unwrap();
+    let age = age_on(birth, today);
+    AGE_BANDS[1..]
         .iter()
-        .filter(|&&start| age >= start)
+        .filter(|(start, _)| age >= *start)
         .count()
 }
 

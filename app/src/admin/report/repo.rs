@@ -5,7 +5,7 @@
 use super::{suppression, Axis, Figures, Indicator, Key, Report, ReportQuery, AGE_BANDS};
 use crate::admin::{
     applications::repo::{Bind, SqlQuery},
-    roles::{Role, Staff},
+    roles::Staff,
 };
 use crate::registration::choices::{Area, ProjectStage, Sector};
 use crate::{
@@ -30,20 +30,10 @@ impl Reader {
     /// region, all exactly (`Staff::reads_report`). Partners will read the whole country with
     /// small numbers protected (`exact: false`) once that protection is whole.
     pub fn of(staff: &Staff) -> Option<Reader> {
-        if !staff.reads_report() {
-            return None;
-        }
-        match (staff.role, &staff.region) {
-            (Role::NationalAdmin, _) => Some(Reader {
-                region: None,
-                exact: true,
-            }),
-            (Role::RegionalCoordinator | Role::Reviewer, Some(region)) => Some(Reader {
-                region: Some(region.clone()),
-                exact: true,
-            }),
-            _ => None,
-        }
+        staff.reads_report().then(|| Reader {
+            region: staff.dashboard_region().map(str::to_owned),
+            exact: true,
+        })
     }
 }
 
@@ -309,6 +299,7 @@ fn whole() -> Key {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::admin::roles::Role;
     use time::Month;
 
     #[test]

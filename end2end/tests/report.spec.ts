@@ -3,14 +3,27 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { noViolation } from '../pages/axe';
 import { Console } from '../pages/console';
+import ExcelJS from 'exceljs';
 
 /** Where the suite leaves its screenshots (see phone-and-tablet.spec.ts). */
 const SHOTS = path.join(__dirname, '..', 'screenshots');
 const TABLET = { width: 1024, height: 768 };
 
 const SAYS = {
-  fr: { nav: 'Bilan', title: 'Bilan du programme' },
-  ar: { nav: 'الحصيلة', title: 'حصيلة البرنامج' },
+  fr: {
+    nav: 'Bilan',
+    title: 'Bilan du programme',
+    sheets: ['Candidatures reçues', 'Femmes retenues', "Sur liste d'attente", 'Candidatures non retenues', 'Femmes inscrites au programme',
+      'Femmes formées', 'Femmes accompagnées', 'Projets formalisés', 'Premières ventes', 'Femmes financées',
+      'Financements versés', 'Activité en marche à 6 mois', 'Activité en marche à 12 mois'],
+  },
+  ar: {
+    nav: 'الحصيلة',
+    title: 'حصيلة البرنامج',
+    sheets: ['الترشيحات المتوصل بها', 'النساء المقبولات', 'في لائحة الانتظار', 'الترشيحات غير المقبولة', 'النساء الملتحقات بالبرنامج',
+      'النساء المكوَّنات', 'النساء المواكَبات', 'المشاريع المهيكلة', 'أولى المبيعات', 'النساء المموَّلات',
+      'التمويلات المصروفة', 'نشاط قائم بعد 6 أشهر', 'نشاط قائم بعد 12 شهرا'],
+  },
 };
 
 async function shot(page: Page, name: string) {
@@ -54,11 +67,52 @@ for (const lang of ['fr', 'ar'] as const) {
     expect(rowTotals.every((n) => n !== null)).toBe(true);
     expect(rowTotals.reduce((a, b) => a! + b!, 0)).toBe(total);
     expect(total).toBeGreaterThan(0);
+    // Its charts: her region against its target, the months; no map of one region.
+    await expect(page.locator('#chart-regions svg g[data-region]')).toHaveCount(1);
+    await expect(page.locator('#chart-regions svg g[data-region="06"] .chart-target')).toHaveCount(1);
+    await expect(page.locator('#chart-map')).toHaveCount(0);
+    expect(await page.locator('#chart-months svg g[data-month]').count()).toBeGreaterThanOrEqual(12);
     await noViolation(page, 'report');
     await shot(page, `report-${lang}-tablet`);
     await page.setViewportSize({ width: 360, height: 640 });
     await shot(page, `report-${lang}-phone`);
+    await page.setViewportSize(TABLET);
+
+    // The spreadsheet: one sheet per indicator, the figures as numbers, read back.
+    const downloading = page.waitForEvent('download');
+    await page.locator('#report-xlsx').tap();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^jisr-report-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await download.path());
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(SAYS[lang].sheets);
+    const accepted = book.worksheets[1];
+    // Its table starts on row 7: the bands down, the channels across, totals last.
+    const grandTotal = accepted.getRow(7 + 5 + 1).getCell(4).value;
+    expect(grandTotal).toBe(total);
+
+    // A figure leads to the list of the applications it counts.
+    const index = rowTotals.findIndex((n) => n! > 0);
+    await page.locator('#report-table tbody td.total a').nth(index).tap();
+    await expect(page).toHaveURL(/\/admin\/applications\?status=placed&age=/);
+    await expect(page.locator('#result-count')).toHaveAttribute('data-total', String(rowTotals[index]));
     await context.close();
+
+    // Nationally: the twelve regions against their targets, and their map.
+    const nationalContext = await browser.newContext({ baseURL, viewport: TABLET, hasTouch: true });
+    const nationalPage = await nationalContext.newPage();
+    const national = new Console(nationalPage);
+    await national.useLanguage(lang, baseURL!);
+    await national.signInAs('national@demo.jisr.ma');
+    await nationalPage.goto('/admin/report?indicator=enrolled&rows=region');
+    await expect(nationalPage.locator('#chart-regions svg g[data-region]')).toHaveCount(12);
+    await expect(nationalPage.locator('#chart-regions .chart-target')).toHaveCount(12);
+    await expect(nationalPage.locator('#chart-map svg g[data-region]')).toHaveCount(12);
+    await noViolation(nationalPage, 'national report');
+    await shot(nationalPage, `report-national-${lang}-tablet`);
+    await nationalPage.setViewportSize({ width: 360, height: 640 });
+    await shot(nationalPage, `report-national-${lang}-phone`);
+    await nationalContext.close();
 
     // A partner reads no report yet (its protection of small numbers is not whole): no link.
     const partnerContext = await browser.newContext({ baseURL, viewport: TABLET, hasTouch: true });

@@ -169,7 +169,7 @@ async fn sheet_form(
 const SIGN_IN_FORM_BYTES: usize = 16 * 1024;
 
 /// The signed-in staff member (with her own password), or the refusal to answer with.
-async fn signed_in(state: &AppState, session: &Session) -> Result<Staff, Response> {
+pub(crate) async fn signed_in(state: &AppState, session: &Session) -> Result<Staff, Response> {
     auth::signed_in(&state.db, session)
         .await
         .map_err(|refusal| refusal.status().into_response())
@@ -276,7 +276,7 @@ async fn events(State(state): State<AppState>, session: Session) -> Response {
 /// How much CSV is gathered before it is sent on.
 const CHUNK_BYTES: usize = 32 * 1024;
 /// Exports running at once: each holds a database connection while it streams.
-static EXPORTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+pub(crate) static EXPORTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
 /// A client that stops reading for this long loses its export (and its connection).
 const STALLED: Duration = Duration::from_secs(30);
 

@@ -6,6 +6,7 @@ pub mod health;
 pub mod help;
 pub mod lang;
 pub mod quick_exit;
+pub mod report;
 pub mod routes;
 pub mod schema;
 pub mod security;

@@ -1,4 +1,6 @@
-use crate::{admin, health, lang, quick_exit, security, state::AppState, telemetry, wizard};
+use crate::{
+    admin, health, lang, quick_exit, report, security, state::AppState, telemetry, wizard,
+};
 use app::admin::{auth::IDLE_MINUTES, sessions::DbSessionStore};
 use app::{shell, App};
 use axum::{
@@ -39,7 +41,7 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
         .with_secure(state.settings.secure_cookies)
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(IDLE_MINUTES)));
 
-    admin::add_routes(wizard::add_routes(Router::new()))
+    report::add_routes(admin::add_routes(wizard::add_routes(Router::new())))
         .route("/healthz", get(health::healthz))
         .route("/lang/{code}", get(lang::switch))
         .route(app::safety::EXIT_PATH, get(quick_exit::quick_exit))

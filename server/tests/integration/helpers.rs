@@ -45,6 +45,8 @@ pub struct TestResponse {
     pub status: StatusCode,
     pub headers: axum::http::HeaderMap,
     pub body: String,
+    /// The body as it came (a spreadsheet is no text).
+    pub bytes: Vec<u8>,
 }
 
 impl TestResponse {
@@ -189,6 +191,7 @@ impl TestApp {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
         }
     }
 

@@ -16,6 +16,13 @@ pub struct Filters {
     /// Submitted on or before this day.
     pub to: String,
     pub channel: String,
+    /// Urban or rural.
+    pub area: String,
+    /// Her age band today (`report::AGE_BANDS`' codes, such as `25-34`).
+    pub age: String,
+    /// Only the women who reached one of the follow-up's steps: a report's indicator code
+    /// (`report::Indicator::condition`), such as `coached`.
+    pub reached: String,
     /// Only the applications flagged as possible duplicates.
     pub flagged: bool,
     /// A reference, a CIN, a phone number, or the start of a name.
@@ -63,6 +70,10 @@ impl Sort {
 /// review): what is left to do.
 pub const OPEN_STATUSES: &str = "open";
 
+/// The status filter's value for every woman holding a place: accepted, enrolled since or
+/// not yet (the report's "accepted").
+pub const PLACED_STATUSES: &str = "placed";
+
 /// Rows on one page of the list.
 pub const PER_PAGE: u32 = 25;
 /// The longest search text read.
@@ -80,6 +91,9 @@ impl Filters {
             &self.from,
             &self.to,
             &self.channel,
+            &self.area,
+            &self.age,
+            &self.reached,
         ]
         .iter()
         .filter(|value| !value.is_empty())
@@ -103,6 +117,9 @@ impl Filters {
             from: text("from"),
             to: text("to"),
             channel: text("channel"),
+            area: text("area"),
+            age: text("age"),
+            reached: text("reached"),
             flagged: matches!(get("flagged").as_deref(), Some("1" | "on" | "true")),
             q: text("q"),
             sort: Sort::from_code(&text("sort")),
@@ -124,6 +141,9 @@ impl Filters {
             ("sector", &self.sector),
             ("stage", &self.stage),
             ("channel", &self.channel),
+            ("area", &self.area),
+            ("age", &self.age),
+            ("reached", &self.reached),
             ("from", &self.from),
             ("to", &self.to),
         ];
@@ -213,6 +233,9 @@ mod tests {
         let filters = read(&[
             ("region", "06"),
             ("status", "under_review"),
+            ("area", "rural"),
+            ("age", "55+"),
+            ("reached", "coached"),
             ("q", "فاطمة الزهراء"),
             ("flagged", "1"),
             ("sort", "name"),

@@ -185,10 +185,17 @@ fn FilterForm(filters: Filters, options: FilterOptions) -> impl IntoView {
             .map(|c| (c.key.clone(), lang.pick(&c.name_fr, &c.name_ar).to_owned()))
             .collect::<Vec<_>>()
     };
-    let statuses = std::iter::once((
-        super::filters::OPEN_STATUSES.to_owned(),
-        t("admin-status-open"),
-    ))
+    let statuses = [
+        (
+            super::filters::OPEN_STATUSES.to_owned(),
+            t("admin-status-open"),
+        ),
+        (
+            super::filters::PLACED_STATUSES.to_owned(),
+            t("admin-status-placed"),
+        ),
+    ]
+    .into_iter()
     .chain(
         Status::ALL
             .into_iter()
@@ -202,6 +209,19 @@ fn FilterForm(filters: Filters, options: FilterOptions) -> impl IntoView {
     let stages = crate::registration::choices::ProjectStage::ALL
         .iter()
         .map(|s| (s.code().to_owned(), t(&s.label_key())))
+        .collect();
+    let areas = crate::registration::choices::Area::ALL
+        .iter()
+        .map(|a| (a.code().to_owned(), t(&a.label_key())))
+        .collect();
+    let ages = crate::admin::report::AGE_BANDS
+        .iter()
+        .map(|(_, band)| ((*band).to_owned(), (*band).to_owned()))
+        .collect();
+    let reached = crate::admin::report::Indicator::ALL
+        .iter()
+        .filter(|i| i.condition().is_some())
+        .map(|i| (i.code().to_owned(), t(&i.label_key())))
         .collect();
     let channels = ["self", "assisted"]
         .into_iter()
@@ -243,6 +263,9 @@ fn FilterForm(filters: Filters, options: FilterOptions) -> impl IntoView {
                 {select("sector", t("admin-sector"), filters.sector.clone(), sectors)}
                 {select("stage", t("admin-stage"), filters.stage.clone(), stages)}
                 {select("channel", t("admin-channel"), filters.channel.clone(), channels)}
+                {select("area", t("admin-axis-area"), filters.area.clone(), areas)}
+                {select("age", t("admin-axis-age-band"), filters.age.clone(), ages)}
+                {select("reached", t("admin-reached"), filters.reached.clone(), reached)}
                 <div class="field">
                     <label for="filter-from">{t("admin-from")}</label>
                     <input id="filter-from" name="from" type="date" value=filters.from.clone() />
@@ -338,7 +361,7 @@ fn results_view(
     let link = |filters: Filters| format!("/admin/applications?{}", filters.to_query());
     let shown = page.page;
     view! {
-        <p id="result-count">
+        <p id="result-count" data-total=page.total>
             {t_with(
                 if page.more { "admin-results-more" } else { "admin-results" },
                 &[("total", page.total.into())],

@@ -16,7 +16,7 @@ use crate::{
     db::{flag, Backend, Db},
     i18n::Lang,
     registration::{
-        choices::{Choice, ProjectStage, Sector},
+        choices::{Area, Choice, ProjectStage, Sector},
         fields::{parse_date, Cin, PhoneNumber, ReferenceNumber},
     },
 };
@@ -111,6 +111,8 @@ fn list_conditions(
         clauses.push(format!("{status} = {p}"));
     } else if filters.status == super::filters::OPEN_STATUSES {
         clauses.push(format!("{status} in ({OPEN_SQL})"));
+    } else if filters.status == super::filters::PLACED_STATUSES {
+        clauses.push(format!("{status} in ('accepted', 'enrolled')"));
     }
     if let Ok(sector) = Sector::parse(&filters.sector) {
         let p = query.arg(Bind::Text(sector.code().into()));
@@ -119,6 +121,20 @@ fn list_conditions(
     if let Ok(stage) = ProjectStage::parse(&filters.stage) {
         let p = query.arg(Bind::Text(stage.code().into()));
         clauses.push(format!("a.stage = {p}"));
+    }
+    if let Ok(area) = Area::parse(&filters.area) {
+        let p = query.arg(Bind::Text(area.code().into()));
+        clauses.push(format!("a.area = {p}"));
+    }
+    if let Some(band) =
+        crate::admin::report::repo::age_band_condition(&filters.age, clock::today(), query)
+    {
+        clauses.push(band);
+    }
+    if let Some(reached) =
+        crate::admin::report::Indicator::from_code(&filters.reached).and_then(|i| i.condition())
+    {
+        clauses.push(reached);
     }
     if matches!(filters.channel.as_str(), "self" | "assisted") {
         let p = query.arg(Bind::Text(filters.channel.clone()));

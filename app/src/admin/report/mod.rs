@@ -5,16 +5,17 @@
 //! a period; the follow-up's indicators, its charts by region and over time, its exports and
 //! the partner API are still to come. Its page is in `page.rs`, its queries in `repo.rs`.
 
+pub mod charts;
 pub mod page;
 #[cfg(feature = "ssr")]
 pub mod repo;
 pub mod suppression;
 
-use super::programme::coded;
+use super::{applications::filters::Filters, programme::coded};
 use crate::error::AppError;
 use leptos::{prelude::*, server_fn::codec::Json};
 use serde::{Deserialize, Serialize};
-use suppression::ProtectedTable;
+use suppression::{ProtectedTable, Shown};
 
 #[cfg(feature = "ssr")]
 use super::context::*;
@@ -29,8 +30,28 @@ coded! {
         WaitingList = "waiting_list",
         Rejected = "rejected",
         Enrolled = "enrolled",
+        /// Enrolled women present at sessions of at least [`TRAINED_MODULES`] modules.
+        Trained = "trained",
+        /// Enrolled women visited by their coach at least once.
+        Coached = "coached",
+        /// Enrolled women whose project took a legal form (confirmed milestone).
+        Formalised = "formalised",
+        /// Enrolled women whose project made its first sale (confirmed milestone).
+        FirstSale = "first_sale",
+        /// Enrolled women with a financing line approved.
+        Financed = "financed",
+        /// Enrolled women paid at least one tranche.
+        Paid = "paid",
+        /// Enrolled women whose business was operating at the six-month survey.
+        Operating6 = "operating_6",
+        /// And at the twelve-month survey.
+        Operating12 = "operating_12",
     }
 }
+
+/// The modules a woman attends (present at one of their sessions at least) to count as
+/// trained: half of the programme's eight.
+pub const TRAINED_MODULES: i64 = 4;
 
 impl Indicator {
     /// The applications' statuses it counts; every status for [`Indicator::Received`].
@@ -40,7 +61,62 @@ impl Indicator {
             Indicator::Accepted => &["accepted", "enrolled"],
             Indicator::WaitingList => &["waiting_list"],
             Indicator::Rejected => &["rejected"],
-            Indicator::Enrolled => &["enrolled"],
+            _ => &["enrolled"],
+        }
+    }
+
+    /// What else a woman's application `a` must have to be counted, as SQL: the follow-up's
+    /// indicators read her marks, visits, milestones, financing and surveys.
+    pub fn condition(self) -> Option<String> {
+        let milestone = |code: &str| {
+            format!(
+                "exists (select 1 from milestones m where m.application_id = a.id \
+                 and m.milestone = '{code}' and m.reached_day is not null)"
+            )
+        };
+        let operating = |wave: &str| {
+            format!(
+                "exists (select 1 from surveys s where s.application_id = a.id \
+                 and s.wave = '{wave}' and s.operating = true)"
+            )
+        };
+        Some(match self {
+            Indicator::Received
+            | Indicator::Accepted
+            | Indicator::WaitingList
+            | Indicator::Rejected
+            | Indicator::Enrolled => return None,
+            Indicator::Trained => format!(
+                "(select count(distinct s.module) from attendance t \
+                 join training_sessions s on s.id = t.session_id \
+                 where t.application_id = a.id and t.mark = 'present') >= {TRAINED_MODULES}"
+            ),
+            Indicator::Coached => {
+                "exists (select 1 from coaching_visits v where v.application_id = a.id)".to_owned()
+            }
+            Indicator::Formalised => milestone("legal_form_created"),
+            Indicator::FirstSale => milestone("first_sale"),
+            Indicator::Financed => {
+                "exists (select 1 from financing_lines l where l.application_id = a.id)".to_owned()
+            }
+            Indicator::Paid => "exists (select 1 from financing_lines l \
+                 join tranches t on t.line_id = l.id \
+                 where l.application_id = a.id and t.state in ('paid', 'reconciled'))"
+                .to_owned(),
+            Indicator::Operating6 => operating("month_6"),
+            Indicator::Operating12 => operating("month_12"),
+        })
+    }
+
+    /// The applications list's status filter holding what it counts.
+    pub fn list_status(self) -> &'static str {
+        use crate::admin::applications::filters::PLACED_STATUSES;
+        match self {
+            Indicator::Received => "",
+            Indicator::Accepted => PLACED_STATUSES,
+            Indicator::WaitingList => "waiting_list",
+            Indicator::Rejected => "rejected",
+            _ => "enrolled",
         }
     }
 
@@ -60,6 +136,22 @@ coded! {
         Sector = "sector",
         Stage = "stage",
         Channel = "channel",
+    }
+}
+
+impl Axis {
+    /// Narrows the applications list to one value of the axis.
+    fn narrow(self, filters: &mut Filters, code: &str) {
+        let field = match self {
+            Axis::Region => &mut filters.region,
+            Axis::Province => &mut filters.province,
+            Axis::AgeBand => &mut filters.age,
+            Axis::Area => &mut filters.area,
+            Axis::Sector => &mut filters.sector,
+            Axis::Stage => &mut filters.stage,
+            Axis::Channel => &mut filters.channel,
+        };
+        *field = code.to_owned();
     }
 }
 
@@ -97,6 +189,22 @@ pub enum Figures {
     Protected(ProtectedTable),
 }
 
+/// One region's figure for the charts, with its target when the indicator counts places.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegionFigure {
+    pub key: Key,
+    pub value: Shown,
+    pub target: Option<i64>,
+}
+
+/// What the report's charts draw: the indicator per region of the reader's scope (bars
+/// against the target, and the map), and month by month (`yyyy-mm`) over the period.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Charts {
+    pub regions: Vec<RegionFigure>,
+    pub months: Vec<(String, Shown)>,
+}
+
 /// An indicator over the staff member's scope, split by up to two axes (one row, or one
 /// column, when an axis is not chosen).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -107,11 +215,69 @@ pub struct Report {
     pub row_keys: Vec<Key>,
     pub column_keys: Vec<Key>,
     pub figures: Figures,
+    pub charts: Charts,
     /// The period counted (submitted from, to: `yyyy-mm-dd`, empty for no bound) and the
     /// region it is limited to.
     pub from: String,
     pub to: String,
     pub region: Option<String>,
+    /// The day the figures were counted (`yyyy-mm-dd`), printed with them.
+    pub as_of: String,
+}
+
+#[cfg(feature = "ssr")]
+impl Key {
+    /// Its name in `lang`.
+    pub fn name_in(&self, lang: crate::i18n::Lang) -> String {
+        match &self.label_key {
+            Some(label) => super::i18n::tr(lang, label),
+            None => lang.pick(&self.name_fr, &self.name_ar).to_owned(),
+        }
+    }
+}
+
+impl Report {
+    /// The query of its exports: the same axes and period (every indicator is exported).
+    pub fn export_query(&self) -> String {
+        let code = |axis: Option<Axis>| axis.map(Axis::code).unwrap_or_default();
+        [
+            ("rows", code(self.rows)),
+            ("columns", code(self.columns)),
+            ("from", self.from.as_str()),
+            ("to", self.to.as_str()),
+        ]
+        .iter()
+        .map(|(name, value)| format!("{name}={}", crate::layout::encode_query_value(value)))
+        .collect::<Vec<_>>()
+        .join("&")
+    }
+
+    /// The address of the applications list holding what the figure of row `row` and column
+    /// `column` counts (`None`: the total over that axis), within the reader's own scope.
+    pub fn list_link(&self, row: Option<usize>, column: Option<usize>) -> String {
+        let mut filters = Filters {
+            status: self.indicator.list_status().to_owned(),
+            reached: match self.indicator.condition() {
+                Some(_) => self.indicator.code().to_owned(),
+                None => String::new(),
+            },
+            from: self.from.clone(),
+            to: self.to.clone(),
+            ..Filters::default()
+        };
+        for (axis, keys, at) in [
+            (self.rows, &self.row_keys, row),
+            (self.columns, &self.column_keys, column),
+        ] {
+            if let (Some(axis), Some(key)) = (axis, at.and_then(|at| keys.get(at))) {
+                axis.narrow(&mut filters, &key.code);
+            }
+        }
+        match filters.to_query() {
+            query if query.is_empty() => "/admin/applications".to_owned(),
+            query => format!("/admin/applications?{query}"),
+        }
+    }
 }
 
 /// What the report is asked for, as its form sends it.

@@ -4,7 +4,11 @@
 //! report (`@media print` in `console.css`).
 
 use super::*;
-use crate::admin::{i18n::t, roles::Staff, shell::*};
+use crate::admin::{
+    i18n::{t, t_with},
+    roles::Staff,
+    shell::*,
+};
 use crate::i18n::{use_lang, Lang};
 use leptos::prelude::*;
 use leptos_router::{components::Form, hooks::use_query_map};
@@ -111,6 +115,16 @@ fn shown(figure: Shown) -> String {
     }
 }
 
+/// One figure of the table, a link to its list when there is one.
+fn figure_cell(figure: Shown, link: Option<String>, class: &'static str) -> impl IntoView {
+    let text = view! { <bdi dir="ltr">{shown(figure)}</bdi> };
+    let inner = match link {
+        Some(href) => view! { <a href=href>{text}</a> }.into_any(),
+        None => text.into_any(),
+    };
+    view! { <td class=class data-shown=format!("{figure:?}")>{inner}</td> }
+}
+
 fn key_name(key: &Key, lang: Lang) -> String {
     match &key.label_key {
         Some(label) => t(label),
@@ -170,30 +184,29 @@ fn report_view(report: Report) -> impl IntoView {
         .filter(|_| split_columns)
         .map(|k| view! { <th scope="col"><bdi>{key_name(k, lang)}</bdi></th> })
         .collect_view();
+    // Exact figures link to the list of the applications they count.
+    let link = |row: Option<usize>, column: Option<usize>| {
+        (!protected).then(|| report.list_link(row, column))
+    };
     let body = report
         .row_keys
         .iter()
         .zip(&cells)
         .zip(&row_totals)
-        .map(|((key, row), row_total)| {
+        .enumerate()
+        .map(|(i, ((key, row), row_total))| {
+            let at = split_rows.then_some(i);
             let figures = row
                 .iter()
+                .enumerate()
                 .filter(|_| split_columns)
-                .map(|figure| {
-                    view! {
-                        <td class="figure" data-shown=format!("{figure:?}")>
-                            <bdi dir="ltr">{shown(*figure)}</bdi>
-                        </td>
-                    }
-                })
+                .map(|(j, figure)| figure_cell(*figure, link(at, Some(j)), "figure"))
                 .collect_view();
             view! {
                 <tr data-key=key.code.clone()>
                     <th scope="row"><bdi>{key_name(key, lang)}</bdi></th>
                     {figures}
-                    <td class="figure total" data-shown=format!("{row_total:?}")>
-                        <bdi dir="ltr">{shown(*row_total)}</bdi>
-                    </td>
+                    {figure_cell(*row_total, link(at, None), "figure total")}
                 </tr>
             }
         })
@@ -201,15 +214,16 @@ fn report_view(report: Report) -> impl IntoView {
     let foot = split_rows.then(|| {
         let figures = column_totals
             .iter()
+            .enumerate()
             .filter(|_| split_columns)
-            .map(|figure| view! { <td class="figure"><bdi dir="ltr">{shown(*figure)}</bdi></td> })
+            .map(|(j, figure)| figure_cell(*figure, link(None, Some(j)), "figure"))
             .collect_view();
         view! {
             <tfoot>
                 <tr>
                     <th scope="row">{t("admin-report-all")}</th>
                     {figures}
-                    <td class="figure total" data-figure="total"><bdi dir="ltr">{shown(total)}</bdi></td>
+                    {figure_cell(total, link(None, None), "figure total grand-total")}
                 </tr>
             </tfoot>
         }
@@ -221,26 +235,29 @@ fn report_view(report: Report) -> impl IntoView {
         .max()
         .unwrap_or(0)
         .max(1);
-    let bars = (split_rows && report.row_keys.len() > 1).then(|| {
-        let items = report
-            .row_keys
-            .iter()
-            .zip(&row_totals)
-            .map(|(key, figure)| {
-                let width = figure.value().map_or(0, |n| n * 100 / max);
-                view! {
-                    <li>
-                        <span class="bar-label"><bdi>{key_name(key, lang)}</bdi></span>
-                        <span class="bar-track">
-                            <span class="bar-fill" style=format!("width: {width}%")></span>
-                        </span>
-                        <span class="bar-value"><bdi dir="ltr">{shown(*figure)}</bdi></span>
-                    </li>
-                }
-            })
-            .collect_view();
-        view! { <ul class="bars" aria-hidden="true">{items}</ul> }
-    });
+    // (By region, the chart of the regions below draws them, against their targets.)
+    let bars =
+        (split_rows && report.row_keys.len() > 1 && report.rows != Some(Axis::Region)).then(|| {
+            let items = report
+                .row_keys
+                .iter()
+                .zip(&row_totals)
+                .map(|(key, figure)| {
+                    let width = figure.value().map_or(0, |n| n * 100 / max);
+                    view! {
+                        <li>
+                            <span class="bar-label"><bdi>{key_name(key, lang)}</bdi></span>
+                            <span class="bar-track">
+                                <span class="bar-fill" style=format!("width: {width}%")></span>
+                            </span>
+                            <span class="bar-value"><bdi dir="ltr">{shown(*figure)}</bdi></span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <ul class="bars" aria-hidden="true">{items}</ul> }
+        });
+    let caption = |key: &str| t_with(key, &[("indicator", title.clone().into())]);
     view! {
         <section id="report" aria-labelledby="report-title">
             <h2 id="report-title">{title.clone()}</h2>
@@ -248,8 +265,11 @@ fn report_view(report: Report) -> impl IntoView {
             <p class="report-scope">
                 {scope} {(!period.is_empty()).then(|| view! { " · " <bdi dir="ltr">{period}</bdi> })}
             </p>
+            <p class="muted" id="report-as-of">
+                {t("admin-report-as-of")} " " <bdi dir="ltr">{report.as_of.clone()}</bdi>
+            </p>
             {protected.then(|| view! { <p class="report-note" id="report-suppressed">{t("admin-report-suppressed")}</p> })}
-            <div class="table-scroll" tabindex="0" role="region" aria-label=scroll_label(title)>
+            <div class="table-scroll" tabindex="0" role="region" aria-label=scroll_label(title.clone())>
                 <table class="figures" id="report-table">
                     <thead>
                         <tr>
@@ -265,6 +285,24 @@ fn report_view(report: Report) -> impl IntoView {
                 </table>
             </div>
             {bars}
+            <div class="charts">
+                {charts::region_bars(&report.charts, lang, caption("admin-report-chart-regions"))}
+                {charts::region_map(&report.charts, lang, caption("admin-report-chart-map"))}
+                {charts::months_line(&report.charts, lang, caption("admin-report-chart-months"))}
+            </div>
+            <p class="report-exports">
+                <span>{t("admin-report-export")}</span>
+                " "
+                <a class="button" rel="external" download="" id="report-xlsx"
+                    href=format!("/admin/report/export.xlsx?{}", report.export_query())>
+                    {t("admin-report-export-xlsx")}
+                </a>
+                " "
+                <a class="button" rel="external" download="" id="report-csv"
+                    href=format!("/admin/report/export.csv?{}", report.export_query())>
+                    {t("admin-report-export-csv")}
+                </a>
+            </p>
         </section>
     }
 }

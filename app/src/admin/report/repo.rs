@@ -2,7 +2,10 @@
 //! reader's scope, each axis a column expression; every value of each axis listed, a zero
 //! being a count too (and a small one, to partners).
 
-use super::{suppression, Axis, Figures, Indicator, Key, Report, ReportQuery, AGE_BANDS};
+use super::{
+    suppression::{self, Shown},
+    Axis, Charts, Figures, Indicator, Key, RegionFigure, Report, ReportQuery, AGE_BANDS,
+};
 use crate::admin::{
     applications::repo::{Bind, SqlQuery},
     roles::Staff,
@@ -67,6 +70,25 @@ fn expression(axis: Axis, today: time::Date, query: &mut SqlQuery) -> String {
             case
         }
     }
+}
+
+/// The applications of `a` whose holder is in the age band `band` (`AGE_BANDS`' codes) on
+/// `today`, as SQL: the same limits as the report's age band axis, so a figure's list holds
+/// what the figure counts. `None` for a band that is not one.
+pub fn age_band_condition(band: &str, today: time::Date, query: &mut SqlQuery) -> Option<String> {
+    let at = AGE_BANDS.iter().position(|(_, code)| *code == band)?;
+    let mut limits = Vec::new();
+    // Younger than the next band's start: born after the day she would have reached it.
+    if let Some((older, _)) = AGE_BANDS.get(at + 1) {
+        let born_after = query.arg(Bind::Text(clock::iso(years_before(today, *older))));
+        limits.push(format!("a.birth_date > {born_after}"));
+    }
+    // Not younger than her band's start, except in the first band (the wizard's floor).
+    if at > 0 {
+        let born_by = query.arg(Bind::Text(clock::iso(years_before(today, AGE_BANDS[at].0))));
+        limits.push(format!("a.birth_date <= {born_by}"));
+    }
+    Some(limits.join(" and "))
 }
 
 /// Every value of an axis within the reader's region, in the order the report lists them.
@@ -178,40 +200,15 @@ pub async fn report(
     let mut query = SqlQuery::default();
     let row_sql = rows.map(|a| expression(a, today, &mut query));
     let column_sql = columns.map(|a| expression(a, today, &mut query));
-    let mut conditions = Vec::new();
-    if !indicator.statuses().is_empty() {
-        let statuses: Vec<String> = indicator
-            .statuses()
-            .iter()
-            .map(|s| query.arg(Bind::Text((*s).to_owned())))
-            .collect();
-        conditions.push(format!("a.status in ({})", statuses.join(", ")));
-    }
-    if let Some(region) = region {
-        let region = query.arg(Bind::Text(region.to_owned()));
-        conditions.push(format!("a.region_code = {region}"));
-    }
-    if let Some(from) = from {
-        let start = query.arg(Bind::Int(clock::day_start(days::date(from))));
-        conditions.push(format!("a.submitted_at >= {start}"));
-    }
-    if let Some(to) = to {
-        let end = query.arg(Bind::Int(clock::day_start(days::date(to + 1))));
-        conditions.push(format!("a.submitted_at < {end}"));
-    }
+    let counted_where = scope(indicator, region, (from, to), &mut query);
     let grouped: Vec<&str> = [row_sql.as_deref(), column_sql.as_deref()]
         .into_iter()
         .flatten()
         .collect();
     query.sql = format!(
-        "select {} as r, {} as c, count(*) as n from applications a{}{}",
+        "select {} as r, {} as c, count(*) as n from applications a{counted_where}{}",
         row_sql.as_deref().unwrap_or("''"),
         column_sql.as_deref().unwrap_or("''"),
-        if conditions.is_empty() {
-            String::new()
-        } else {
-            format!(" where {}", conditions.join(" and "))
-        },
         if grouped.is_empty() {
             String::new()
         } else {
@@ -261,6 +258,7 @@ pub async fn report(
                 .collect()
         })
         .collect();
+    let charts = charts(db, reader, indicator, (from, to), today).await?;
     let figures = if reader.exact {
         Figures::Exact {
             row_totals: cells.iter().map(|row| row.iter().sum()).collect(),
@@ -280,10 +278,237 @@ pub async fn report(
         row_keys,
         column_keys,
         figures,
+        charts,
         from: from.map(days::iso).unwrap_or_default(),
         to: to.map(days::iso).unwrap_or_default(),
         region: reader.region.clone(),
+        as_of: clock::iso(today),
     }))
+}
+
+/// The `where` clause (with its leading space, or empty) of the applications `indicator`
+/// counts in `region` (every region for `None`), submitted within `period` (local days,
+/// both ends included).
+fn scope(
+    indicator: Indicator,
+    region: Option<&str>,
+    (from, to): (Option<i64>, Option<i64>),
+    query: &mut SqlQuery,
+) -> String {
+    let mut conditions = Vec::new();
+    if !indicator.statuses().is_empty() {
+        let statuses: Vec<String> = indicator
+            .statuses()
+            .iter()
+            .map(|s| query.arg(Bind::Text((*s).to_owned())))
+            .collect();
+        conditions.push(format!("a.status in ({})", statuses.join(", ")));
+    }
+    conditions.extend(indicator.condition());
+    if let Some(region) = region {
+        let region = query.arg(Bind::Text(region.to_owned()));
+        conditions.push(format!("a.region_code = {region}"));
+    }
+    if let Some(from) = from {
+        let start = query.arg(Bind::Int(clock::day_start(days::date(from))));
+        conditions.push(format!("a.submitted_at >= {start}"));
+    }
+    if let Some(to) = to {
+        let end = query.arg(Bind::Int(clock::day_start(days::date(to + 1))));
+        conditions.push(format!("a.submitted_at < {end}"));
+    }
+    if conditions.is_empty() {
+        String::new()
+    } else {
+        format!(" where {}", conditions.join(" and "))
+    }
+}
+
+/// The most months the chart over time shows.
+pub const MAX_MONTHS: usize = 36;
+
+/// The first day of the month `date` falls in.
+fn month_start(date: time::Date) -> time::Date {
+    date.replace_day(1).unwrap_or(date)
+}
+
+/// The first day of the month after the one `start` begins.
+fn next_month(start: time::Date) -> time::Date {
+    let (year, month) = match start.month() {
+        time::Month::December => (start.year() + 1, time::Month::January),
+        month => (start.year(), month.next()),
+    };
+    time::Date::from_calendar_date(year, month, 1).unwrap_or(start)
+}
+
+/// The months the chart over time shows, as their first days: those of the period, at most
+/// the last [`MAX_MONTHS`] of it. When the period has no start, from the month of the first
+/// application counted (`first`), and at least the twelve months to the period's end (or to
+/// this month).
+pub fn months(
+    (from, to): (Option<i64>, Option<i64>),
+    first: Option<time::Date>,
+    today: time::Date,
+) -> Vec<time::Date> {
+    let last = month_start(to.map(days::date).unwrap_or(today));
+    let mut start = match from {
+        Some(from) => month_start(days::date(from)),
+        None => {
+            let mut year_before = last;
+            for _ in 0..11 {
+                year_before = month_start(year_before - time::Duration::days(1));
+            }
+            first.map_or(year_before, |first| month_start(first).min(year_before))
+        }
+    };
+    let mut months = Vec::new();
+    while start <= last {
+        months.push(start);
+        start = next_month(start);
+    }
+    let extra = months.len().saturating_sub(MAX_MONTHS);
+    months.split_off(extra)
+}
+
+/// The indicator per region of the reader's scope, with the regions' targets when it counts
+/// places, and month by month over the period (`months`); small numbers protected for a
+/// reader who is not to read them exactly.
+async fn charts(
+    db: &Db,
+    reader: &Reader,
+    indicator: Indicator,
+    period: (Option<i64>, Option<i64>),
+    today: time::Date,
+) -> Result<Charts, AppError> {
+    let region = reader.region.as_deref();
+    // `$1` is the reader's region (or ''): the scope's own binds come after it.
+    let mut regional = SqlQuery::default();
+    regional.arg(Bind::Text(region.unwrap_or_default().to_owned()));
+    let counted_where = scope(indicator, region, period, &mut regional);
+    regional.sql = format!(
+        "select r.code, r.name_fr, r.name_ar, r.target, \
+         (select count(*) from applications a{} a.region_code = r.code) as n \
+         from regions r where $1 = '' or r.code = $1 order by r.code",
+        if counted_where.is_empty() {
+            " where".to_owned()
+        } else {
+            format!("{counted_where} and")
+        }
+    );
+    let mut keys = Vec::new();
+    let mut counts = Vec::new();
+    let mut targets = Vec::new();
+    for row in regional.query().fetch_all(db.pool()).await? {
+        keys.push(Key {
+            code: row.try_get("code")?,
+            name_fr: row.try_get("name_fr")?,
+            name_ar: row.try_get("name_ar")?,
+            label_key: None,
+        });
+        counts.push(row.try_get::<i64, _>("n")?);
+        targets.push(row.try_get::<i64, _>("target")?);
+    }
+    let places = matches!(indicator, Indicator::Accepted | Indicator::Enrolled);
+    let mut earliest = SqlQuery::default();
+    let counted_where = scope(indicator, region, period, &mut earliest);
+    earliest.sql = format!("select min(a.submitted_at) from applications a{counted_where}");
+    let first: Option<i64> = earliest.query().fetch_one(db.pool()).await?.try_get(0)?;
+    let months = months(period, first.map(clock::local_date), today);
+    let mut monthly = SqlQuery::default();
+    let counted_where = scope(indicator, region, period, &mut monthly);
+    let sums: Vec<String> = months
+        .iter()
+        .enumerate()
+        .map(|(i, start)| {
+            let low = monthly.arg(Bind::Int(clock::day_start(*start)));
+            let high = monthly.arg(Bind::Int(clock::day_start(next_month(*start))));
+            format!(
+                "sum(case when a.submitted_at >= {low} and a.submitted_at < {high} \
+                 then 1 else 0 end) as m{i}"
+            )
+        })
+        .collect();
+    let mut per_month = vec![0_i64; months.len()];
+    if !sums.is_empty() {
+        monthly.sql = format!(
+            "select {} from applications a{counted_where}",
+            sums.join(", ")
+        );
+        let row = monthly.query().fetch_one(db.pool()).await?;
+        for (i, n) in per_month.iter_mut().enumerate() {
+            // A sum over no rows is null.
+            *n = row.try_get::<Option<i64>, _>(i)?.unwrap_or(0);
+        }
+    }
+    let protect = |counts: &[i64]| -> Vec<Shown> {
+        if reader.exact {
+            counts.iter().map(|n| Shown::Value(*n)).collect()
+        } else {
+            suppression::protect_list(counts).cells
+        }
+    };
+    Ok(Charts {
+        regions: keys
+            .into_iter()
+            .zip(protect(&counts))
+            .zip(targets)
+            .map(|((key, value), target)| RegionFigure {
+                key,
+                value,
+                target: places.then_some(target),
+            })
+            .collect(),
+        months: months
+            .iter()
+            .map(|m| format!("{:04}-{:02}", m.year(), u8::from(m.month())))
+            .zip(protect(&per_month))
+            .collect(),
+    })
+}
+
+/// Every indicator over the axes and period `asked` names (its indicator aside), in the
+/// order they are declared: the exports' one table (or sheet) per indicator. `None` as for
+/// [`report`].
+pub async fn every_indicator(
+    db: &Db,
+    reader: &Reader,
+    asked: &ReportQuery,
+) -> Result<Option<Vec<Report>>, AppError> {
+    let mut reports = Vec::with_capacity(Indicator::ALL.len());
+    for indicator in Indicator::ALL {
+        let query = ReportQuery {
+            indicator: indicator.code().to_owned(),
+            ..asked.clone()
+        };
+        match report(db, reader, &query).await? {
+            Some(report) => reports.push(report),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(reports))
+}
+
+/// Records an export of the report in the audit log, with what it was asked for.
+pub async fn record_export(
+    db: &Db,
+    staff: &Staff,
+    asked: &ReportQuery,
+    format: &str,
+    client: std::net::IpAddr,
+) -> Result<(), AppError> {
+    use crate::admin::audit::{self, AuditAction, Entry};
+    let detail = format!(
+        "{format}: rows={} columns={} from={} to={}",
+        asked.rows.trim(),
+        asked.columns.trim(),
+        asked.from.trim(),
+        asked.to.trim()
+    );
+    audit::record_alone(
+        db,
+        Entry::by(staff, AuditAction::Export, "report".into(), detail, client),
+    )
+    .await
 }
 
 /// The one row (or column) of a report not split that way.
@@ -312,6 +537,54 @@ mod tests {
         assert_eq!(
             years_before(day(2028, Month::February, 29), 25),
             day(2003, Month::February, 28)
+        );
+    }
+
+    #[test]
+    fn the_months_drawn_cover_the_period_or_the_data_and_at_least_a_year() {
+        let day = |y, m, d| time::Date::from_calendar_date(y, m, d).unwrap();
+        let iso = |d: time::Date| clock::iso(d);
+        let today = day(2026, Month::December, 7);
+        let drawn = |from: Option<time::Date>, to: Option<time::Date>, first| {
+            months(
+                (
+                    from.map(|d| days::parse_iso(&iso(d)).unwrap()),
+                    to.map(|d| days::parse_iso(&iso(d)).unwrap()),
+                ),
+                first,
+                today,
+            )
+        };
+        // No period, recent data: the twelve months to this one.
+        let year = drawn(None, None, Some(day(2026, Month::October, 3)));
+        assert_eq!(year.len(), 12);
+        assert_eq!(year[0], day(2026, Month::January, 1));
+        assert_eq!(year[11], day(2026, Month::December, 1));
+        // Older data: from its first month.
+        let older = drawn(None, None, Some(day(2025, Month::March, 31)));
+        assert_eq!(older[0], day(2025, Month::March, 1));
+        assert_eq!(older.len(), 22);
+        // A period: its months, at most the last 36.
+        let period = drawn(
+            Some(day(2026, Month::February, 10)),
+            Some(day(2026, Month::April, 2)),
+            None,
+        );
+        assert_eq!(
+            period,
+            [
+                day(2026, Month::February, 1),
+                day(2026, Month::March, 1),
+                day(2026, Month::April, 1)
+            ]
+        );
+        let long = drawn(Some(day(2020, Month::January, 1)), None, None);
+        assert_eq!(long.len(), MAX_MONTHS);
+        assert_eq!(long[MAX_MONTHS - 1], day(2026, Month::December, 1));
+        // Across a year's end.
+        assert_eq!(
+            next_month(day(2025, Month::December, 1)),
+            day(2026, Month::January, 1)
         );
     }
 

@@ -482,41 +482,6 @@ async fn main() -> anyhow::Result<()> {
     )
     .await?;
 
-    // The programme's report (issue 14's aim: p95 at most 300 ms), two axes over a year, each
-    // call a different split, nationally and for one region.
-    let splits = [
-        ("region", "age_band"),
-        ("province", "sector"),
-        ("age_band", "channel"),
-        ("sector", "stage"),
-        ("area", "province"),
-    ];
-    let asked = |i: usize| {
-        let (rows, columns) = splits[i % splits.len()];
-        let indicator = ["accepted", "received", "waiting_list", "rejected"][i % 4];
-        json!({"query": {"indicator": indicator, "rows": rows, "columns": columns,
-            "from": "2025-12-01", "to": "2026-11-30"}})
-        .to_string()
-    };
-    measure(
-        &mut national,
-        "report, two axes over a year, national (aim 300)",
-        samples.min(40),
-        "/api/admin/report",
-        JSON,
-        asked,
-    )
-    .await?;
-    measure(
-        &mut coordinator,
-        "report, two axes over a year, region 06 (aim 300)",
-        samples.min(40),
-        "/api/admin/report",
-        JSON,
-        asked,
-    )
-    .await?;
-
     random_filters(base, password, &db, &references, &cins).await?;
 
     // The export of every row.

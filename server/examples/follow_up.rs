@@ -17,20 +17,27 @@ use serde_json::json;
 use sqlx::Row;
 use std::time::{Duration, Instant};
 
-/// The aim for every p95 here.
+/// The aim for every p95 here but the report's.
 const AIM_MS: f64 = 100.0;
+/// The report's aim (issue 14).
+const REPORT_AIM_MS: f64 = 300.0;
 
 /// Prints a figure's p50 and p95 against the aim.
-fn judged(name: &str, mut latencies: Vec<Duration>) {
+fn judged(name: &str, latencies: Vec<Duration>) {
+    judged_against(name, latencies, AIM_MS);
+}
+
+/// Prints a figure's p50 and p95 against `aim` milliseconds.
+fn judged_against(name: &str, mut latencies: Vec<Duration>, aim: f64) {
     latencies.sort();
     let p95 = ms(percentile(&latencies, 0.95));
     println!(
         "  {name:<52} p50 {:>7.1} ms   p95 {p95:>7.1} ms   {}",
         ms(percentile(&latencies, 0.5)),
-        if p95 <= AIM_MS {
-            "met"
+        if p95 <= aim {
+            "met".to_owned()
         } else {
-            "NOT met (aim: p95 at most 100 ms)"
+            format!("NOT met (aim: p95 at most {aim} ms)")
         }
     );
 }
@@ -184,6 +191,59 @@ async fn main() -> anyhow::Result<()> {
         |_| String::new(),
     )
     .await?;
+
+    // The programme's report (issue 14's aim: p95 at most 300 ms): every indicator, the
+    // applications' and the follow-up's, split two ways over a year, nationally and for a
+    // region; and its spreadsheet, every indicator in one file.
+    let splits = [
+        ("region", "age_band"),
+        ("province", "sector"),
+        ("age_band", "channel"),
+        ("sector", "stage"),
+        ("area", "province"),
+    ];
+    let to = clock::iso(clock::today());
+    for (who, session) in [("national", &mut national), ("region 06", &mut coordinator)] {
+        for indicator in app::admin::report::Indicator::ALL {
+            let mut latencies = Vec::new();
+            for i in 0..samples.min(10) {
+                let (rows, columns) = splits[i % splits.len()];
+                let body = json!({"query": {"indicator": indicator.code(), "rows": rows,
+                    "columns": columns, "from": "", "to": to}})
+                .to_string();
+                let begun = Instant::now();
+                session.post("/api/admin/report", JSON, body).await?;
+                latencies.push(begun.elapsed());
+            }
+            judged_against(
+                &format!("report, {who}: {}", indicator.code()),
+                latencies,
+                REPORT_AIM_MS,
+            );
+        }
+    }
+    let mut latencies = Vec::new();
+    for _ in 0..samples.min(5) {
+        let begun = Instant::now();
+        let answer = national
+            .send(
+                http::Method::GET,
+                "/admin/report/export.xlsx?rows=region&columns=age_band&from=&to=",
+                None,
+                "*/*",
+                String::new(),
+            )
+            .await?;
+        if !answer.status.is_success() {
+            bail!("the report's spreadsheet: {}", answer.status);
+        }
+        latencies.push(begun.elapsed());
+    }
+    // Every indicator's report in one file: no aim of its own.
+    common::report(
+        "report's spreadsheet, national, all 13 indicators",
+        latencies,
+    );
 
     // A whole cohort's attendance recorded in one submission: each woman's mark changed, over
     // the versions the sheet was read at.

@@ -273,6 +273,13 @@ async fn events(State(state): State<AppState>, session: Session) -> Response {
     Sse::new(stream::once(async move { Ok(hello) }).chain(updates)).into_response()
 }
 
+/// The name and value pairs of a request's query string.
+pub(crate) fn query_pairs(parts: &http::request::Parts) -> Vec<(String, String)> {
+    form_urlencoded::parse(parts.uri.query().unwrap_or_default().as_bytes())
+        .into_owned()
+        .collect()
+}
+
 /// How much CSV is gathered before it is sent on.
 const CHUNK_BYTES: usize = 32 * 1024;
 /// Exports running at once: each holds a database connection while it streams.
@@ -291,10 +298,7 @@ async fn export(State(state): State<AppState>, session: Session, request: Reques
         return StatusCode::FORBIDDEN.into_response();
     }
     let (parts, _) = request.into_parts();
-    let pairs: Vec<(String, String)> =
-        form_urlencoded::parse(parts.uri.query().unwrap_or_default().as_bytes())
-            .into_owned()
-            .collect();
+    let pairs = query_pairs(&parts);
     let get = |name: &str| {
         pairs
             .iter()

@@ -11,7 +11,7 @@ use app::admin::{
     report::{
         repo::{every_indicator, record_export, Reader},
         suppression::Shown,
-        Figures, Report, ReportQuery,
+        Report, ReportQuery,
     },
 };
 use app::{client::client_ip, i18n::Lang};
@@ -62,10 +62,7 @@ async fn export(
         return StatusCode::FORBIDDEN.into_response();
     };
     let (parts, _) = request.into_parts();
-    let pairs: Vec<(String, String)> =
-        form_urlencoded::parse(parts.uri.query().unwrap_or_default().as_bytes())
-            .into_owned()
-            .collect();
+    let pairs = crate::admin::query_pairs(&parts);
     let get = |name: &str| app::registration::steps::first_of(&pairs, name).to_owned();
     let asked = ReportQuery {
         indicator: String::new(),
@@ -183,34 +180,6 @@ fn cell(figure: Shown) -> Cell {
     }
 }
 
-/// A report's figures as shown: the cells, each row's total, each column's, and the total.
-type Shown2 = (Vec<Vec<Shown>>, Vec<Shown>, Vec<Shown>, Shown);
-
-fn shown(report: &Report) -> Shown2 {
-    match &report.figures {
-        Figures::Exact {
-            cells,
-            row_totals,
-            column_totals,
-            total,
-        } => {
-            let exact = |v: &Vec<i64>| v.iter().map(|n| Shown::Value(*n)).collect::<Vec<_>>();
-            (
-                cells.iter().map(exact).collect(),
-                exact(row_totals),
-                exact(column_totals),
-                Shown::Value(*total),
-            )
-        }
-        Figures::Protected(table) => (
-            table.cells.clone(),
-            table.row_totals.clone(),
-            table.column_totals.clone(),
-            table.total,
-        ),
-    }
-}
-
 /// The name of a report's line, or "all" when that axis is not split.
 fn axis_name(axis: Option<app::admin::report::Axis>, lang: Lang) -> String {
     axis.map_or_else(
@@ -236,7 +205,7 @@ fn csv_of(reports: &[Report], lang: Lang, separator: u8) -> Result<Vec<u8>, csv:
     ])?;
     for report in reports {
         let indicator = tr(lang, &report.indicator.label_key());
-        let (cells, ..) = shown(report);
+        let (cells, ..) = report.figures.shown();
         for (row, figures) in report.row_keys.iter().zip(&cells) {
             for (column, figure) in report.column_keys.iter().zip(figures) {
                 let value = match cell(*figure) {
@@ -289,7 +258,7 @@ fn xlsx_of(reports: &[Report], lang: Lang, day: &str, scope: &str) -> Result<Vec
             ),
         )?;
         sheet.write_string(4, 0, format!("{} {day}", tr(lang, "admin-report-as-of")))?;
-        let (cells, row_totals, column_totals, total) = shown(report);
+        let (cells, row_totals, column_totals, total) = report.figures.shown();
         let head = 6;
         sheet.set_column_width(0, 36)?;
         let corner = match report.rows {

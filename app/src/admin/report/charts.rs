@@ -9,15 +9,6 @@ use crate::admin::i18n::t;
 use crate::i18n::Lang;
 use leptos::prelude::*;
 
-/// The figure a chart writes beside a bar or a point.
-fn label(figure: Shown) -> String {
-    match figure {
-        Shown::Value(n) => crate::landing::format_count(n),
-        Shown::Small => "< 5".to_owned(),
-        Shown::Complement => "×".to_owned(),
-    }
-}
-
 /// `x` from the start of a line `width` wide, mirrored in Arabic.
 fn along(x: f64, width: f64, lang: Lang) -> f64 {
     match lang {
@@ -71,10 +62,10 @@ pub fn region_bars(charts: &Charts, lang: Lang, caption: String) -> impl IntoVie
             let figure = match target {
                 Some(target) => format!(
                     "{} / {}",
-                    label(*value),
+                    value.text(),
                     crate::landing::format_count(*target)
                 ),
-                None => label(*value),
+                None => value.text(),
             };
             view! {
                 <g data-region=key.code.clone()>
@@ -158,7 +149,7 @@ pub fn months_line(charts: &Charts, lang: Lang, caption: String) -> impl IntoVie
                     {labelled.then(|| view! {
                         <g class=odd>
                         <text x=x y=y - 8.0 text-anchor="middle" class="chart-value" direction="ltr">
-                            {label(*figure)}
+                            {figure.text()}
                         </text>
                         <text x=x y=bottom + 18.0 text-anchor="middle" class="chart-name" direction="ltr">
                             {short}
@@ -256,7 +247,7 @@ pub fn region_map(charts: &Charts, lang: Lang, caption: String) -> Option<impl I
             let (first, second) = figure
                 .map(|r| two_lines(lang.pick(&r.key.name_fr, &r.key.name_ar)))
                 .unwrap_or_default();
-            let value = figure.map(|r| label(r.value));
+            let value = figure.map(|r| r.value.text());
             let middle = x + tile_w / 2.0;
             view! {
                 <g data-region=*code class=if dark { "tile dark" } else { "tile" }>

@@ -189,6 +189,38 @@ pub enum Figures {
     Protected(ProtectedTable),
 }
 
+/// A table's figures as the reader reads them: its cells, each row's total, each column's
+/// total, and the grand total.
+pub type ShownTable = (Vec<Vec<Shown>>, Vec<Shown>, Vec<Shown>, Shown);
+
+impl Figures {
+    /// Every figure as shown, exact or protected alike.
+    pub fn shown(&self) -> ShownTable {
+        match self {
+            Figures::Exact {
+                cells,
+                row_totals,
+                column_totals,
+                total,
+            } => {
+                let exact = |v: &Vec<i64>| v.iter().map(|n| Shown::Value(*n)).collect::<Vec<_>>();
+                (
+                    cells.iter().map(exact).collect(),
+                    exact(row_totals),
+                    exact(column_totals),
+                    Shown::Value(*total),
+                )
+            }
+            Figures::Protected(table) => (
+                table.cells.clone(),
+                table.row_totals.clone(),
+                table.column_totals.clone(),
+                table.total,
+            ),
+        }
+    }
+}
+
 /// One region's figure for the charts, with its target when the indicator counts places.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegionFigure {

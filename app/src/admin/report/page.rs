@@ -106,18 +106,9 @@ fn report_body(_staff: Staff) -> impl IntoView {
     }
 }
 
-/// A figure as the reader may read it: exact, "< 5", or hidden with it.
-fn shown(figure: Shown) -> String {
-    match figure {
-        Shown::Value(n) => crate::landing::format_count(n),
-        Shown::Small => "< 5".to_owned(),
-        Shown::Complement => "×".to_owned(),
-    }
-}
-
 /// One figure of the table, a link to its list when there is one.
 fn figure_cell(figure: Shown, link: Option<String>, class: &'static str) -> impl IntoView {
-    let text = view! { <bdi dir="ltr">{shown(figure)}</bdi> };
+    let text = view! { <bdi dir="ltr">{figure.text()}</bdi> };
     let inner = match link {
         Some(href) => view! { <a href=href>{text}</a> }.into_any(),
         None => text.into_any(),
@@ -135,30 +126,8 @@ fn key_name(key: &Key, lang: Lang) -> String {
 fn report_view(report: Report) -> impl IntoView {
     let lang = use_lang();
     // Every figure as shown, the totals with them.
-    let (cells, row_totals, column_totals, total, protected) = match &report.figures {
-        Figures::Exact {
-            cells,
-            row_totals,
-            column_totals,
-            total,
-        } => {
-            let exact = |v: &Vec<i64>| v.iter().map(|n| Shown::Value(*n)).collect::<Vec<_>>();
-            (
-                cells.iter().map(exact).collect::<Vec<_>>(),
-                exact(row_totals),
-                exact(column_totals),
-                Shown::Value(*total),
-                false,
-            )
-        }
-        Figures::Protected(table) => (
-            table.cells.clone(),
-            table.row_totals.clone(),
-            table.column_totals.clone(),
-            table.total,
-            true,
-        ),
-    };
+    let (cells, row_totals, column_totals, total) = report.figures.shown();
+    let protected = matches!(report.figures, Figures::Protected(_));
     let split_columns = report.columns.is_some();
     let split_rows = report.rows.is_some();
     let title = t(&report.indicator.label_key());
@@ -250,7 +219,7 @@ fn report_view(report: Report) -> impl IntoView {
                             <span class="bar-track">
                                 <span class="bar-fill" style=format!("width: {width}%")></span>
                             </span>
-                            <span class="bar-value"><bdi dir="ltr">{shown(*figure)}</bdi></span>
+                            <span class="bar-value"><bdi dir="ltr">{figure.text()}</bdi></span>
                         </li>
                     }
                 })

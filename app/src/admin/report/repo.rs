@@ -197,31 +197,32 @@ pub async fn report(
     }
     let region = reader.region.as_deref();
     let today = clock::today();
+    let window = window((from, to), today);
+    // One scan of what the indicator counts, grouped by the two axes, the region and the
+    // month (an index into `window`, -1 before it): the table, the charts and the first month
+    // counted all come from it.
     let mut query = SqlQuery::default();
     let row_sql = rows.map(|a| expression(a, today, &mut query));
     let column_sql = columns.map(|a| expression(a, today, &mut query));
+    let month_sql = month_expression(&window, &mut query);
     let counted_where = scope(indicator, region, (from, to), &mut query);
-    let grouped: Vec<&str> = [row_sql.as_deref(), column_sql.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect();
     query.sql = format!(
-        "select {} as r, {} as c, count(*) as n from applications a{counted_where}{}",
+        "select {} as r, {} as c, a.region_code as g, {month_sql} as m, count(*) as n \
+         from applications a{counted_where} group by 1, 2, 3, 4",
         row_sql.as_deref().unwrap_or("''"),
         column_sql.as_deref().unwrap_or("''"),
-        if grouped.is_empty() {
-            String::new()
-        } else {
-            format!(" group by {}", grouped.join(", "))
-        },
     );
     // In the codes' order: a value the axis does not list comes in the same place every time.
     let mut counted: BTreeMap<(String, String), i64> = BTreeMap::new();
+    let mut per_region: BTreeMap<String, i64> = BTreeMap::new();
+    let mut per_month: BTreeMap<i64, i64> = BTreeMap::new();
     for row in query.query().fetch_all(db.pool()).await? {
         let n: i64 = row.try_get("n")?;
         *counted
             .entry((row.try_get("r")?, row.try_get("c")?))
             .or_default() += n;
+        *per_region.entry(row.try_get("g")?).or_default() += n;
+        *per_month.entry(row.try_get("m")?).or_default() += n;
     }
     let mut row_keys = match rows {
         Some(axis) => keys(db, axis, region).await?,
@@ -258,7 +259,14 @@ pub async fn report(
                 .collect()
         })
         .collect();
-    let charts = charts(db, reader, indicator, (from, to), today).await?;
+    let charts = charts(
+        db,
+        reader,
+        indicator,
+        &per_region,
+        (&window, &per_month, from.is_some()),
+    )
+    .await?;
     let figures = if reader.exact {
         Figures::Exact {
             row_totals: cells.iter().map(|row| row.iter().sum()).collect(),
@@ -341,24 +349,19 @@ fn next_month(start: time::Date) -> time::Date {
     time::Date::from_calendar_date(year, month, 1).unwrap_or(start)
 }
 
-/// The months the chart over time shows, as their first days: those of the period, at most
-/// the last [`MAX_MONTHS`] of it. When the period has no start, from the month of the first
-/// application counted (`first`), and at least the twelve months to the period's end (or to
-/// this month).
-pub fn months(
-    (from, to): (Option<i64>, Option<i64>),
-    first: Option<time::Date>,
-    today: time::Date,
-) -> Vec<time::Date> {
+/// The months a report counts month by month, as their first days: from the period's
+/// start (or [`MAX_MONTHS`] back) to its end (or this month), at most the last
+/// [`MAX_MONTHS`].
+pub fn window((from, to): (Option<i64>, Option<i64>), today: time::Date) -> Vec<time::Date> {
     let last = month_start(to.map(days::date).unwrap_or(today));
     let mut start = match from {
         Some(from) => month_start(days::date(from)),
         None => {
-            let mut year_before = last;
-            for _ in 0..11 {
-                year_before = month_start(year_before - time::Duration::days(1));
+            let mut start = last;
+            for _ in 1..MAX_MONTHS {
+                start = month_start(start - time::Duration::days(1));
             }
-            first.map_or(year_before, |first| month_start(first).min(year_before))
+            start
         }
     };
     let mut months = Vec::new();
@@ -370,76 +373,72 @@ pub fn months(
     months.split_off(extra)
 }
 
-/// The indicator per region of the reader's scope, with the regions' targets when it counts
-/// places, and month by month over the period (`months`); small numbers protected for a
-/// reader who is not to read them exactly.
+/// The first of the `window`'s months the chart draws: the first when the period has a
+/// start; otherwise the month of the first application counted (`first`, an index into the
+/// window), at least the last twelve months.
+pub fn first_drawn(window: usize, has_start: bool, first: Option<usize>) -> usize {
+    if has_start {
+        return 0;
+    }
+    first.unwrap_or(window).min(window.saturating_sub(12))
+}
+
+/// Her submission's month as SQL: its index into `window`, -1 before it, the window's length
+/// after it.
+fn month_expression(window: &[time::Date], query: &mut SqlQuery) -> String {
+    let Some(last) = window.last() else {
+        return "0".to_owned();
+    };
+    let mut case = "case".to_owned();
+    for (i, start) in window
+        .iter()
+        .skip(1)
+        .chain(std::iter::once(&next_month(*last)))
+        .enumerate()
+    {
+        if i == 0 {
+            let first = query.arg(Bind::Int(clock::day_start(window[0])));
+            case.push_str(&format!(" when a.submitted_at < {first} then -1"));
+        }
+        let end = query.arg(Bind::Int(clock::day_start(*start)));
+        case.push_str(&format!(" when a.submitted_at < {end} then {i}"));
+    }
+    case.push_str(&format!(" else {} end", window.len()));
+    format!("cast({case} as bigint)")
+}
+
+/// The charts' figures, from the report's one scan: the indicator per region of the
+/// reader's scope, with the regions' targets when it counts places, and month by month;
+/// small numbers protected for a reader who is not to read them exactly.
 async fn charts(
     db: &Db,
     reader: &Reader,
     indicator: Indicator,
-    period: (Option<i64>, Option<i64>),
-    today: time::Date,
+    per_region: &BTreeMap<String, i64>,
+    (window, per_month, has_start): (&[time::Date], &BTreeMap<i64, i64>, bool),
 ) -> Result<Charts, AppError> {
     let region = reader.region.as_deref();
-    // `$1` is the reader's region (or ''): the scope's own binds come after it.
-    let mut regional = SqlQuery::default();
-    regional.arg(Bind::Text(region.unwrap_or_default().to_owned()));
-    let counted_where = scope(indicator, region, period, &mut regional);
-    regional.sql = format!(
-        "select r.code, r.name_fr, r.name_ar, r.target, \
-         (select count(*) from applications a{} a.region_code = r.code) as n \
-         from regions r where $1 = '' or r.code = $1 order by r.code",
-        if counted_where.is_empty() {
-            " where".to_owned()
-        } else {
-            format!("{counted_where} and")
-        }
-    );
-    let mut keys = Vec::new();
-    let mut counts = Vec::new();
-    let mut targets = Vec::new();
-    for row in regional.query().fetch_all(db.pool()).await? {
-        keys.push(Key {
-            code: row.try_get("code")?,
-            name_fr: row.try_get("name_fr")?,
-            name_ar: row.try_get("name_ar")?,
-            label_key: None,
-        });
-        counts.push(row.try_get::<i64, _>("n")?);
-        targets.push(row.try_get::<i64, _>("target")?);
-    }
-    let places = matches!(indicator, Indicator::Accepted | Indicator::Enrolled);
-    let mut earliest = SqlQuery::default();
-    let counted_where = scope(indicator, region, period, &mut earliest);
-    earliest.sql = format!("select min(a.submitted_at) from applications a{counted_where}");
-    let first: Option<i64> = earliest.query().fetch_one(db.pool()).await?.try_get(0)?;
-    let months = months(period, first.map(clock::local_date), today);
-    let mut monthly = SqlQuery::default();
-    let counted_where = scope(indicator, region, period, &mut monthly);
-    let sums: Vec<String> = months
+    let keys = keys(db, Axis::Region, region).await?;
+    let targets: BTreeMap<String, i64> = sqlx::query("select code, target from regions")
+        .fetch_all(db.pool())
+        .await?
         .iter()
-        .enumerate()
-        .map(|(i, start)| {
-            let low = monthly.arg(Bind::Int(clock::day_start(*start)));
-            let high = monthly.arg(Bind::Int(clock::day_start(next_month(*start))));
-            format!(
-                "sum(case when a.submitted_at >= {low} and a.submitted_at < {high} \
-                 then 1 else 0 end) as m{i}"
-            )
-        })
+        .map(|row| Ok((row.try_get("code")?, row.try_get("target")?)))
+        .collect::<Result<_, sqlx::Error>>()?;
+    let counts: Vec<i64> = keys
+        .iter()
+        .map(|k| per_region.get(&k.code).copied().unwrap_or(0))
         .collect();
-    let mut per_month = vec![0_i64; months.len()];
-    if !sums.is_empty() {
-        monthly.sql = format!(
-            "select {} from applications a{counted_where}",
-            sums.join(", ")
-        );
-        let row = monthly.query().fetch_one(db.pool()).await?;
-        for (i, n) in per_month.iter_mut().enumerate() {
-            // A sum over no rows is null.
-            *n = row.try_get::<Option<i64>, _>(i)?.unwrap_or(0);
-        }
-    }
+    let places = matches!(indicator, Indicator::Accepted | Indicator::Enrolled);
+    // The first month counted: one before the window counts as its first.
+    let first = per_month
+        .iter()
+        .find(|(_, n)| **n > 0)
+        .map(|(m, _)| usize::try_from(*m).unwrap_or(0));
+    let start = first_drawn(window.len(), has_start, first);
+    let monthly: Vec<i64> = (start..window.len())
+        .map(|i| per_month.get(&(i as i64)).copied().unwrap_or(0))
+        .collect();
     let protect = |counts: &[i64]| -> Vec<Shown> {
         if reader.exact {
             counts.iter().map(|n| Shown::Value(*n)).collect()
@@ -451,17 +450,16 @@ async fn charts(
         regions: keys
             .into_iter()
             .zip(protect(&counts))
-            .zip(targets)
-            .map(|((key, value), target)| RegionFigure {
+            .map(|(key, value)| RegionFigure {
+                target: places.then(|| targets.get(&key.code).copied().unwrap_or(0)),
                 key,
                 value,
-                target: places.then_some(target),
             })
             .collect(),
-        months: months
+        months: window[start..]
             .iter()
             .map(|m| format!("{:04}-{:02}", m.year(), u8::from(m.month())))
-            .zip(protect(&per_month))
+            .zip(protect(&monthly))
             .collect(),
     })
 }
@@ -543,32 +541,24 @@ mod tests {
     #[test]
     fn the_months_drawn_cover_the_period_or_the_data_and_at_least_a_year() {
         let day = |y, m, d| time::Date::from_calendar_date(y, m, d).unwrap();
-        let iso = |d: time::Date| clock::iso(d);
         let today = day(2026, Month::December, 7);
-        let drawn = |from: Option<time::Date>, to: Option<time::Date>, first| {
-            months(
-                (
-                    from.map(|d| days::parse_iso(&iso(d)).unwrap()),
-                    to.map(|d| days::parse_iso(&iso(d)).unwrap()),
-                ),
-                first,
-                today,
-            )
-        };
-        // No period, recent data: the twelve months to this one.
-        let year = drawn(None, None, Some(day(2026, Month::October, 3)));
-        assert_eq!(year.len(), 12);
-        assert_eq!(year[0], day(2026, Month::January, 1));
-        assert_eq!(year[11], day(2026, Month::December, 1));
-        // Older data: from its first month.
-        let older = drawn(None, None, Some(day(2025, Month::March, 31)));
-        assert_eq!(older[0], day(2025, Month::March, 1));
-        assert_eq!(older.len(), 22);
-        // A period: its months, at most the last 36.
-        let period = drawn(
-            Some(day(2026, Month::February, 10)),
-            Some(day(2026, Month::April, 2)),
-            None,
+        let at = |d: time::Date| days::parse_iso(&clock::iso(d)).unwrap();
+        // No period: the last 36 months are counted, the chart starts at the first month with
+        // data, and shows at least a year.
+        let open = window((None, None), today);
+        assert_eq!(open.len(), MAX_MONTHS);
+        assert_eq!(open[0], day(2024, Month::January, 1));
+        assert_eq!(open[MAX_MONTHS - 1], day(2026, Month::December, 1));
+        assert_eq!(first_drawn(open.len(), false, Some(34)), MAX_MONTHS - 12);
+        assert_eq!(first_drawn(open.len(), false, Some(14)), 14);
+        assert_eq!(first_drawn(open.len(), false, None), MAX_MONTHS - 12);
+        // A period: its months, at most the last 36, all drawn.
+        let period = window(
+            (
+                Some(at(day(2026, Month::February, 10))),
+                Some(at(day(2026, Month::April, 2))),
+            ),
+            today,
         );
         assert_eq!(
             period,
@@ -578,7 +568,8 @@ mod tests {
                 day(2026, Month::April, 1)
             ]
         );
-        let long = drawn(Some(day(2020, Month::January, 1)), None, None);
+        assert_eq!(first_drawn(period.len(), true, Some(2)), 0);
+        let long = window((Some(at(day(2020, Month::January, 1))), None), today);
         assert_eq!(long.len(), MAX_MONTHS);
         assert_eq!(long[MAX_MONTHS - 1], day(2026, Month::December, 1));
         // Across a year's end.

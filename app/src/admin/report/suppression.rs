@@ -33,6 +33,15 @@ impl Shown {
     pub fn is_hidden(self) -> bool {
         self.value().is_none()
     }
+
+    /// As the page and the charts write it: the figure, "< 5", or "×" for one hidden with it.
+    pub fn text(self) -> String {
+        match self {
+            Shown::Value(n) => crate::landing::format_count(n),
+            Shown::Small => "< 5".to_owned(),
+            Shown::Complement => "×".to_owned(),
+        }
+    }
 }
 
 /// A list of counts (one axis) and its total, as partners read them.

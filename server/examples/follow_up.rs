@@ -193,7 +193,7 @@ async fn main() -> anyhow::Result<()> {
     .await?;
 
     // The programme's report (issue 14's aim: p95 at most 300 ms): every indicator, the
-    // applications' and the follow-up's, split two ways over a year, nationally and for a
+    // applications' and the follow-up's, split two ways over all time, nationally and for a
     // region; and its spreadsheet, every indicator in one file.
     let splits = [
         ("region", "age_band"),

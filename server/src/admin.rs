@@ -283,7 +283,7 @@ pub(crate) fn query_pairs(parts: &http::request::Parts) -> Vec<(String, String)>
 /// How much CSV is gathered before it is sent on.
 const CHUNK_BYTES: usize = 32 * 1024;
 /// Exports running at once: each holds a database connection while it streams.
-pub(crate) static EXPORTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+static EXPORTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
 /// A client that stops reading for this long loses its export (and its connection).
 const STALLED: Duration = Duration::from_secs(30);
 

@@ -1,8 +1,9 @@
-//! The report's exports: every indicator over the axes and period the report page shows, as
-//! CSV (one line per figure) or as a spreadsheet (`.xlsx`, one sheet per indicator, headers
-//! in the reader's language, numbers as numbers), each recorded in the audit log. A report is
-//! at most a few thousand figures (75 provinces by a dozen values, five indicators), so each
-//! file is made whole and then sent.
+//! The report's exports: every indicator the reader may count over the axes and period the
+//! report page shows, as CSV (one line per figure) or as a spreadsheet (`.xlsx`, one sheet per
+//! indicator, headers in the reader's language, numbers as numbers), each recorded in the
+//! audit log. A report is at most a few thousand figures (75 provinces by a dozen values, 13
+//! indicators), so each file is made whole and then sent. Its reports queue with the page's
+//! (a few at a time, `report::repo`).
 
 use crate::{admin::signed_in, state::AppState};
 use app::admin::{
@@ -72,14 +73,6 @@ async fn export(
         to: get("to"),
     };
     let lang = app::i18n::request_lang(&parts);
-    let Ok(permit) = crate::admin::EXPORTS.try_acquire() else {
-        return (
-            StatusCode::TOO_MANY_REQUESTS,
-            [(header::RETRY_AFTER, "30")],
-            tr(lang, "admin-export-busy"),
-        )
-            .into_response();
-    };
     let reports = match every_indicator(&state.db, &reader, &asked).await {
         Ok(Some(reports)) => reports,
         Ok(None) => {
@@ -98,7 +91,6 @@ async fn export(
     if let Err(error) = record_export(&state.db, &staff, &asked, format, client_ip(&parts)).await {
         return error.status().into_response();
     }
-    drop(permit);
     let day = app::clock::iso(app::clock::today());
     let (body, content_type) = match kind {
         Kind::Csv => {

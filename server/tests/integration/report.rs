@@ -149,6 +149,7 @@ async fn a_protected_report_has_no_count_under_five_nor_one_that_gives_it_back_a
     let protected = Reader {
         region: None,
         exact: false,
+        follow_up: false,
     };
     let query = ReportQuery {
         indicator: "received".to_owned(),
@@ -680,4 +681,65 @@ async fn the_follow_up_s_indicators_count_the_women_who_reached_each_step() {
         }
     }
     assert!(some >= 6, "the seed's follow-up reaches most steps");
+}
+
+/// The follow-up's figures are for those who run it: a reviewer reads the applications'
+/// indicators only, in the report, its exports and the list's filter by a step reached.
+#[tokio::test]
+async fn a_reviewer_reads_no_follow_up_in_the_report_its_exports_or_the_list() {
+    let app = seeded(300).await;
+    let mut reviewer = signed_in(&app, "revue.06@demo.jisr.ma").await;
+    let (response, _) = reviewer
+        .call("admin/report", asked("paid", "sector", "", "", ""))
+        .await;
+    assert_eq!(response.status, StatusCode::FORBIDDEN);
+    let (response, _) = reviewer
+        .call("admin/report", asked("accepted", "sector", "", "", ""))
+        .await;
+    assert_eq!(response.status, StatusCode::OK);
+    let xlsx = reviewer
+        .get("/admin/report/export.xlsx?rows=sector&columns=&from=&to=")
+        .await;
+    assert_eq!(xlsx.status, StatusCode::OK);
+    let book = calamine::Xlsx::new(std::io::Cursor::new(xlsx.bytes)).unwrap();
+    use calamine::Reader as _;
+    assert_eq!(book.sheet_names().len(), 5, "{:?}", book.sheet_names());
+    let csv_export = reviewer
+        .get("/admin/report/export.csv?rows=sector&columns=&from=&to=")
+        .await;
+    assert!(!csv_export.body.contains("financ"), "{}", csv_export.body);
+    for reached in ["paid", "coached", "operating_6"] {
+        let (response, _) = reviewer
+            .call(
+                "admin/applications",
+                json!({"filters": {"reached": reached}}),
+            )
+            .await;
+        assert_eq!(response.status, StatusCode::FORBIDDEN, "{reached}");
+        assert_eq!(
+            reviewer
+                .get(&format!("/admin/export.csv?reached={reached}"))
+                .await
+                .status,
+            StatusCode::FORBIDDEN,
+            "{reached}"
+        );
+    }
+    let mut agent = signed_in(&app, "agent.06@demo.jisr.ma").await;
+    let (response, _) = agent
+        .call(
+            "admin/applications",
+            json!({"filters": {"reached": "paid"}}),
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::FORBIDDEN);
+    // Their coordinator may.
+    let mut coordinator = signed_in(&app, "coordination.06@demo.jisr.ma").await;
+    let (response, _) = coordinator
+        .call(
+            "admin/applications",
+            json!({"filters": {"reached": "paid"}}),
+        )
+        .await;
+    assert_eq!(response.status, StatusCode::OK);
 }

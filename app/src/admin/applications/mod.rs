@@ -55,6 +55,8 @@ pub struct FilterOptions {
     pub provinces: Vec<Count>,
     /// Reviewers who can be assigned (in the staff member's region).
     pub reviewers: Vec<Count>,
+    /// May filter by a step of the follow-up reached (`Staff::runs_follow_up`).
+    pub follow_up: bool,
 }
 
 #[server(endpoint = "admin/applications", input = Json)]

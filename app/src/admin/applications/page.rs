@@ -265,7 +265,7 @@ fn FilterForm(filters: Filters, options: FilterOptions) -> impl IntoView {
                 {select("channel", t("admin-channel"), filters.channel.clone(), channels)}
                 {select("area", t("admin-axis-area"), filters.area.clone(), areas)}
                 {select("age", t("admin-axis-age-band"), filters.age.clone(), ages)}
-                {select("reached", t("admin-reached"), filters.reached.clone(), reached)}
+                {options.follow_up.then(|| select("reached", t("admin-reached"), filters.reached.clone(), reached))}
                 <div class="field">
                     <label for="filter-from">{t("admin-from")}</label>
                     <input id="filter-from" name="from" type="date" value=filters.from.clone() />

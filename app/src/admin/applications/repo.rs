@@ -131,9 +131,14 @@ fn list_conditions(
     {
         clauses.push(band);
     }
+    // A step of the follow-up reached: only for those who run the follow-up (reviewers and
+    // centre agents read none of it).
     if let Some(reached) =
         crate::admin::report::Indicator::from_code(&filters.reached).and_then(|i| i.condition())
     {
+        if !staff.runs_follow_up() {
+            return Err(AppError::Forbidden);
+        }
         clauses.push(reached);
     }
     if matches!(filters.channel.as_str(), "self" | "assisted") {
@@ -764,6 +769,7 @@ pub async fn filter_options(db: &Db, staff: &Staff) -> Result<FilterOptions, App
         regions,
         provinces,
         reviewers,
+        follow_up: staff.runs_follow_up(),
     })
 }
 

@@ -660,4 +660,3 @@ admin-report-invalid = يتعذر إعداد هذه الحصيلة: يُرجى �
 admin-report-export = تنزيل هذه الحصيلة
 admin-report-export-xlsx = جدول بيانات (.xlsx)، ورقة لكل مؤشر
 admin-report-export-csv = CSV، سطر لكل رقم
-admin-export-busy = يجري تصدير آخر: يُرجى إعادة المحاولة بعد لحظة.

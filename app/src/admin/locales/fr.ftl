@@ -652,4 +652,3 @@ admin-report-invalid = Ce bilan ne peut pas être établi : vérifiez les dates
 admin-report-export = Télécharger ce bilan
 admin-report-export-xlsx = Tableur (.xlsx), une feuille par indicateur
 admin-report-export-csv = CSV, une ligne par chiffre
-admin-export-busy = Un autre export est en cours : réessayez dans un instant.

@@ -1,9 +1,10 @@
 //! The programme's report ("bilan", issue 14): indicators declared once here, each counted
 //! over the staff member's scope and split by up to two axes, exact for the programme's staff
-//! and with small numbers protected for partners (`suppression`). So far the applications'
-//! stages, split by region, province, age band, area, sector, project stage and channel, over
-//! a period; the follow-up's indicators, its charts by region and over time, its exports and
-//! the partner API are still to come. Its page is in `page.rs`, its queries in `repo.rs`.
+//! and with small numbers protected for partners (`suppression`): the applications' stages and
+//! the follow-up's steps, split by region, province, age band, area, sector, project stage and
+//! channel, over a period. Its page is in `page.rs` (its charts in `charts.rs`), its queries in
+//! `repo.rs`, its exports in the server (`server/src/report.rs`); the partner API is still to
+//! come.
 
 pub mod charts;
 pub mod page;
@@ -63,6 +64,12 @@ impl Indicator {
             Indicator::Rejected => &["rejected"],
             _ => &["enrolled"],
         }
+    }
+
+    /// Counts a step of the follow-up: read only by those who run it
+    /// (`Staff::runs_follow_up`), as its figures on the dashboard.
+    pub fn is_follow_up(self) -> bool {
+        self.condition().is_some()
     }
 
     /// What else a woman's application `a` must have to be counted, as SQL: the follow-up's
@@ -330,6 +337,9 @@ pub async fn load_report(query: ReportQuery) -> Result<Report, AppError> {
     let Some(reader) = repo::Reader::of(&staff) else {
         return refuse(AppError::Forbidden);
     };
+    if Indicator::from_code(query.indicator.trim()).is_some_and(|i| !reader.may_count(i)) {
+        return refuse(AppError::Forbidden);
+    }
     match repo::report(&cx.db, &reader, &query).await? {
         Some(report) => Ok(report),
         None => refuse(AppError::Invalid),

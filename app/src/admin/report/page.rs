@@ -19,7 +19,9 @@ pub fn ReportPage() -> impl IntoView {
     view! { <Console title_key="admin-report-title" body=report_body /> }
 }
 
-fn report_body(_staff: Staff) -> impl IntoView {
+fn report_body(staff: Staff) -> impl IntoView {
+    // The follow-up's indicators for those who run it only (not reviewers).
+    let follow_up = staff.runs_follow_up();
     let query = use_query_map();
     let asked = Memo::new(move |_| {
         let query = query.get();
@@ -59,6 +61,7 @@ fn report_body(_staff: Staff) -> impl IntoView {
                             let chosen = asked.get().indicator;
                             Indicator::ALL
                                 .iter()
+                                .filter(|i| follow_up || !i.is_follow_up())
                                 .map(|i| {
                                     view! {
                                         <option value=i.code() selected=chosen == i.code()>

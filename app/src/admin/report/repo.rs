@@ -26,6 +26,8 @@ pub struct Reader {
     pub region: Option<String>,
     /// Exact counts (the programme's staff), or small numbers protected (partners).
     pub exact: bool,
+    /// Reads the follow-up's indicators (`Staff::runs_follow_up`): not reviewers.
+    pub follow_up: bool,
 }
 
 impl Reader {
@@ -36,9 +38,18 @@ impl Reader {
         staff.reads_report().then(|| Reader {
             region: staff.dashboard_region().map(str::to_owned),
             exact: true,
+            follow_up: staff.runs_follow_up(),
         })
     }
+
+    /// May count `indicator`: the follow-up's only for those who run it.
+    pub fn may_count(&self, indicator: Indicator) -> bool {
+        self.follow_up || !indicator.is_follow_up()
+    }
 }
+
+/// Reports computed at once.
+static REPORTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
 
 /// The day `years` before `today` (the 28th for a 29th of February that year lacks).
 fn years_before(today: time::Date, years: i32) -> time::Date {
@@ -192,9 +203,15 @@ pub async fn report(
     ) else {
         return Ok(None);
     };
-    if (rows.is_some() && rows == columns) || matches!((from, to), (Some(f), Some(t)) if t < f) {
+    if (rows.is_some() && rows == columns)
+        || matches!((from, to), (Some(f), Some(t)) if t < f)
+        || !reader.may_count(indicator)
+    {
         return Ok(None);
     }
+    // A few reports at a time: each is a scan of the scope, and the pool serves the wizard
+    // too. The others wait their turn.
+    let _turn = REPORTS.acquire().await.map_err(|_| AppError::Internal)?;
     let region = reader.region.as_deref();
     let today = clock::today();
     let window = window((from, to), today);
@@ -464,8 +481,9 @@ async fn charts(
     })
 }
 
-/// Every indicator over the axes and period `asked` names (its indicator aside), in the
-/// order they are declared: the exports' one table (or sheet) per indicator. `None` as for
+/// Every indicator the reader may count over the axes and period `asked` names (its
+/// indicator aside), in the order they are declared: the exports' one table (or sheet) per
+/// indicator. `None` as for
 /// [`report`].
 pub async fn every_indicator(
     db: &Db,
@@ -473,7 +491,7 @@ pub async fn every_indicator(
     asked: &ReportQuery,
 ) -> Result<Option<Vec<Report>>, AppError> {
     let mut reports = Vec::with_capacity(Indicator::ALL.len());
-    for indicator in Indicator::ALL {
+    for indicator in Indicator::ALL.iter().filter(|i| reader.may_count(**i)) {
         let query = ReportQuery {
             indicator: indicator.code().to_owned(),
             ..asked.clone()

@@ -91,7 +91,10 @@ async fn export(
     if let Err(error) = record_export(&state.db, &staff, &asked, format, client_ip(&parts)).await {
         return error.status().into_response();
     }
-    let day = app::clock::iso(app::clock::today());
+    // The day the figures were counted, as the page prints it.
+    let day = reports
+        .first()
+        .map_or_else(|| app::clock::iso(app::clock::today()), |r| r.as_of.clone());
     let (body, content_type) = match kind {
         Kind::Csv => {
             let separator = ExportFormat::new(&get("sep"), lang).separator;
@@ -103,12 +106,7 @@ async fn export(
                 }
             }
         }
-        Kind::Xlsx => match xlsx_of(
-            &reports,
-            lang,
-            &day,
-            &region_name(&state, &reader, lang).await,
-        ) {
+        Kind::Xlsx => match xlsx_of(&reports, lang, &day, &scope_name(&reports, &reader, lang)) {
             Ok(body) => (
                 body,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -133,20 +131,16 @@ async fn export(
         .into_response()
 }
 
-/// What the report covers, in `lang`: the whole country, or the reader's region by name.
-async fn region_name(state: &AppState, reader: &Reader, lang: Lang) -> String {
+/// What the report covers, in `lang`: the whole country, or the reader's region by name (the
+/// one region its charts hold).
+fn scope_name(reports: &[Report], reader: &Reader, lang: Lang) -> String {
     let Some(code) = &reader.region else {
         return tr(lang, "admin-report-country");
     };
-    let name = sqlx::query_as::<_, (String, String)>(
-        "select name_fr, name_ar from regions where code = $1",
-    )
-    .bind(code)
-    .fetch_optional(state.db.pool())
-    .await
-    .ok()
-    .flatten()
-    .map_or_else(|| code.clone(), |(fr, ar)| lang.pick(&fr, &ar).to_owned());
+    let name = reports
+        .first()
+        .and_then(|r| r.charts.regions.iter().find(|f| &f.key.code == code))
+        .map_or_else(|| code.clone(), |f| f.key.name_in(lang));
     format!("{}{}{name}", tr(lang, "admin-region"), colon(lang))
 }
 
@@ -155,20 +149,6 @@ fn colon(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => "\u{a0}: ",
         Lang::Ar => ": ",
-    }
-}
-
-/// A figure as the reader may read it: a number, or what stands for one hidden.
-enum Cell {
-    Number(i64),
-    Text(&'static str),
-}
-
-fn cell(figure: Shown) -> Cell {
-    match figure {
-        Shown::Value(n) => Cell::Number(n),
-        Shown::Small => Cell::Text("< 5"),
-        Shown::Complement => Cell::Text("×"),
     }
 }
 
@@ -200,10 +180,11 @@ fn csv_of(reports: &[Report], lang: Lang, separator: u8) -> Result<Vec<u8>, csv:
         let (cells, ..) = report.figures.shown();
         for (row, figures) in report.row_keys.iter().zip(&cells) {
             for (column, figure) in report.column_keys.iter().zip(figures) {
-                let value = match cell(*figure) {
-                    Cell::Number(n) => n.to_string(),
-                    Cell::Text(text) => text.to_owned(),
-                };
+                // A number as a number (no thousands' separator); a hidden one as the page
+                // writes it.
+                let value = figure
+                    .value()
+                    .map_or_else(|| figure.text(), |n| n.to_string());
                 writer.write_record([
                     indicator.as_str(),
                     &row.name_in(lang),
@@ -214,6 +195,30 @@ fn csv_of(reports: &[Report], lang: Lang, separator: u8) -> Result<Vec<u8>, csv:
         }
     }
     writer.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// One line of a sheet's table: its label, its figures when the columns are split, and its
+/// total; numbers as numbers, a hidden figure as the page writes it.
+fn line(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    row: u32,
+    (label, format): (&str, Option<&Format>),
+    figures: &[Shown],
+    total: Shown,
+    split_columns: bool,
+) -> Result<(), XlsxError> {
+    match format {
+        Some(format) => sheet.write_string_with_format(row, 0, label, format)?,
+        None => sheet.write_string(row, 0, label)?,
+    };
+    let figures = figures.iter().filter(|_| split_columns).chain([&total]);
+    for (col, figure) in (1..).zip(figures) {
+        match figure.value() {
+            Some(n) => sheet.write_number(row, col, n as f64)?,
+            None => sheet.write_string(row, col, figure.text())?,
+        };
+    }
+    Ok(())
 }
 
 /// A sheet's name: at most 31 characters, none of those a sheet's name may not hold.
@@ -268,39 +273,29 @@ fn xlsx_of(reports: &[Report], lang: Lang, day: &str, scope: &str) -> Result<Vec
             }
         }
         sheet.write_string_with_format(head, col, tr(lang, "admin-report-all"), &bold)?;
-        let write = |sheet: &mut rust_xlsxwriter::Worksheet,
-                     row: u32,
-                     col: u16,
-                     figure: Shown|
-         -> Result<(), XlsxError> {
-            match cell(figure) {
-                Cell::Number(n) => sheet.write_number(row, col, n as f64).map(|_| ()),
-                Cell::Text(text) => sheet.write_string(row, col, text).map(|_| ()),
-            }
-        };
         let mut row = head + 1;
         for ((key, figures), row_total) in report.row_keys.iter().zip(&cells).zip(&row_totals) {
-            sheet.write_string(row, 0, key.name_in(lang))?;
-            let mut col = 1;
-            if split_columns {
-                for figure in figures {
-                    write(sheet, row, col, *figure)?;
-                    col += 1;
-                }
-            }
-            write(sheet, row, col, *row_total)?;
+            let label = key.name_in(lang);
+            line(
+                sheet,
+                row,
+                (&label, None),
+                figures,
+                *row_total,
+                split_columns,
+            )?;
             row += 1;
         }
         if report.rows.is_some() {
-            sheet.write_string_with_format(row, 0, tr(lang, "admin-report-all"), &bold)?;
-            let mut col = 1;
-            if split_columns {
-                for figure in &column_totals {
-                    write(sheet, row, col, *figure)?;
-                    col += 1;
-                }
-            }
-            write(sheet, row, col, total)?;
+            let label = tr(lang, "admin-report-all");
+            line(
+                sheet,
+                row,
+                (&label, Some(&bold)),
+                &column_totals,
+                total,
+                split_columns,
+            )?;
         }
     }
     workbook.save_to_buffer()

@@ -220,7 +220,7 @@ fn FilterForm(filters: Filters, options: FilterOptions) -> impl IntoView {
         .collect();
     let reached = crate::admin::report::Indicator::ALL
         .iter()
-        .filter(|i| i.condition().is_some())
+        .filter(|i| i.is_follow_up())
         .map(|i| (i.code().to_owned(), t(&i.label_key())))
         .collect();
     let channels = ["self", "assisted"]

@@ -9,7 +9,7 @@ use crate::admin::{
     audit::{self, AuditAction, Entry},
     context::named,
     roles::{Role, Scope, Staff},
-    workflow::OPEN_SQL,
+    workflow::{OPEN_SQL, TAKES_A_PLACE_SQL},
 };
 use crate::{
     clock,
@@ -112,7 +112,7 @@ fn list_conditions(
     } else if filters.status == super::filters::OPEN_STATUSES {
         clauses.push(format!("{status} in ({OPEN_SQL})"));
     } else if filters.status == super::filters::PLACED_STATUSES {
-        clauses.push(format!("{status} in ('accepted', 'enrolled')"));
+        clauses.push(format!("{status} in ({TAKES_A_PLACE_SQL})"));
     }
     if let Ok(sector) = Sector::parse(&filters.sector) {
         let p = query.arg(Bind::Text(sector.code().into()));

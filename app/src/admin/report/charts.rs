@@ -27,18 +27,22 @@ fn anchor(start: bool, lang: Lang) -> &'static str {
 
 const WIDTH: f64 = 640.0;
 
+/// The top of a chart's scale: its highest figure, at least 1.
+fn highest(figures: impl IntoIterator<Item = i64>) -> f64 {
+    figures.into_iter().max().unwrap_or(0).max(1) as f64
+}
+
 /// The indicator in each region as a bar, with the region's target marked (a dashed line)
 /// when the indicator counts places.
 pub fn region_bars(charts: &Charts, lang: Lang, caption: String) -> impl IntoView {
     let (name_end, bar_start, bar_end) = (250.0, 262.0, 530.0);
     let row = 32.0;
-    let highest = charts
-        .regions
-        .iter()
-        .flat_map(|r| [r.value.value().unwrap_or(0), r.target.unwrap_or(0)])
-        .max()
-        .unwrap_or(0)
-        .max(1) as f64;
+    let highest = highest(
+        charts
+            .regions
+            .iter()
+            .flat_map(|r| [r.value.value().unwrap_or(0), r.target.unwrap_or(0)]),
+    );
     let scale = |n: i64| (bar_end - bar_start) * n as f64 / highest;
     let height = row * charts.regions.len() as f64 + 8.0;
     let bars = charts
@@ -102,13 +106,7 @@ pub fn region_bars(charts: &Charts, lang: Lang, caption: String) -> impl IntoVie
 pub fn months_line(charts: &Charts, lang: Lang, caption: String) -> impl IntoView {
     let (left, right, top, bottom) = (32.0, 32.0, 24.0, 180.0);
     let count = charts.months.len();
-    let highest = charts
-        .months
-        .iter()
-        .filter_map(|(_, v)| v.value())
-        .max()
-        .unwrap_or(0)
-        .max(1) as f64;
+    let highest = highest(charts.months.iter().filter_map(|(_, v)| v.value()));
     let step = if count > 1 {
         (WIDTH - left - right) / (count - 1) as f64
     } else {
@@ -222,13 +220,7 @@ pub fn region_map(charts: &Charts, lang: Lang, caption: String) -> Option<impl I
         return None;
     }
     let (tile_w, tile_h, gap) = (124.0, 72.0, 6.0);
-    let highest = charts
-        .regions
-        .iter()
-        .filter_map(|r| r.value.value())
-        .max()
-        .unwrap_or(0)
-        .max(1) as f64;
+    let highest = highest(charts.regions.iter().filter_map(|r| r.value.value()));
     let tiles = TILES
         .iter()
         .map(|(code, column, row)| {

@@ -69,12 +69,22 @@ impl Indicator {
     /// Counts a step of the follow-up: read only by those who run it
     /// (`Staff::runs_follow_up`), as its figures on the dashboard.
     pub fn is_follow_up(self) -> bool {
-        self.condition().is_some()
+        !matches!(
+            self,
+            Indicator::Received
+                | Indicator::Accepted
+                | Indicator::WaitingList
+                | Indicator::Rejected
+                | Indicator::Enrolled
+        )
     }
 
     /// What else a woman's application `a` must have to be counted, as SQL: the follow-up's
     /// indicators read her marks, visits, milestones, financing and surveys.
     pub fn condition(self) -> Option<String> {
+        if !self.is_follow_up() {
+            return None;
+        }
         let milestone = |code: &str| {
             format!(
                 "exists (select 1 from milestones m where m.application_id = a.id \
@@ -296,9 +306,10 @@ impl Report {
     pub fn list_link(&self, row: Option<usize>, column: Option<usize>) -> String {
         let mut filters = Filters {
             status: self.indicator.list_status().to_owned(),
-            reached: match self.indicator.condition() {
-                Some(_) => self.indicator.code().to_owned(),
-                None => String::new(),
+            reached: if self.indicator.is_follow_up() {
+                self.indicator.code().to_owned()
+            } else {
+                String::new()
             },
             from: self.from.clone(),
             to: self.to.clone(),

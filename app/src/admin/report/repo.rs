@@ -434,8 +434,7 @@ async fn charts(
     per_region: &BTreeMap<String, i64>,
     (window, per_month, has_start): (&[time::Date], &BTreeMap<i64, i64>, bool),
 ) -> Result<Charts, AppError> {
-    let region = reader.region.as_deref();
-    let keys = keys(db, Axis::Region, region).await?;
+    let keys = keys(db, Axis::Region, reader.region.as_deref()).await?;
     let targets: BTreeMap<String, i64> = sqlx::query("select code, target from regions")
         .fetch_all(db.pool())
         .await?
@@ -483,8 +482,7 @@ async fn charts(
 
 /// Every indicator the reader may count over the axes and period `asked` names (its
 /// indicator aside), in the order they are declared: the exports' one table (or sheet) per
-/// indicator. `None` as for
-/// [`report`].
+/// indicator. `None` as for [`report`].
 pub async fn every_indicator(
     db: &Db,
     reader: &Reader,

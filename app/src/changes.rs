@@ -23,6 +23,13 @@ use tokio::sync::broadcast;
 /// The longest figures are served without being computed again.
 pub const MAX_AGE: Duration = Duration::from_secs(5);
 
+/// The longest a list's count is kept for the pages that follow its first: a count a minute
+/// old beside page 7 is what staff expect of a long list, and the first page counts afresh.
+pub const COUNT_AGE: Duration = Duration::from_secs(60);
+
+/// The most counts kept: past it, those older than `COUNT_AGE` go, then all.
+const MOST_COUNTS: usize = 1_000;
+
 struct Cached {
     generation: u64,
     at: Instant,
@@ -31,11 +38,15 @@ struct Cached {
 
 type Slot = Arc<tokio::sync::Mutex<Option<Cached>>>;
 
+/// Lists' counts by scope and filters: when counted, how many, and whether more.
+type Counts = HashMap<String, (Instant, i64, bool)>;
+
 #[derive(Clone)]
 pub struct Changes {
     sender: broadcast::Sender<u64>,
     generation: Arc<AtomicU64>,
     cache: Arc<Mutex<HashMap<String, Slot>>>,
+    counts: Arc<Mutex<Counts>>,
 }
 
 impl std::fmt::Debug for Changes {
@@ -53,6 +64,7 @@ impl Default for Changes {
             sender,
             generation: Arc::default(),
             cache: Arc::default(),
+            counts: Arc::default(),
         }
     }
 }
@@ -106,5 +118,31 @@ impl Changes {
             value: Box::new(value.clone()),
         });
         Ok(value)
+    }
+}
+
+impl Changes {
+    /// A list's count kept under `key` (its scope and filters) for less than `COUNT_AGE`: how
+    /// many, and whether more.
+    pub fn count_kept(&self, key: &str) -> Option<(i64, bool)> {
+        let counts = self.counts.lock().ok()?;
+        counts
+            .get(key)
+            .filter(|(at, _, _)| at.elapsed() < COUNT_AGE)
+            .map(|(_, total, more)| (*total, *more))
+    }
+
+    /// Keeps a list's count for the pages that follow.
+    pub fn keep_count(&self, key: String, total: i64, more: bool) {
+        let Ok(mut counts) = self.counts.lock() else {
+            return;
+        };
+        if counts.len() >= MOST_COUNTS {
+            counts.retain(|_, (at, _, _)| at.elapsed() < COUNT_AGE);
+            if counts.len() >= MOST_COUNTS {
+                counts.clear();
+            }
+        }
+        counts.insert(key, (Instant::now(), total, more));
     }
 }

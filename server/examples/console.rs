@@ -253,7 +253,11 @@ async fn random_filters(
         );
     }
     println!("    the slowest calls:");
-    for (took, email, filters) in worst.iter().take(5) {
+    let shown = std::env::var("BENCH_WORST")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(5);
+    for (took, email, filters) in worst.iter().take(shown) {
         println!("      {:>7.1} ms  {email}  {filters}", ms(*took));
     }
     Ok(())
@@ -294,6 +298,10 @@ async fn main() -> anyhow::Result<()> {
         bail!("seed the database first (server seed --applications 1000000)");
     }
     println!("Admin console ({rows} applications, {samples} calls each, one client):");
+    // BENCH_RANDOM_ONLY: the random filter combinations alone, to try a change to the list.
+    if std::env::var_os("BENCH_RANDOM_ONLY").is_some() {
+        return random_filters(base, password, &db, &references, &cins).await;
+    }
 
     // The applicants' pages, against the same pages with no application stored (part b).
     let full = common::time_applicant_pages(&common::client(1), base, 200).await?;

@@ -128,6 +128,11 @@ mod ssr {
             }
         }
 
+        /// The figures' news and caches, shared by the server's requests.
+        pub fn changes(&self) -> Option<&crate::changes::Changes> {
+            self.parts.extensions.get::<crate::changes::Changes>()
+        }
+
         /// Tells every open dashboard that the figures changed.
         pub fn changed(&self) {
             if let Some(changes) = self.parts.extensions.get::<crate::changes::Changes>() {

@@ -1335,3 +1335,213 @@ async fn a_rare_filter_beyond_the_rows_read_in_order_finds_its_rows() {
     }
     assert_eq!(seen, expected);
 }
+
+/// Whichever index leads a count or a page (the counters, a status and the dates, a region, a
+/// name's start, a centre agent's own, a CIN), the list holds exactly the filters' rows, page
+/// after page, and says how many: exactly from the counters, up to 1,000 otherwise. The pages
+/// that follow say what the first said.
+#[tokio::test]
+async fn every_filter_lists_and_counts_exactly_its_rows_whichever_index_leads() {
+    let app = seeded(4_300).await;
+    let all = one(&app, "select count(*) from applications").await;
+    let flagged = one(
+        &app,
+        "select count(*) from applications where possible_duplicate = true",
+    )
+    .await;
+    assert!(
+        all > 1_000 && flagged > 0,
+        "{all} applications, {flagged} flagged"
+    );
+    let sector = strings(
+        &app,
+        "select sector from applications where region_code = '06' group by sector \
+         order by count(*) desc, sector limit 1",
+    )
+    .await
+    .remove(0);
+    let agent = one(
+        &app,
+        "select id from staff where email = 'agent.06@demo.jisr.ma'",
+    )
+    .await;
+    let middle = one(
+        &app,
+        "select submitted_at from applications order by submitted_at, id \
+         limit 1 offset (select count(*) / 2 from applications)",
+    )
+    .await;
+    let day = time::OffsetDateTime::from_unix_timestamp(middle)
+        .unwrap()
+        .to_offset(time::UtcOffset::from_hms(1, 0, 0).unwrap())
+        .date();
+    let (day_start, next_day) = (
+        app::clock::day_start(day),
+        app::clock::day_start(day + time::Duration::days(1)),
+    );
+    let cin = strings(
+        &app,
+        "select cin from applications where region_code = '06' order by id limit 1",
+    )
+    .await
+    .remove(0);
+    // Staff, filters, the rows they select, counted exactly (from the counters) or up to 1,000.
+    let combinations: Vec<(&str, Value, String, bool)> = vec![
+        ("national@demo.jisr.ma", json!({}), "true".into(), true),
+        (
+            "coordination.06@demo.jisr.ma",
+            json!({"status": "submitted", "sector": sector}),
+            format!("region_code = '06' and status = 'submitted' and sector = '{sector}'"),
+            true,
+        ),
+        (
+            "coordination.06@demo.jisr.ma",
+            json!({"flagged": true, "sort": "Oldest"}),
+            "region_code = '06' and possible_duplicate = true".into(),
+            true,
+        ),
+        (
+            "national@demo.jisr.ma",
+            json!({"flagged": true, "status": "submitted"}),
+            "possible_duplicate = true and status = 'submitted'".into(),
+            true,
+        ),
+        (
+            "national@demo.jisr.ma",
+            json!({"status": "submitted", "to": day.to_string(), "sort": "Oldest"}),
+            format!("status = 'submitted' and submitted_at < {next_day}"),
+            false,
+        ),
+        (
+            "coordination.06@demo.jisr.ma",
+            json!({"status": "open", "from": day.to_string()}),
+            format!(
+                "region_code = '06' and status in ('submitted', 'under_review') \
+                 and submitted_at >= {day_start}"
+            ),
+            false,
+        ),
+        (
+            "national@demo.jisr.ma",
+            json!({"q": "fa", "region": "06", "sort": "Name"}),
+            "region_code = '06' and (name_key like 'fa%' or last_first_key like 'fa%')".into(),
+            false,
+        ),
+        (
+            "agent.06@demo.jisr.ma",
+            json!({"sort": "Name"}),
+            format!("entered_by = {agent}"),
+            false,
+        ),
+        (
+            "agent.06@demo.jisr.ma",
+            json!({"sort": "Name", "sector": sector, "status": "submitted"}),
+            format!("entered_by = {agent} and sector = '{sector}' and status = 'submitted'"),
+            false,
+        ),
+        (
+            "revue.06@demo.jisr.ma",
+            json!({"q": cin, "to": "2099-12-31", "sort": "Oldest"}),
+            format!("region_code = '06' and cin = '{cin}'"),
+            false,
+        ),
+        (
+            "national@demo.jisr.ma",
+            json!({"to": "2099-12-31", "sort": "Oldest"}),
+            "true".into(),
+            false,
+        ),
+        // Scattered along the sort's order beyond the rows read in it first.
+        (
+            "national@demo.jisr.ma",
+            json!({"flagged": true, "sector": sector, "sort": "Name"}),
+            format!("possible_duplicate = true and sector = '{sector}'"),
+            false,
+        ),
+        (
+            "national@demo.jisr.ma",
+            json!({"status": "rejected", "sector": sector, "sort": "Name"}),
+            format!("status = 'rejected' and sector = '{sector}'"),
+            true,
+        ),
+        (
+            "national@demo.jisr.ma",
+            json!({"q": "fa", "sector": sector, "sort": "Oldest"}),
+            format!("sector = '{sector}' and (name_key like 'fa%' or last_first_key like 'fa%')"),
+            false,
+        ),
+    ];
+    for (email, filters, condition, exact) in combinations {
+        let mut staff = signed_in(&app, email).await;
+        let order = match filters["sort"].as_str() {
+            Some("Oldest") => "submitted_at, id",
+            Some("Name") => "last_first_key, id",
+            _ => "submitted_at desc, id desc",
+        };
+        let expected = ids_of(
+            &app,
+            &format!("select id from applications where {condition} order by {order}"),
+        )
+        .await;
+        let mut seen = Vec::new();
+        let mut first: Option<Value> = None;
+        let mut next = filters.clone();
+        loop {
+            let (response, page) = staff
+                .call("admin/applications", json!({ "filters": next }))
+                .await;
+            assert_eq!(response.status, StatusCode::OK, "{email} {next}: {page}");
+            seen.extend(
+                page["rows"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|row| row["id"].as_i64().unwrap()),
+            );
+            let counted = (page["total"].clone(), page["more"].clone());
+            let first = first.get_or_insert_with(|| page.clone());
+            assert_eq!(
+                counted,
+                (first["total"].clone(), first["more"].clone()),
+                "{email} {next}: the count of the first page"
+            );
+            match page["next"].as_str() {
+                Some(cursor) => {
+                    next["after"] = json!(cursor);
+                    next["page"] = json!(seen.len() / 25 + 1);
+                }
+                None => break,
+            }
+        }
+        if app.backend() == app::db::Backend::Sqlite || order != "last_first_key, id" {
+            assert_eq!(
+                seen, expected,
+                "{email} {filters}: every row once, in order"
+            );
+        } else {
+            let (mut seen, mut expected) = (seen, expected.clone());
+            seen.sort();
+            expected.sort();
+            assert_eq!(seen, expected, "{email} {filters}: every row once");
+        }
+        let (total, more) = (
+            first.as_ref().unwrap()["total"].as_i64().unwrap(),
+            first.as_ref().unwrap()["more"].as_bool().unwrap(),
+        );
+        let n = expected.len() as i64;
+        assert!(n > 0, "{email} {filters}: some rows to list");
+        if exact {
+            assert_eq!(
+                (total, more),
+                (n, false),
+                "{email} {filters}: counted exactly"
+            );
+        } else {
+            assert_eq!(
+                (total, more),
+                (n.min(1_000), n > 1_000),
+                "{email} {filters}: counted up to 1,000"
+            );
+        }
+    }
+}

@@ -66,7 +66,7 @@ pub async fn list_applications(filters: Filters) -> Result<ApplicationPage, AppE
     if !staff.reads_applications() {
         return refuse(AppError::Forbidden);
     }
-    repo::list(&cx.db, &staff, &filters).await
+    repo::list(&cx.db, &staff, &filters, cx.changes()).await
 }
 
 #[server(endpoint = "admin/filter-options")]

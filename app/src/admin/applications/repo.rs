@@ -65,72 +65,242 @@ fn bytewise(backend: Backend) -> &'static str {
     }
 }
 
+/// The columns an index may read a list's rows by. SQLite keeps no statistics here and would
+/// often read the wrong one (a region's 80,000 rows rather than one CIN's): the queries say
+/// which may lead, and the others are written `+a.column`, valid SQL for both databases, which
+/// no index reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Key {
+    Region,
+    Province,
+    Status,
+    Time,
+    EnteredBy,
+    Name,
+    Exact,
+    /// The possible duplicates: partial indexes hold them alone.
+    Flagged,
+}
+
+const EVERY_KEY: [Key; 8] = [
+    Key::Region,
+    Key::Province,
+    Key::Status,
+    Key::Time,
+    Key::EnteredBy,
+    Key::Name,
+    Key::Exact,
+    Key::Flagged,
+];
+
+/// `a.<column>` when `key` may lead, `+a.<column>` when not.
+fn keyed(leads: &[Key], key: Key, column: &str) -> String {
+    let plus = if leads.contains(&key) { "" } else { "+" };
+    format!("{plus}a.{column}")
+}
+
+/// Which keys may lead a page's query. A status holds a tenth to two thirds of the table: when
+/// a narrower filter is there, SQLite is kept from reading the status's index instead of that
+/// filter's. One status and dates, sorted by time, read `(status, submitted_at)`: its range
+/// never holds more than the dates' alone, in the page's order. Sorted by name, the list reads
+/// the name index in order and stops at the page's end, where a date range would sort the
+/// whole range (on both databases).
+fn page_leads(backend: Backend, staff: &Staff, filters: &Filters) -> Vec<Key> {
+    // A reference, a CIN or a phone number: its own index, whatever else is chosen.
+    if backend == Backend::Sqlite && matches!(search(&filters.q), Some(Search::Exact { .. })) {
+        return vec![Key::Exact];
+    }
+    let by_time = filters.sort != Sort::Name;
+    let dated = !filters.from.is_empty() || !filters.to.is_empty();
+    let one_status = Status::from_code(&filters.status).is_some();
+    let narrower = filters.flagged
+        || !filters.province.is_empty()
+        || (dated && !(one_status && by_time))
+        || search(&filters.q).is_some()
+        || matches!(staff.scope(), Scope::EnteredBy(_));
+    EVERY_KEY
+        .into_iter()
+        .filter(|key| match key {
+            Key::Status => backend != Backend::Sqlite || !narrower,
+            Key::Time => by_time,
+            _ => true,
+        })
+        .collect()
+}
+
+/// The applications as the leading keys read them. SQLite reads the possible duplicates from
+/// their partial indexes only when told (it would read a region's 80,000 rows instead).
+fn applications(backend: Backend, leads: &[Key], staff: &Staff, filters: &Filters) -> &'static str {
+    if backend != Backend::Sqlite || !leads.contains(&Key::Flagged) || !filters.flagged {
+        "applications a"
+    } else if matches!(staff.scope(), Scope::Region(_)) || !filters.region.is_empty() {
+        "applications a indexed by applications_flagged_region_idx"
+    } else {
+        "applications a indexed by applications_flagged_idx"
+    }
+}
+
+/// The most index entries read to size a key's range on SQLite (a few milliseconds).
+const PROBE_ROWS: i64 = 20_000;
+
+/// The keys that may lead the filters' rows on SQLite, each a set one index reads together:
+/// a centre agent's own, a province, the possible duplicates, a name's start, a status, a
+/// region, the dates.
+fn candidates(staff: &Staff, filters: &Filters) -> Vec<Vec<Key>> {
+    let region = matches!(staff.scope(), Scope::Region(_)) || !filters.region.is_empty();
+    let status = Status::from_code(&filters.status).is_some()
+        || [
+            super::filters::OPEN_STATUSES,
+            super::filters::PLACED_STATUSES,
+        ]
+        .contains(&filters.status.as_str());
+    let dated = parse_date(&filters.from).is_some() || parse_date(&filters.to).is_some();
+    // The narrowest by nature first: when several reach the probe's limit, the first is kept.
+    let mut all = Vec::new();
+    if let Some(Search::Exact { .. }) = search(&filters.q) {
+        return vec![vec![Key::Exact]];
+    }
+    if matches!(staff.scope(), Scope::EnteredBy(_)) {
+        all.push(vec![Key::EnteredBy, Key::Time]);
+    }
+    if filters.province.parse::<i64>().is_ok() {
+        all.push(vec![Key::Province, Key::Time]);
+    }
+    if filters.flagged {
+        all.push(vec![Key::Flagged, Key::Region, Key::Time]);
+    }
+    if region && status {
+        all.push(vec![Key::Region, Key::Status]);
+    }
+    if let Some(Search::Name(_)) = search(&filters.q) {
+        all.push(vec![Key::Name]);
+    }
+    if status {
+        all.push(vec![Key::Status, Key::Time]);
+    }
+    if region {
+        all.push(vec![Key::Region, Key::Time]);
+    } else if dated {
+        all.push(vec![Key::Time]);
+    }
+    all
+}
+
+/// On SQLite, the keys whose index holds the fewest of the filters' rows, and how many (up to
+/// `PROBE_ROWS`): each candidate's range counted from its index alone, without reading a row.
+/// A count reads its whole range when fewer than `COUNT_LIMIT` rows match, and so does a page
+/// whose rows are scattered along the sort's order. None when nothing narrows the table.
+async fn narrowest(
+    db: &Db,
+    staff: &Staff,
+    filters: &Filters,
+) -> Result<Option<(Vec<Key>, i64)>, AppError> {
+    let candidates = candidates(staff, filters);
+    if candidates.len() == 1 && candidates[0] == [Key::Exact] {
+        return Ok(Some((vec![Key::Exact], 1)));
+    }
+    let mut best: Option<(Vec<Key>, i64)> = None;
+    for leads in candidates {
+        let mut probe = SqlQuery::default();
+        let clause = where_clause(&conditions_of(
+            Backend::Sqlite,
+            staff,
+            filters,
+            &leads,
+            true,
+            &mut probe,
+        )?);
+        probe.sql = format!(
+            "select count(*) from (select 1 from {} {clause} limit {PROBE_ROWS}) c",
+            applications(Backend::Sqlite, &leads, staff, filters)
+        );
+        let rows: i64 = probe.query().fetch_one(db.pool()).await?.try_get(0)?;
+        if best.as_ref().is_none_or(|(_, fewest)| rows < *fewest) {
+            best = Some((leads, rows));
+        }
+    }
+    Ok(best)
+}
+
 /// The conditions of the list and the export: the staff member's scope, then the filters.
+/// On PostgreSQL, which plans from its statistics, `leads` matters only for the dates.
 fn list_conditions(
     backend: Backend,
     staff: &Staff,
     filters: &Filters,
+    leads: &[Key],
     query: &mut SqlQuery,
 ) -> Result<Vec<String>, AppError> {
-    let mut clauses = Vec::new();
+    conditions_of(backend, staff, filters, leads, false, query)
+}
+
+/// The conditions of the list, or (`probe`) only those of the keys in `leads`: what their
+/// index alone reads.
+fn conditions_of(
+    backend: Backend,
+    staff: &Staff,
+    filters: &Filters,
+    leads: &[Key],
+    probe: bool,
+    query: &mut SqlQuery,
+) -> Result<Vec<String>, AppError> {
+    let mut clauses = Clauses {
+        all: Vec::new(),
+        leads,
+        probe,
+    };
+    let column = |key: Key, column: &str| match backend {
+        Backend::Sqlite => keyed(leads, key, column),
+        Backend::Postgres if key == Key::Time => keyed(leads, key, column),
+        Backend::Postgres => format!("a.{column}"),
+    };
+    let region = column(Key::Region, "region_code");
     match staff.scope() {
         Scope::National => {}
-        Scope::Region(region) => {
-            let p = query.arg(Bind::Text(region));
-            clauses.push(format!("a.region_code = {p}"));
-        }
-        Scope::EnteredBy(id) => {
-            let p = query.arg(Bind::Int(id));
-            clauses.push(format!("a.entered_by = {p}"));
-        }
+        Scope::Region(code) => clauses.add(Some(Key::Region), query, |q| {
+            format!("{region} = {}", q.arg(Bind::Text(code)))
+        }),
+        Scope::EnteredBy(id) => clauses.add(Some(Key::EnteredBy), query, |q| {
+            let p = q.arg(Bind::Int(id));
+            format!("{} = {p}", column(Key::EnteredBy, "entered_by"))
+        }),
         Scope::Aggregates => return Err(AppError::Forbidden),
     }
     if !filters.region.is_empty() {
-        let p = query.arg(Bind::Text(filters.region.clone()));
-        clauses.push(format!("a.region_code = {p}"));
+        clauses.add(Some(Key::Region), query, |q| {
+            format!("{region} = {}", q.arg(Bind::Text(filters.region.clone())))
+        });
     }
     if let Ok(province) = filters.province.parse::<i64>() {
-        let p = query.arg(Bind::Int(province));
-        clauses.push(format!("a.province_id = {p}"));
+        clauses.add(Some(Key::Province), query, |q| {
+            let p = q.arg(Bind::Int(province));
+            format!("{} = {p}", column(Key::Province, "province_id"))
+        });
     }
-    // A status holds a tenth to two thirds of the table: when a narrower filter is there,
-    // SQLite (which keeps no statistics here) is kept from reading the status's index
-    // instead of that filter's (the unary `+`). PostgreSQL chooses from its statistics.
-    let narrower = filters.flagged
-        || !filters.province.is_empty()
-        || !filters.from.is_empty()
-        || !filters.to.is_empty()
-        || search(&filters.q).is_some()
-        || matches!(staff.scope(), Scope::EnteredBy(_));
-    let status = match backend {
-        Backend::Sqlite if narrower => "+a.status",
-        _ => "a.status",
-    };
-    if let Some(code) = Status::from_code(&filters.status) {
-        let p = query.arg(Bind::Text(code.code().into()));
-        clauses.push(format!("{status} = {p}"));
-    } else if filters.status == super::filters::OPEN_STATUSES {
-        clauses.push(format!("{status} in ({OPEN_SQL})"));
-    } else if filters.status == super::filters::PLACED_STATUSES {
-        clauses.push(format!("{status} in ({TAKES_A_PLACE_SQL})"));
+    if !filters.status.is_empty() {
+        let status = column(Key::Status, "status");
+        clauses.add_some(Some(Key::Status), query, |q| {
+            status_condition(&status, &filters.status, q)
+        });
     }
     if let Ok(sector) = Sector::parse(&filters.sector) {
-        let p = query.arg(Bind::Text(sector.code().into()));
-        clauses.push(format!("a.sector = {p}"));
+        clauses.add(None, query, |q| {
+            format!("a.sector = {}", q.arg(Bind::Text(sector.code().into())))
+        });
     }
     if let Ok(stage) = ProjectStage::parse(&filters.stage) {
-        let p = query.arg(Bind::Text(stage.code().into()));
-        clauses.push(format!("a.stage = {p}"));
+        clauses.add(None, query, |q| {
+            format!("a.stage = {}", q.arg(Bind::Text(stage.code().into())))
+        });
     }
     if let Ok(area) = Area::parse(&filters.area) {
-        let p = query.arg(Bind::Text(area.code().into()));
-        clauses.push(format!("a.area = {p}"));
+        clauses.add(None, query, |q| {
+            format!("a.area = {}", q.arg(Bind::Text(area.code().into())))
+        });
     }
-    if let Some(band) =
-        crate::admin::report::repo::age_band_condition(&filters.age, clock::today(), query)
-    {
-        clauses.push(band);
-    }
+    clauses.add_some(None, query, |q| {
+        crate::admin::report::repo::age_band_condition(&filters.age, clock::today(), q)
+    });
     // A step of the follow-up reached: only for those who run the follow-up (reviewers and
     // centre agents read none of it).
     if let Some(reached) =
@@ -139,48 +309,145 @@ fn list_conditions(
         if !staff.runs_follow_up() {
             return Err(AppError::Forbidden);
         }
-        clauses.push(reached);
+        clauses.add(None, query, |_| reached);
     }
     if matches!(filters.channel.as_str(), "self" | "assisted") {
-        let p = query.arg(Bind::Text(filters.channel.clone()));
-        clauses.push(format!("a.channel = {p}"));
+        clauses.add(None, query, |q| {
+            format!("a.channel = {}", q.arg(Bind::Text(filters.channel.clone())))
+        });
     }
-    // Sorted by name, the list reads the name index in order and stops at the page's end; a
-    // date range would make SQLite sort the whole range instead. The unary `+` (valid SQL for
-    // both) keeps the dates from choosing the plan.
-    let submitted_at = if filters.sort == Sort::Name {
-        "+a.submitted_at"
-    } else {
-        "a.submitted_at"
-    };
+    let submitted_at = column(Key::Time, "submitted_at");
     if let Some(from) = parse_date(&filters.from) {
-        let p = query.arg(Bind::Int(clock::day_start(from)));
-        clauses.push(format!("{submitted_at} >= {p}"));
+        clauses.add(Some(Key::Time), query, |q| {
+            let p = q.arg(Bind::Int(clock::day_start(from)));
+            format!("{submitted_at} >= {p}")
+        });
     }
     if let Some(to) = parse_date(&filters.to) {
-        let p = query.arg(Bind::Int(clock::day_start(to + time::Duration::days(1))));
-        clauses.push(format!("{submitted_at} < {p}"));
+        clauses.add(Some(Key::Time), query, |q| {
+            let p = q.arg(Bind::Int(clock::day_start(to + time::Duration::days(1))));
+            format!("{submitted_at} < {p}")
+        });
     }
     if filters.flagged {
-        clauses.push("a.possible_duplicate = true".into());
+        clauses.add(Some(Key::Flagged), query, |_| {
+            format!("{} = true", column(Key::Flagged, "possible_duplicate"))
+        });
     }
     match search(&filters.q) {
-        Some(Search::Exact { column, value }) => {
-            let p = query.arg(Bind::Text(value));
-            clauses.push(format!("a.{column} = {p}"));
+        Some(Search::Exact {
+            column: name,
+            value,
+        }) => {
+            clauses.add(Some(Key::Exact), query, |q| {
+                let p = q.arg(Bind::Text(value));
+                format!("{} = {p}", column(Key::Exact, name))
+            });
         }
-        Some(Search::Name(key)) => {
-            let low = query.arg(Bind::Text(key.clone()));
-            let high = query.arg(Bind::Text(format!("{key}\u{10FFFF}")));
+        Some(Search::Name(key)) => clauses.add(Some(Key::Name), query, |q| {
+            let low = q.arg(Bind::Text(key.clone()));
+            let high = q.arg(Bind::Text(format!("{key}\u{10FFFF}")));
             let c = bytewise(backend);
-            clauses.push(format!(
-                "((a.name_key{c} >= {low} and a.name_key{c} < {high}) \
-                 or (a.last_first_key{c} >= {low} and a.last_first_key{c} < {high}))"
-            ));
-        }
+            let (name, last_first) = (
+                column(Key::Name, "name_key"),
+                column(Key::Name, "last_first_key"),
+            );
+            format!(
+                "(({name}{c} >= {low} and {name}{c} < {high}) \
+                 or ({last_first}{c} >= {low} and {last_first}{c} < {high}))"
+            )
+        }),
         None => {}
     }
-    Ok(clauses)
+    Ok(clauses.all)
+}
+
+/// The conditions gathered, each with the values it binds; in a probe, only the leading keys'.
+struct Clauses<'a> {
+    all: Vec<String>,
+    leads: &'a [Key],
+    probe: bool,
+}
+
+impl Clauses<'_> {
+    fn add(
+        &mut self,
+        key: Option<Key>,
+        query: &mut SqlQuery,
+        condition: impl FnOnce(&mut SqlQuery) -> String,
+    ) {
+        self.add_some(key, query, |q| Some(condition(q)));
+    }
+
+    fn add_some(
+        &mut self,
+        key: Option<Key>,
+        query: &mut SqlQuery,
+        condition: impl FnOnce(&mut SqlQuery) -> Option<String>,
+    ) {
+        if !self.probe || key.is_some_and(|key| self.leads.contains(&key)) {
+            self.all.extend(condition(query));
+        }
+    }
+}
+
+/// The condition on `status` (a column) of the status filter: one status, the open ones, or
+/// those that take a place.
+fn status_condition(status: &str, filter: &str, query: &mut SqlQuery) -> Option<String> {
+    if let Some(code) = Status::from_code(filter) {
+        let p = query.arg(Bind::Text(code.code().into()));
+        Some(format!("{status} = {p}"))
+    } else if filter == super::filters::OPEN_STATUSES {
+        Some(format!("{status} in ({OPEN_SQL})"))
+    } else if filter == super::filters::PLACED_STATUSES {
+        Some(format!("{status} in ({TAKES_A_PLACE_SQL})"))
+    } else {
+        None
+    }
+}
+
+/// The list's count from the counters the database keeps (`application_counts`, and
+/// `flagged_counts` for the possible duplicates), when every filter is one of theirs: exact,
+/// however many, and read in a millisecond.
+async fn counted_by_counters(
+    db: &Db,
+    staff: &Staff,
+    filters: &Filters,
+) -> Result<Option<i64>, AppError> {
+    let theirs = search(&filters.q).is_none()
+        && filters.from.is_empty()
+        && filters.to.is_empty()
+        && filters.stage.is_empty()
+        && filters.area.is_empty()
+        && filters.age.is_empty()
+        && filters.reached.is_empty()
+        && matches!(staff.scope(), Scope::National | Scope::Region(_));
+    // The possible duplicates are counted by region and status only.
+    let table = if !filters.flagged {
+        "application_counts"
+    } else if filters.province.is_empty() && filters.sector.is_empty() && filters.channel.is_empty()
+    {
+        "flagged_counts"
+    } else {
+        return Ok(None);
+    };
+    if !theirs {
+        return Ok(None);
+    }
+    let mut query = SqlQuery::default();
+    let unflagged = Filters {
+        flagged: false,
+        ..filters.clone()
+    };
+    let clause = where_clause(&list_conditions(
+        db.backend(),
+        staff,
+        &unflagged,
+        &EVERY_KEY,
+        &mut query,
+    )?);
+    query.sql = format!("select cast(coalesce(sum(a.n), 0) as bigint) from {table} a {clause}");
+    Ok(Some(query.query().fetch_one(db.pool()).await?.try_get(0)?))
 }
 
 /// `where` and the conditions, or nothing.
@@ -316,6 +583,15 @@ fn beyond(
     format!("{column} {bound} {key} and ({column} {strict} {key} or a.id {strict} {id})")
 }
 
+/// A cursor's condition, or an order, that no index reads (`+` before each column): another
+/// index leads.
+fn unindexed(bound: &str) -> String {
+    bound
+        .replace("a.submitted_at", "+a.submitted_at")
+        .replace("a.last_first_key", "+a.last_first_key")
+        .replace("a.id", "+a.id")
+}
+
 /// Which rows a page holds.
 enum Window {
     First,
@@ -324,22 +600,14 @@ enum Window {
     Last,
 }
 
-pub async fn list(db: &Db, staff: &Staff, filters: &Filters) -> Result<ApplicationPage, AppError> {
+/// A page of the list. `kept`: where the first page's count is kept for the pages that follow.
+pub async fn list(
+    db: &Db,
+    staff: &Staff,
+    filters: &Filters,
+    kept: Option<&crate::changes::Changes>,
+) -> Result<ApplicationPage, AppError> {
     let backend = db.backend();
-    let mut count = SqlQuery::default();
-    let counted_where = where_clause(&list_conditions(backend, staff, filters, &mut count)?);
-    // Counting a million rows on every page would cost more than the page: past
-    // `COUNT_LIMIT` the list says "more than" and the filters narrow it down.
-    count.sql = format!(
-        "select count(*) from (select 1 from applications a {counted_where} limit {}) c",
-        COUNT_LIMIT + 1
-    );
-    let counted: i64 = count.query().fetch_one(db.pool()).await?.try_get(0)?;
-    let more = counted > COUNT_LIMIT;
-    let total = counted.min(COUNT_LIMIT);
-    let pages = u32::try_from((total + i64::from(PER_PAGE) - 1) / i64::from(PER_PAGE))
-        .unwrap_or(u32::MAX)
-        .max(1);
     let window = if let Some(cursor) = Cursor::parse(&filters.after, filters.sort) {
         Window::After(cursor)
     } else if let Some(cursor) = Cursor::parse(&filters.before, filters.sort) {
@@ -349,6 +617,59 @@ pub async fn list(db: &Db, staff: &Staff, filters: &Filters) -> Result<Applicati
     } else {
         Window::First
     };
+    // The count is the scope's and the filters', whatever the page and its order.
+    let count_key = serde_json::to_string(&Filters {
+        sort: Sort::default(),
+        page: 0,
+        after: String::new(),
+        before: String::new(),
+        last: false,
+        ..filters.clone()
+    })
+    .map(|filters| format!("{:?} {filters}", staff.scope()))
+    .map_err(|_| AppError::Internal)?;
+    let kept_count = match window {
+        Window::First => None,
+        _ => kept.and_then(|kept| kept.count_kept(&count_key)),
+    };
+    // The counters count the filters they keep, exactly; otherwise counting a million rows on
+    // every page would cost more than the page: past `COUNT_LIMIT` the list says "more than"
+    // and the filters narrow it down.
+    // On SQLite, which index leads a count or a page the sort's order does not find quickly
+    // (measured once, when needed).
+    let mut narrow: Option<Option<(Vec<Key>, i64)>> = None;
+    let (total, more) = match kept_count {
+        Some(kept) => kept,
+        None => match counted_by_counters(db, staff, filters).await? {
+            Some(counted) => (counted, false),
+            None => {
+                let leads = match backend {
+                    Backend::Sqlite => narrow
+                        .insert(narrowest(db, staff, filters).await?)
+                        .as_ref()
+                        .map_or(EVERY_KEY.to_vec(), |(leads, _)| leads.clone()),
+                    Backend::Postgres => EVERY_KEY.to_vec(),
+                };
+                let mut count = SqlQuery::default();
+                let counted_where = where_clause(&list_conditions(
+                    backend, staff, filters, &leads, &mut count,
+                )?);
+                count.sql = format!(
+                    "select count(*) from (select 1 from {} {counted_where} limit {}) c",
+                    applications(backend, &leads, staff, filters),
+                    COUNT_LIMIT + 1
+                );
+                let counted: i64 = count.query().fetch_one(db.pool()).await?.try_get(0)?;
+                (counted.min(COUNT_LIMIT), counted > COUNT_LIMIT)
+            }
+        },
+    };
+    if let (None, Some(kept)) = (kept_count, kept) {
+        kept.keep_count(count_key, total, more);
+    }
+    let pages = u32::try_from((total + i64::from(PER_PAGE) - 1) / i64::from(PER_PAGE))
+        .unwrap_or(u32::MAX)
+        .max(1);
     let forward = matches!(window, Window::First | Window::After(_));
     let order = if forward {
         order_by(backend, filters.sort)
@@ -367,8 +688,9 @@ pub async fn list(db: &Db, staff: &Staff, filters: &Filters) -> Result<Applicati
     };
     // Each query below is built with its own values: PostgreSQL refuses a value a statement
     // does not use.
+    let leads = page_leads(backend, staff, filters);
     let conditions = |query: &mut SqlQuery| -> Result<Vec<String>, AppError> {
-        let mut all = list_conditions(backend, staff, filters, query)?;
+        let mut all = list_conditions(backend, staff, filters, &leads, query)?;
         all.extend(cursor.map(|c| beyond(backend, filters.sort, c, forward, query)));
         Ok(all)
     };
@@ -433,10 +755,41 @@ pub async fn list(db: &Db, staff: &Staff, filters: &Filters) -> Result<Applicati
         }
     }
     if !complete {
+        // The filters' rows are scattered along the sort's order: when one index holds few of
+        // them (SQLite), they are read from it and sorted, the sort's own index left aside.
+        let few = if walks {
+            match narrow {
+                Some(known) => known,
+                None => narrowest(db, staff, filters).await?,
+            }
+            .filter(|(_, rows)| *rows < PROBE_ROWS)
+            .map(|(leads, _)| leads)
+        } else {
+            None
+        };
         let mut rows = SqlQuery::default();
-        let clause = where_clause(&conditions(&mut rows)?);
+        // Sorted after: an index read in the sort's order would read the table.
+        let order = match &few {
+            Some(_) => unindexed(&order),
+            None => order.clone(),
+        };
+        let clause = where_clause(&match &few {
+            Some(leads) => {
+                let mut all = list_conditions(backend, staff, filters, leads, &mut rows)?;
+                all.extend(cursor.map(|c| {
+                    let bound = beyond(backend, filters.sort, c, forward, &mut rows);
+                    unindexed(&bound)
+                }));
+                all
+            }
+            None => conditions(&mut rows)?,
+        });
+        let table = match &few {
+            Some(leads) => applications(backend, leads, staff, filters),
+            None => "applications a",
+        };
         rows.sql = format!(
-            "select {columns} from applications a {joins} {clause} {order} limit {}",
+            "select {columns} from {table} {joins} {clause} {order} limit {}",
             size + 1
         );
         found = rows.query().fetch_all(db.pool()).await?;
@@ -507,8 +860,8 @@ pub const COUNT_LIMIT: i64 = 1_000;
 const WALKS: [i64; 2] = [200, 4_000];
 
 /// The ids of the first `rows` rows in the page's order from its cursor, read from the order's
-/// index alone: `(region_code, submitted_at)` when the list is one region's by time, the time's
-/// or the name's index otherwise. Its conditions repeat the scope's and the cursor's; the
+/// index alone: `(region_code, submitted_at)` or `(region_code, last_first_key)` when the list is
+/// one region's, a centre agent's own by `entered_by`'s, the time's or the name's otherwise. Its conditions repeat the scope's and the cursor's; the
 /// filters are applied outside.
 fn walk_query(
     staff: &Staff,
@@ -523,7 +876,7 @@ fn walk_query(
         Scope::Region(region) => Some(region),
         _ => Some(filters.region.clone()).filter(|region| !region.is_empty()),
     };
-    if let (Some(region), Sort::Newest | Sort::Oldest) = (region, filters.sort) {
+    if let Some(region) = region {
         let p = query.arg(Bind::Text(region));
         conditions.push(format!("a.region_code = {p}"));
     }
@@ -616,7 +969,10 @@ pub fn export_query(
     filters: &Filters,
 ) -> Result<SqlQuery, AppError> {
     let mut query = SqlQuery::default();
-    let conditions = where_clause(&list_conditions(backend, staff, filters, &mut query)?);
+    let leads = page_leads(backend, staff, filters);
+    let conditions = where_clause(&list_conditions(
+        backend, staff, filters, &leads, &mut query,
+    )?);
     query.sql = format!(
         "select a.reference, a.status, a.submitted_at, a.region_code, r.name_fr as region_fr, \
              r.name_ar as region_ar, p.name_fr as province_fr, p.name_ar as province_ar, \

@@ -12,6 +12,7 @@ use std::{
     any::Any,
     collections::HashMap,
     future::Future,
+    hash::BuildHasher,
     sync::{
         atomic::{AtomicU64, Ordering},
         Arc, Mutex,
@@ -23,11 +24,12 @@ use tokio::sync::broadcast;
 /// The longest figures are served without being computed again.
 pub const MAX_AGE: Duration = Duration::from_secs(5);
 
-/// The longest a list's count is kept for the pages that follow its first: a count a minute
-/// old beside page 7 is what staff expect of a long list, and the first page counts afresh.
+/// The longest a list's count is kept for the pages that follow its first, when nothing has
+/// changed meanwhile (a change made on another server is seen within it); the first page
+/// counts afresh.
 pub const COUNT_AGE: Duration = Duration::from_secs(60);
 
-/// The most counts kept: past it, those older than `COUNT_AGE` go, then all.
+/// The most counts kept.
 const MOST_COUNTS: usize = 1_000;
 
 struct Cached {
@@ -38,8 +40,17 @@ struct Cached {
 
 type Slot = Arc<tokio::sync::Mutex<Option<Cached>>>;
 
-/// Lists' counts by scope and filters: when counted, how many, and whether more.
-type Counts = HashMap<String, (Instant, i64, bool)>;
+/// A list's count: at which generation and when counted, how many, and whether more.
+struct KeptCount {
+    generation: u64,
+    at: Instant,
+    total: i64,
+    more: bool,
+}
+
+/// Lists' counts by their scope and filters, hashed with this server's own random keys (one
+/// staff member's filters cannot be chosen to land on another's).
+type Counts = HashMap<u64, KeptCount>;
 
 #[derive(Clone)]
 pub struct Changes {
@@ -47,6 +58,7 @@ pub struct Changes {
     generation: Arc<AtomicU64>,
     cache: Arc<Mutex<HashMap<String, Slot>>>,
     counts: Arc<Mutex<Counts>>,
+    counts_state: std::collections::hash_map::RandomState,
 }
 
 impl std::fmt::Debug for Changes {
@@ -65,6 +77,7 @@ impl Default for Changes {
             generation: Arc::default(),
             cache: Arc::default(),
             counts: Arc::default(),
+            counts_state: std::collections::hash_map::RandomState::new(),
         }
     }
 }
@@ -122,27 +135,47 @@ impl Changes {
 }
 
 impl Changes {
-    /// A list's count kept under `key` (its scope and filters) for less than `COUNT_AGE`: how
-    /// many, and whether more.
+    /// A list's count kept under `key` (its scope and filters) for less than `COUNT_AGE` and
+    /// since the last change: how many, and whether more.
     pub fn count_kept(&self, key: &str) -> Option<(i64, bool)> {
+        let generation = self.generation();
+        let hash = self.counts_state.hash_one(key);
         let counts = self.counts.lock().ok()?;
         counts
-            .get(key)
-            .filter(|(at, _, _)| at.elapsed() < COUNT_AGE)
-            .map(|(_, total, more)| (*total, *more))
+            .get(&hash)
+            .filter(|kept| kept.generation >= generation && kept.at.elapsed() < COUNT_AGE)
+            .map(|kept| (kept.total, kept.more))
     }
 
-    /// Keeps a list's count for the pages that follow.
-    pub fn keep_count(&self, key: String, total: i64, more: bool) {
+    /// Keeps a list's count, counted at `generation` (read before counting), for the pages
+    /// that follow. Past `MOST_COUNTS`, the stale go, then the oldest.
+    pub fn keep_count(&self, key: &str, generation: u64, total: i64, more: bool) {
+        let hash = self.counts_state.hash_one(key);
         let Ok(mut counts) = self.counts.lock() else {
             return;
         };
         if counts.len() >= MOST_COUNTS {
-            counts.retain(|_, (at, _, _)| at.elapsed() < COUNT_AGE);
-            if counts.len() >= MOST_COUNTS {
-                counts.clear();
+            let now = self.generation();
+            counts.retain(|_, kept| kept.generation >= now && kept.at.elapsed() < COUNT_AGE);
+            while counts.len() >= MOST_COUNTS {
+                let Some(oldest) = counts
+                    .iter()
+                    .min_by_key(|(_, kept)| kept.at)
+                    .map(|(k, _)| *k)
+                else {
+                    break;
+                };
+                counts.remove(&oldest);
             }
         }
-        counts.insert(key, (Instant::now(), total, more));
+        counts.insert(
+            hash,
+            KeptCount {
+                generation,
+                at: Instant::now(),
+                total,
+                more,
+            },
+        );
     }
 }

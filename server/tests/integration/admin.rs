@@ -1545,3 +1545,62 @@ async fn every_filter_lists_and_counts_exactly_its_rows_whichever_index_leads() 
         }
     }
 }
+
+/// The count kept for the pages that follow the first is its scope's alone, and is counted
+/// again once something has changed.
+#[tokio::test]
+async fn the_count_kept_for_the_next_pages_is_the_scopes_own_and_follows_changes() {
+    let app = seeded(1_300).await;
+    let filters = json!({"status": "submitted", "sort": "Oldest"});
+    let submitted = |region: &str| {
+        format!(
+            "select count(*) from applications where region_code = '{region}' \
+             and status = 'submitted'"
+        )
+    };
+    let mut staff = Vec::new();
+    for region in ["06", "07"] {
+        let mut coordinator = signed_in(&app, &format!("coordination.{region}@demo.jisr.ma")).await;
+        let (_, first) = coordinator
+            .call("admin/applications", json!({ "filters": filters }))
+            .await;
+        let expected = one(&app, &submitted(region)).await;
+        assert!(expected > 25, "{region}: {expected} submitted");
+        assert_eq!(first["total"], expected, "{region}");
+        staff.push((
+            region,
+            coordinator,
+            first["next"].as_str().unwrap().to_owned(),
+        ));
+    }
+    for (region, coordinator, next) in &mut staff {
+        let mut second = filters.clone();
+        second["after"] = json!(next);
+        let (_, page) = coordinator
+            .call("admin/applications", json!({ "filters": second }))
+            .await;
+        assert_eq!(
+            page["total"],
+            one(&app, &submitted(region)).await,
+            "{region}"
+        );
+    }
+    // Two reviews started in 06: its next page counts again.
+    let ids = ids_of(
+        &app,
+        "select id from applications where region_code = '06' and status = 'submitted' \
+         order by id desc limit 2",
+    )
+    .await;
+    let (region, coordinator, next) = &mut staff[0];
+    let (_, started) = coordinator
+        .call("admin/bulk", json!({"ids": ids, "action": "StartReview"}))
+        .await;
+    assert_eq!(started, json!({"done": 2, "refused": 0}));
+    let mut second = filters.clone();
+    second["after"] = json!(next);
+    let (_, page) = coordinator
+        .call("admin/applications", json!({ "filters": second }))
+        .await;
+    assert_eq!(page["total"], one(&app, &submitted(region)).await);
+}

@@ -628,6 +628,8 @@ pub async fn list(
     })
     .map(|filters| format!("{:?} {filters}", staff.scope()))
     .map_err(|_| AppError::Internal)?;
+    // Read before counting: a change made meanwhile makes the next page count again.
+    let generation = kept.map(crate::changes::Changes::generation);
     let kept_count = match window {
         Window::First => None,
         _ => kept.and_then(|kept| kept.count_kept(&count_key)),
@@ -664,8 +666,8 @@ pub async fn list(
             }
         },
     };
-    if let (None, Some(kept)) = (kept_count, kept) {
-        kept.keep_count(count_key, total, more);
+    if let (None, Some(kept), Some(generation)) = (kept_count, kept, generation) {
+        kept.keep_count(&count_key, generation, total, more);
     }
     let pages = u32::try_from((total + i64::from(PER_PAGE) - 1) / i64::from(PER_PAGE))
         .unwrap_or(u32::MAX)
@@ -757,6 +759,7 @@ pub async fn list(
     if !complete {
         // The filters' rows are scattered along the sort's order: when one index holds few of
         // them (SQLite), they are read from it and sorted, the sort's own index left aside.
+        // (`walks` is SQLite's alone: `unindexed` writes SQLite's `+`.)
         let few = if walks {
             match narrow {
                 Some(known) => known,

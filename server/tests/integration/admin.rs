@@ -56,6 +56,16 @@ where
         .collect()
 }
 
+/// The ids of a list page's rows, in order.
+fn page_ids(page: &Value) -> Vec<i64> {
+    page["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["id"].as_i64().unwrap())
+        .collect()
+}
+
 async fn ids_of(app: &TestApp, sql: &str) -> Vec<i64> {
     column(app, sql).await
 }
@@ -1206,14 +1216,6 @@ async fn pages_follow_one_another_by_the_sort_order_forward_and_back() {
         )
         .await;
         assert!(expected.len() > 25, "{sort}: {} rows", expected.len());
-        let page_ids = |page: &Value| -> Vec<i64> {
-            page["rows"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|row| row["id"].as_i64().unwrap())
-                .collect()
-        };
         let mut forward = Vec::new();
         let mut pages = Vec::new();
         let mut filters = json!({"sort": sort});
@@ -1321,13 +1323,7 @@ async fn a_rare_filter_beyond_the_rows_read_in_order_finds_its_rows() {
             .call("admin/applications", json!({ "filters": filters }))
             .await;
         assert_eq!(response.status, StatusCode::OK, "{page}");
-        seen.extend(
-            page["rows"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|row| row["id"].as_i64().unwrap()),
-        );
+        seen.extend(page_ids(&page));
         match page["next"].as_str() {
             Some(cursor) => filters = json!({"to": day.to_string(), "after": cursor}),
             None => break,
@@ -1491,13 +1487,7 @@ async fn every_filter_lists_and_counts_exactly_its_rows_whichever_index_leads() 
                 .call("admin/applications", json!({ "filters": next }))
                 .await;
             assert_eq!(response.status, StatusCode::OK, "{email} {next}: {page}");
-            seen.extend(
-                page["rows"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|row| row["id"].as_i64().unwrap()),
-            );
+            seen.extend(page_ids(&page));
             let counted = (page["total"].clone(), page["more"].clone());
             let first = first.get_or_insert_with(|| page.clone());
             assert_eq!(

@@ -133,10 +133,18 @@ fn page_leads(backend: Backend, staff: &Staff, filters: &Filters) -> Vec<Key> {
 fn applications(backend: Backend, leads: &[Key], staff: &Staff, filters: &Filters) -> &'static str {
     if backend != Backend::Sqlite || !leads.contains(&Key::Flagged) || !filters.flagged {
         "applications a"
-    } else if matches!(staff.scope(), Scope::Region(_)) || !filters.region.is_empty() {
+    } else if one_region(staff, filters).is_some() {
         "applications a indexed by applications_flagged_region_idx"
     } else {
         "applications a indexed by applications_flagged_idx"
+    }
+}
+
+/// The one region the list is of: the staff member's, or the one chosen in the filters.
+fn one_region(staff: &Staff, filters: &Filters) -> Option<String> {
+    match staff.scope() {
+        Scope::Region(region) => Some(region),
+        _ => Some(filters.region.clone()).filter(|region| !region.is_empty()),
     }
 }
 
@@ -147,7 +155,7 @@ const PROBE_ROWS: i64 = 20_000;
 /// a centre agent's own, a province, the possible duplicates, a name's start, a status, a
 /// region, the dates.
 fn candidates(staff: &Staff, filters: &Filters) -> Vec<Vec<Key>> {
-    let region = matches!(staff.scope(), Scope::Region(_)) || !filters.region.is_empty();
+    let region = one_region(staff, filters).is_some();
     let status = Status::from_code(&filters.status).is_some()
         || [
             super::filters::OPEN_STATUSES,
@@ -423,17 +431,13 @@ async fn counted_by_counters(
         && filters.reached.is_empty()
         && matches!(staff.scope(), Scope::National | Scope::Region(_));
     // The possible duplicates are counted by region and status only.
-    let table = if !filters.flagged {
-        "application_counts"
-    } else if filters.province.is_empty() && filters.sector.is_empty() && filters.channel.is_empty()
-    {
-        "flagged_counts"
-    } else {
-        return Ok(None);
+    let by_region_and_status =
+        filters.province.is_empty() && filters.sector.is_empty() && filters.channel.is_empty();
+    let table = match (theirs, filters.flagged) {
+        (true, false) => "application_counts",
+        (true, true) if by_region_and_status => "flagged_counts",
+        _ => return Ok(None),
     };
-    if !theirs {
-        return Ok(None);
-    }
     let mut query = SqlQuery::default();
     let unflagged = Filters {
         flagged: false,
@@ -634,12 +638,12 @@ pub async fn list(
         Window::First => None,
         _ => kept.and_then(|kept| kept.count_kept(&count_key)),
     };
-    // The counters count the filters they keep, exactly; otherwise counting a million rows on
-    // every page would cost more than the page: past `COUNT_LIMIT` the list says "more than"
-    // and the filters narrow it down.
     // On SQLite, which index leads a count or a page the sort's order does not find quickly
     // (measured once, when needed).
     let mut narrow: Option<Option<(Vec<Key>, i64)>> = None;
+    // The counters count the filters they keep, exactly; otherwise counting a million rows on
+    // every page would cost more than the page: past `COUNT_LIMIT` the list says "more than"
+    // and the filters narrow it down.
     let (total, more) = match kept_count {
         Some(kept) => kept,
         None => match counted_by_counters(db, staff, filters).await? {
@@ -863,9 +867,9 @@ pub const COUNT_LIMIT: i64 = 1_000;
 const WALKS: [i64; 2] = [200, 4_000];
 
 /// The ids of the first `rows` rows in the page's order from its cursor, read from the order's
-/// index alone: `(region_code, submitted_at)` or `(region_code, last_first_key)` when the list is
-/// one region's, a centre agent's own by `entered_by`'s, the time's or the name's otherwise. Its conditions repeat the scope's and the cursor's; the
-/// filters are applied outside.
+/// index alone: `(region_code, submitted_at)` or `(region_code, last_first_key)` when the list
+/// is one region's, a centre agent's own by `entered_by`'s, the time's or the name's otherwise.
+/// Its conditions repeat the scope's and the cursor's; the filters are applied outside.
 fn walk_query(
     staff: &Staff,
     filters: &Filters,
@@ -875,10 +879,7 @@ fn walk_query(
     query: &mut SqlQuery,
 ) -> String {
     let mut conditions: Vec<String> = cursor.map(str::to_owned).into_iter().collect();
-    let region = match staff.scope() {
-        Scope::Region(region) => Some(region),
-        _ => Some(filters.region.clone()).filter(|region| !region.is_empty()),
-    };
+    let region = one_region(staff, filters);
     if let Some(region) = region {
         let p = query.arg(Bind::Text(region));
         conditions.push(format!("a.region_code = {p}"));

@@ -95,6 +95,11 @@ impl Db {
                         "pragma synchronous = normal",
                         "pragma foreign_keys = on",
                         "pragma busy_timeout = 5000",
+                        // Each connection's page cache: 512 KiB rather than SQLite's 2 MiB,
+                        // 4 MiB for the pool in all. The pages come from the system's file
+                        // cache when they are not there; a million applications' random lists
+                        // were no slower (issue 12: at most 60 MB with 20 staff working).
+                        "pragma cache_size = -512",
                     ] {
                         conn.execute(pragma).await?;
                     }

@@ -5,7 +5,7 @@
 
 use super::{
     audit::{self, AuditAction, Entry},
-    passwords::{hash_password, verify_password, DUMMY_HASH},
+    passwords::{hash_password, needs_rehash, verify_password, DUMMY_HASH},
     roles::{Role, Staff},
     throttle::Throttle,
 };
@@ -247,13 +247,27 @@ pub async fn sign_in(
         None => (DUMMY_HASH.clone(), 0),
     };
     let right = verify_password(hash, password.to_owned()).await;
-    let Some((staff, _, _)) = account.filter(|_| right) else {
+    let Some((staff, stored, _)) = account.filter(|_| right) else {
         audit::record_alone(db, failed("unknown account or wrong password")).await?;
         return Ok(Err(SignInFailure::Invalid));
     };
     limiter.throttle.succeeded(attempt);
+    // A hash made with older parameters is made again from the password she just gave. The
+    // password is the same, so her other sessions go on (the version stays).
+    let rehashed = match needs_rehash(&stored) {
+        true => Some(hash_password(password.to_owned()).await?),
+        false => None,
+    };
     let device_cookie = {
         let mut write = audit::AuditedWrite::begin(db).await?;
+        if let Some(hash) = rehashed {
+            sqlx::query("update staff set password_hash = $1 where id = $2 and password_hash = $3")
+                .bind(hash.into_string())
+                .bind(staff.id)
+                .bind(&stored)
+                .execute(&mut *write.tx)
+                .await?;
+        }
         let cookie =
             remember_device(&mut *write.tx, &staff, known_device, device, secure_cookies).await?;
         write

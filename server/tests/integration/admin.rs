@@ -953,6 +953,62 @@ async fn a_working_session_stays_open_and_a_password_change_ends_the_others() {
     );
 }
 
+/// `demo-password-123` hashed with argon2's default parameters (19 MiB, 2 passes), as
+/// accounts made before the parameters changed were.
+const OLDER_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$dfmYSnc5rZjRPRqB+LWgKA$\
+                          XgCroaL6DQPflHjDPM205x9saNQ388k2ZBROlKjiqJ8";
+
+#[tokio::test]
+async fn a_hash_of_older_parameters_is_made_again_at_sign_in_and_no_session_ends() {
+    let app = seeded(0).await;
+    let email = "revue.05@demo.jisr.ma";
+    let stored = || async {
+        sqlx::query("select password_hash from staff where email = $1")
+            .bind(email)
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap()
+            .get::<String, _>(0)
+    };
+    sqlx::query("update staff set password_hash = $1 where email = $2")
+        .bind(OLDER_HASH)
+        .bind(email)
+        .execute(app.db.pool())
+        .await
+        .unwrap();
+    let version = one(
+        &app,
+        "select password_version from staff where email = 'revue.05@demo.jisr.ma'",
+    )
+    .await;
+    let mut first = signed_in(&app, email).await;
+    let upgraded = stored().await;
+    assert!(
+        upgraded.starts_with("$argon2id$v=19$m=7168,t=5,p=1$"),
+        "{upgraded}"
+    );
+    assert_eq!(
+        one(
+            &app,
+            "select password_version from staff where email = 'revue.05@demo.jisr.ma'",
+        )
+        .await,
+        version,
+        "the same password: no session ends"
+    );
+    let mut second = signed_in(&app, email).await;
+    assert_eq!(stored().await, upgraded, "made again once only");
+    for browser in [&mut first, &mut second] {
+        let (response, _) = browser.call_form("admin/dashboard", &[]).await;
+        assert_eq!(response.status, StatusCode::OK);
+    }
+    assert_eq!(
+        sign_in_at(&app, "10.9.0.1:5000", email, "demo-password-124").await,
+        json!("Invalid"),
+        "the new hash refuses another password"
+    );
+}
+
 #[tokio::test]
 async fn console_answers_are_never_stored_by_the_browser() {
     let app = seeded(10).await;

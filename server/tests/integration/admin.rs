@@ -1518,6 +1518,12 @@ async fn every_filter_lists_and_counts_exactly_its_rows_whichever_index_leads() 
         ),
         (
             "national@demo.jisr.ma",
+            json!({"q": "fa", "status": "submitted"}),
+            "status = 'submitted' and (name_key like 'fa%' or last_first_key like 'fa%')".into(),
+            false,
+        ),
+        (
+            "national@demo.jisr.ma",
             json!({"q": "fa", "sector": sector, "sort": "Oldest"}),
             format!("sector = '{sector}' and (name_key like 'fa%' or last_first_key like 'fa%')"),
             false,

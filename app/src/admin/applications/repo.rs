@@ -880,13 +880,24 @@ fn walk_query(
 ) -> String {
     let mut conditions: Vec<String> = cursor.map(str::to_owned).into_iter().collect();
     let region = one_region(staff, filters);
-    if let Some(region) = region {
-        let p = query.arg(Bind::Text(region));
+    if let Some(region) = &region {
+        let p = query.arg(Bind::Text(region.clone()));
         conditions.push(format!("a.region_code = {p}"));
     }
-    if let Scope::EnteredBy(id) = staff.scope() {
+    let entered_by = match staff.scope() {
+        Scope::EnteredBy(id) => Some(id),
+        _ => None,
+    };
+    if let Some(id) = entered_by {
         let p = query.arg(Bind::Int(id));
         conditions.push(format!("a.entered_by = {p}"));
+    }
+    // One status across the regions: its rows in the sort's order (`(status, name)`, or
+    // `(status, time)`). A region or a centre agent's own is walked rather: a status's rows
+    // are denser there.
+    if let (None, None, Some(status)) = (&region, entered_by, Status::from_code(&filters.status)) {
+        let p = query.arg(Bind::Text(status.code().into()));
+        conditions.push(format!("a.status = {p}"));
     }
     let clause = where_clause(&conditions);
     format!("select a.id from applications a {clause} {order} limit {rows}")

@@ -30,7 +30,7 @@ use app::registration::service::{
     purge_expired_drafts, LookupLimiter, RegistrationLimiter, WizardSettings,
 };
 use config::{Cli, Command, ServeArgs};
-use state::{AppState, Settings};
+use state::{AppState, Settings, Shared};
 use std::sync::Arc;
 
 /// Runs what the command line asks for.
@@ -104,7 +104,7 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!("cannot read or make the server's keys: {e}"))?;
     let registrations = RegistrationLimiter::per_hour(args.registrations_per_hour);
     let help = help::load(args.helpline.as_deref(), args.centres_file.as_deref())?;
-    let state = AppState {
+    let state = AppState::from(Shared {
         leptos_options,
         db: db.clone(),
         settings: Arc::new(Settings {
@@ -125,7 +125,7 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
         sign_ins: SignInLimiter::per_minute(args.sign_ins_per_minute),
         changes: Changes::default(),
         streams: admin::EventStreams::default(),
-    };
+    });
     if let Some((email, password)) = staff_repo::ensure_first_admin(&db)
         .await
         .map_err(|e| anyhow::anyhow!("cannot create the first administrator: {e}"))?

@@ -17,7 +17,7 @@ use axum::{
 use http_body_util::BodyExt;
 use leptos::config::LeptosOptions;
 use leptos_axum::AxumRouteListing;
-use server::state::{AppState, Settings};
+use server::state::{AppState, Settings, Shared};
 use std::sync::{
     atomic::{AtomicU32, Ordering},
     Arc, LazyLock,
@@ -234,7 +234,7 @@ impl Setup {
 }
 
 fn router_for(db: Db, leptos_options: LeptosOptions, setup: Setup) -> Router {
-    let state = AppState {
+    let state = AppState::from(Shared {
         leptos_options,
         db,
         settings: Arc::new(setup.settings),
@@ -242,7 +242,7 @@ fn router_for(db: Db, leptos_options: LeptosOptions, setup: Setup) -> Router {
         sign_ins: SignInLimiter::per_minute(at_least_one(setup.sign_ins_per_minute)),
         changes: Default::default(),
         streams: Default::default(),
-    };
+    });
     server::routes::router(state, PAGE_ROUTES.clone())
 }
 

@@ -152,8 +152,8 @@ fn one_region(staff: &Staff, filters: &Filters) -> Option<String> {
 const PROBE_ROWS: i64 = 20_000;
 
 /// The keys that may lead the filters' rows on SQLite, each a set one index reads together:
-/// a centre agent's own, a province, the possible duplicates, a name's start, a status, a
-/// region, the dates.
+/// a centre agent's own, a province, the possible duplicates, a name's start (in a region, or
+/// in all), a status, a region, the dates.
 fn candidates(staff: &Staff, filters: &Filters) -> Vec<Vec<Key>> {
     let region = one_region(staff, filters).is_some();
     let status = Status::from_code(&filters.status).is_some()
@@ -181,6 +181,10 @@ fn candidates(staff: &Staff, filters: &Filters) -> Vec<Vec<Key>> {
         all.push(vec![Key::Region, Key::Status]);
     }
     if let Some(Search::Name(_)) = search(&filters.q) {
+        // Within one region, its own name indexes, both ways of writing the name.
+        if region {
+            all.push(vec![Key::Region, Key::Name]);
+        }
         all.push(vec![Key::Name]);
     }
     if status {

@@ -211,6 +211,9 @@ for (const { lang, region } of RUNS) {
     await coach.page.locator('#visit-notes').fill(lang === 'fr' ? "Visite de l'atelier." : 'زيارة الورشة.');
     await coach.page.locator('#visit-panel button[type="submit"]').tap();
     await expect(coach.page.locator('#action-message')).toHaveText(says.visit);
+    // The page shows the visit before she goes on: its data read again rebuilds the page's
+    // forms, and a form opened before that would be closed under her finger.
+    await expect(coach.page.locator('#timeline li[data-kind="admin-timeline-visit"]')).toHaveCount(1);
     await coach.page.locator('#milestone-panel summary').tap();
     await coach.page.locator('#milestone-which').selectOption('business_plan_drafted');
     await coach.page.locator('#milestone-document').fill('Plan v1');
@@ -232,6 +235,8 @@ for (const { lang, region } of RUNS) {
     await page.locator('#line-amount').fill('20 000');
     await page.locator('#line-panel button[type="submit"]').tap();
     await expect(page.locator('#action-message')).toHaveText(says.line);
+    // Here too the page shows the change (in her timeline) before she goes on.
+    await expect(page.locator('#timeline li[data-kind="admin-timeline-financing-approved"]')).toHaveCount(1);
     const line = page.locator('article.financing-line').first();
     await line.locator('input[name="amount"]').fill('10000');
     await line.locator('input[name="planned_on"]').fill(moroccanDay());
@@ -240,6 +245,7 @@ for (const { lang, region } of RUNS) {
     await expect(tranche).toHaveAttribute('data-state', 'planned');
     await tranche.locator('button[type="submit"]').tap();
     await expect(tranche).toHaveAttribute('data-state', 'approved');
+    await expect(page.locator('#timeline li[data-kind="admin-tranche-approved"]')).toHaveCount(1);
     await tranche.locator('input[name="paid_on"]').fill(moroccanDay());
     await tranche.locator('input[name="payment_reference"]').fill('VIR-2026-0815');
     await tranche.locator('button[type="submit"]').tap();

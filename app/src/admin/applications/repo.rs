@@ -872,8 +872,9 @@ const WALKS: [i64; 2] = [200, 4_000];
 
 /// The ids of the first `rows` rows in the page's order from its cursor, read from the order's
 /// index alone: `(region_code, submitted_at)` or `(region_code, last_first_key)` when the list
-/// is one region's, a centre agent's own by `entered_by`'s, the time's or the name's otherwise.
-/// Its conditions repeat the scope's and the cursor's; the filters are applied outside.
+/// is one region's, a centre agent's own by `entered_by`'s, one status's by `status`'s, the
+/// time's or the name's otherwise. Its conditions repeat the scope's, the cursor's and that
+/// status; the filters are applied outside.
 fn walk_query(
     staff: &Staff,
     filters: &Filters,
@@ -884,14 +885,15 @@ fn walk_query(
 ) -> String {
     let mut conditions: Vec<String> = cursor.map(str::to_owned).into_iter().collect();
     let region = one_region(staff, filters);
-    if let Some(region) = &region {
-        let p = query.arg(Bind::Text(region.clone()));
-        conditions.push(format!("a.region_code = {p}"));
-    }
     let entered_by = match staff.scope() {
         Scope::EnteredBy(id) => Some(id),
         _ => None,
     };
+    let narrowed = region.is_some() || entered_by.is_some();
+    if let Some(region) = region {
+        let p = query.arg(Bind::Text(region));
+        conditions.push(format!("a.region_code = {p}"));
+    }
     if let Some(id) = entered_by {
         let p = query.arg(Bind::Int(id));
         conditions.push(format!("a.entered_by = {p}"));
@@ -899,7 +901,7 @@ fn walk_query(
     // One status across the regions: its rows in the sort's order (`(status, name)`, or
     // `(status, time)`). A region or a centre agent's own is walked rather: a status's rows
     // are denser there.
-    if let (None, None, Some(status)) = (&region, entered_by, Status::from_code(&filters.status)) {
+    if let (false, Some(status)) = (narrowed, Status::from_code(&filters.status)) {
         let p = query.arg(Bind::Text(status.code().into()));
         conditions.push(format!("a.status = {p}"));
     }

@@ -206,17 +206,23 @@ for (const { lang, region } of RUNS) {
     await coach.page.locator('#members tbody tr', { hasText: reference }).getByRole('link').tap();
     await expect(coach.page).toHaveURL(/\/admin\/beneficiaries\/\d+$/);
     await coach.console_.ready();
+    // She starts on the milestone, then records the visit first: what she typed in the
+    // milestone stays while the page shows the visit.
+    await coach.page.locator('#milestone-panel summary').tap();
+    await coach.page.locator('#milestone-which').selectOption('business_plan_drafted');
+    await coach.page.locator('#milestone-document').fill('Plan v1');
     await coach.page.locator('#visit-panel summary').tap();
     await coach.page.locator('#visit-kind').selectOption('on_site');
     await coach.page.locator('#visit-notes').fill(lang === 'fr' ? "Visite de l'atelier." : 'زيارة الورشة.');
     await coach.page.locator('#visit-panel button[type="submit"]').tap();
     await expect(coach.page.locator('#action-message')).toHaveText(says.visit);
-    // The page shows the visit before she goes on: its data read again rebuilds the page's
-    // forms, and a form opened before that would be closed under her finger.
     await expect(coach.page.locator('#timeline li[data-kind="admin-timeline-visit"]')).toHaveCount(1);
-    await coach.page.locator('#milestone-panel summary').tap();
-    await coach.page.locator('#milestone-which').selectOption('business_plan_drafted');
-    await coach.page.locator('#milestone-document').fill('Plan v1');
+    // The visit's form is emptied and closed; the milestone's is as she left it.
+    await expect(coach.page.locator('#visit-panel')).not.toHaveAttribute('open', '');
+    await expect(coach.page.locator('#visit-notes')).toHaveValue('');
+    await expect(coach.page.locator('#milestone-panel')).toHaveAttribute('open', '');
+    await expect(coach.page.locator('#milestone-which')).toHaveValue('business_plan_drafted');
+    await expect(coach.page.locator('#milestone-document')).toHaveValue('Plan v1');
     await coach.page.locator('#milestone-panel button[type="submit"]').tap();
     await expect(coach.page.locator('#action-message')).toHaveText(says.milestone);
     await expect(coach.page.locator('tr[data-milestone="business_plan_drafted"]')).toContainText('Plan v1');
@@ -235,7 +241,6 @@ for (const { lang, region } of RUNS) {
     await page.locator('#line-amount').fill('20 000');
     await page.locator('#line-panel button[type="submit"]').tap();
     await expect(page.locator('#action-message')).toHaveText(says.line);
-    // Here too the page shows the change (in her timeline) before she goes on.
     await expect(page.locator('#timeline li[data-kind="admin-timeline-financing-approved"]')).toHaveCount(1);
     const line = page.locator('article.financing-line').first();
     await line.locator('input[name="amount"]').fill('10000');
@@ -248,6 +253,13 @@ for (const { lang, region } of RUNS) {
     await expect(page.locator('#timeline li[data-kind="admin-tranche-approved"]')).toHaveCount(1);
     await tranche.locator('input[name="paid_on"]').fill(moroccanDay());
     await tranche.locator('input[name="payment_reference"]').fill('VIR-2026-0815');
+    // A visit recorded meanwhile leaves the payment she is typing as it is.
+    await page.locator('#visit-panel summary').tap();
+    await page.locator('#visit-kind').selectOption('individual');
+    await page.locator('#visit-notes').fill(lang === 'fr' ? 'Point sur le paiement.' : 'متابعة الدفع.');
+    await page.locator('#visit-panel button[type="submit"]').tap();
+    await expect(page.locator('#timeline li[data-kind="admin-timeline-visit"]')).toHaveCount(2);
+    await expect(tranche.locator('input[name="payment_reference"]')).toHaveValue('VIR-2026-0815');
     await tranche.locator('button[type="submit"]').tap();
     await expect(tranche).toHaveAttribute('data-state', 'paid');
     await expect(tranche).toContainText('VIR-2026-0815');

@@ -29,6 +29,37 @@ pub fn form_pairs(ev: &leptos::ev::SubmitEvent) -> Vec<(String, String)> {
     }
 }
 
+/// The form a submit event came from, to empty and close once what it held is saved: the
+/// page around it is not drawn again, so nothing else typed on it is lost.
+#[derive(Clone)]
+pub struct SubmittedForm(#[cfg(feature = "hydrate")] Option<web_sys::HtmlFormElement>);
+
+impl SubmittedForm {
+    pub fn of(ev: &leptos::ev::SubmitEvent) -> Self {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            Self(ev.target().and_then(|target| target.dyn_into().ok()))
+        }
+        #[cfg(not(feature = "hydrate"))]
+        {
+            let _ = ev;
+            Self()
+        }
+    }
+
+    /// Its fields back to what they were drawn with, and the panel it opens from closed.
+    pub fn reset(&self) {
+        #[cfg(feature = "hydrate")]
+        if let Some(form) = &self.0 {
+            form.reset();
+            if let Ok(Some(panel)) = form.closest("details") {
+                let _ = panel.remove_attribute("open");
+            }
+        }
+    }
+}
+
 /// The value a select named `name` changed to, from a change event that bubbled up to here.
 pub fn changed_select_value(ev: &leptos::ev::Event, name: &str) -> Option<String> {
     #[cfg(feature = "hydrate")]

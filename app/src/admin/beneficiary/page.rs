@@ -23,43 +23,78 @@ pub fn BeneficiaryPage() -> impl IntoView {
     view! { <Console title_key="admin-beneficiary-title" body=beneficiary_body /> }
 }
 
-type HerResource = Resource<Result<Beneficiary, AppError>>;
+/// Her data as last read. The page is drawn once from the first read; a save reads her data
+/// again into this, and only what shows it is drawn again. The forms stay as they are, so
+/// what someone typed in one while another was saved is kept.
+#[derive(Clone, Copy)]
+struct Her {
+    id: i64,
+    now: RwSignal<Beneficiary>,
+    message: RwSignal<Option<String>>,
+}
+
+impl Her {
+    fn reload(self) {
+        let lang = use_lang();
+        leptos::task::spawn_local(async move {
+            match load_beneficiary(self.id).await {
+                Ok(b) => self.now.set(b),
+                Err(error) => self.message.set(Some(error.message(lang))),
+            }
+        });
+    }
+}
 
 fn beneficiary_body(_staff: Staff) -> impl IntoView {
     let id = path_id("/admin/beneficiaries/");
-    let her = Resource::new(move || id.get(), load_beneficiary);
+    // Read when she opens the page (or another woman's): never read again as a whole.
+    let first = Resource::new(move || id.get(), load_beneficiary);
     let financing = Resource::new(move || id.get(), load_financing);
     let message = RwSignal::new(None::<String>);
     view! {
         {message_view(message)}
         <Transition fallback=loading>
             {move || Suspend::new(async move {
-                match her.await {
-                    Ok(b) => {
-                        view! {
-                            {header(&b)}
-                            {b.may_record.then(|| visit_form(b.application_id, b.today.clone(), her, message))}
-                            {milestones(&b, her, message)}
-                            <section aria-labelledby="financing-title">
-                                <h2 id="financing-title">{t("admin-financing")}</h2>
-                                <Transition fallback=loading>
-                                    {move || Suspend::new(async move {
-                                        match financing.await {
-                                            Ok(f) => financing_view(id.get_untracked(), f, financing, her, message).into_any(),
-                                            Err(error) => error_view(error),
-                                        }
-                                    })}
-                                </Transition>
-                            </section>
-                            {surveys(&b, her, message)}
-                            {timeline(&b)}
-                        }
-                            .into_any()
-                    }
+                match first.await {
+                    Ok(b) => beneficiary_view(b, financing, message).into_any(),
                     Err(error) => error_view(error),
                 }
             })}
         </Transition>
+    }
+}
+
+fn beneficiary_view(
+    b: Beneficiary,
+    financing: Resource<Result<Financing, AppError>>,
+    message: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let application_id = b.application_id;
+    let may_record = b.may_record;
+    let today = b.today.clone();
+    let her = Her {
+        id: application_id,
+        now: RwSignal::new(b),
+        message,
+    };
+    let now = her.now;
+    view! {
+        {move || now.with(header)}
+        {may_record.then(|| visit_form(application_id, today.clone(), her))}
+        {milestones(her, today)}
+        <section aria-labelledby="financing-title">
+            <h2 id="financing-title">{t("admin-financing")}</h2>
+            <Transition fallback=loading>
+                {move || Suspend::new(async move {
+                    match financing.await {
+                        Ok(f) => financing_view(f, her).into_any(),
+                        Err(error) => error_view(error),
+                    }
+                })}
+            </Transition>
+        </section>
+        {surveys(her)}
+        {move || now.with(timeline)}
     }
 }
 
@@ -120,15 +155,11 @@ fn header(b: &Beneficiary) -> impl IntoView {
     }
 }
 
-fn visit_form(
-    id: i64,
-    today: String,
-    her: HerResource,
-    message: RwSignal<Option<String>>,
-) -> impl IntoView {
+fn visit_form(id: i64, today: String, her: Her) -> impl IntoView {
     let refusals = Refusals::default();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let submitted = SubmittedForm::of(&ev);
         let pairs = form_pairs(&ev);
         let form = VisitForm {
             application_id: id,
@@ -139,10 +170,13 @@ fn visit_form(
         };
         save_with(
             refusals,
-            message,
+            her.message,
             "admin-visit-recorded",
             move || record_visit(form),
-            move |_| her.refetch(),
+            move |_| {
+                submitted.reset();
+                her.reload();
+            },
         );
     };
     let kinds = VisitKind::ALL
@@ -164,13 +198,8 @@ fn visit_form(
     }
 }
 
-fn milestones(
-    b: &Beneficiary,
-    her: HerResource,
-    message: RwSignal<Option<String>>,
-) -> impl IntoView {
-    let rows = b
-        .milestones
+fn milestone_rows(b: &Beneficiary) -> impl IntoView {
+    b.milestones
         .iter()
         .map(|m| {
             let state = match &m.reached {
@@ -195,15 +224,21 @@ fn milestones(
                 </tr>
             }
         })
-        .collect_view();
-    let open: Vec<crate::admin::programme::Milestone> = b
-        .milestones
-        .iter()
-        .filter(|m| m.reached.is_none())
-        .map(|m| m.milestone)
-        .collect();
-    let form = (b.may_record && !open.is_empty())
-        .then(|| milestone_form(b.application_id, open, b.today.clone(), her, message));
+        .collect_view()
+}
+
+fn milestones(her: Her, today: String) -> impl IntoView {
+    let now = her.now;
+    // The form is drawn again only when the milestones it offers change.
+    let open = Memo::new(move |_| {
+        now.with(|b| {
+            b.milestones
+                .iter()
+                .filter(|m| b.may_record && m.reached.is_none())
+                .map(|m| m.milestone)
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <h2>{t("admin-milestones")}</h2>
         {list_table(
@@ -214,27 +249,29 @@ fn milestones(
                 t("admin-due"),
                 t("admin-milestone-state"),
             ],
-            rows,
+            move || now.with(milestone_rows),
         )}
-        {form}
+        {move || {
+            let open = open.get();
+            (!open.is_empty()).then(|| milestone_form(her, open, today.clone()))
+        }}
     }
 }
 
 /// Confirms one of the milestones not reached yet.
 fn milestone_form(
-    id: i64,
+    her: Her,
     open: Vec<crate::admin::programme::Milestone>,
     today: String,
-    her: HerResource,
-    message: RwSignal<Option<String>>,
 ) -> impl IntoView {
     use crate::admin::programme::LegalForm;
     let refusals = Refusals::default();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let submitted = SubmittedForm::of(&ev);
         let pairs = form_pairs(&ev);
         let form = MilestoneForm {
-            application_id: id,
+            application_id: her.id,
             milestone: field(&pairs, "milestone"),
             reached_on: field(&pairs, "reached_on"),
             legal_form: field(&pairs, "legal_form"),
@@ -242,10 +279,13 @@ fn milestone_form(
         };
         save_with(
             refusals,
-            message,
+            her.message,
             "admin-milestone-confirmed",
             move || confirm_milestone(form),
-            move |_| her.refetch(),
+            move |_| {
+                submitted.reset();
+                her.reload();
+            },
         );
     };
     let milestones = open
@@ -271,133 +311,191 @@ fn milestone_form(
     }
 }
 
-type FinancingResource = Resource<Result<Financing, AppError>>;
+/// Her financing as last read, read again (with her timeline) after each of its saves.
+#[derive(Clone, Copy)]
+struct Lines {
+    her: Her,
+    now: RwSignal<Financing>,
+}
 
-fn financing_view(
-    id: i64,
-    f: Financing,
-    financing: FinancingResource,
-    her: HerResource,
-    message: RwSignal<Option<String>>,
-) -> impl IntoView {
-    let lang = use_lang();
-    let refresh = move || {
-        financing.refetch();
-        her.refetch();
-    };
-    let may_finance = f.may_finance;
-    let lines = f
-        .lines
-        .iter()
-        .map(|line| line_view(line, may_finance, refresh, message))
-        .collect_view();
-    let empty = f.lines.is_empty();
-    let totals = (!empty).then(|| {
-        let approved: i64 = f.lines.iter().map(|l| l.approved.0).sum();
-        let paid: i64 = f.lines.iter().map(|l| l.paid().0).sum();
-        view! {
-            <p id="financing-totals">
-                {t("admin-approved")} {lang.colon()}
-                <bdi dir="ltr">{crate::admin::programme::Centimes(approved).dirhams(lang)}</bdi> " · "
-                {t("admin-paid")} {lang.colon()}
-                <bdi dir="ltr">{crate::admin::programme::Centimes(paid).dirhams(lang)}</bdi>
-            </p>
-        }
-    });
-    view! {
-        {totals}
-        {if empty { Some(view! { <p class="muted">{t("admin-financing-none")}</p> }) } else { None }}
-        {lines}
-        {may_finance.then(|| line_form(id, refresh, message))}
+impl Lines {
+    fn reload(self) {
+        let lang = use_lang();
+        let Lines { her, now } = self;
+        leptos::task::spawn_local(async move {
+            match load_financing(her.id).await {
+                Ok(f) => now.set(f),
+                Err(error) => her.message.set(Some(error.message(lang))),
+            }
+        });
+        her.reload();
+    }
+
+    fn line(self, id: i64) -> Memo<Option<LineRow>> {
+        let now = self.now;
+        Memo::new(move |_| now.with(|f| f.lines.iter().find(|l| l.id == id).cloned()))
     }
 }
 
-fn line_view(
-    line: &LineRow,
-    may_finance: bool,
-    refresh: impl Fn() + Copy + Send + Sync + 'static,
-    message: RwSignal<Option<String>>,
-) -> impl IntoView {
+fn financing_view(f: Financing, her: Her) -> impl IntoView {
     let lang = use_lang();
-    let funder = if line.funder == Funder::Other {
-        line.funder_detail.clone()
-    } else {
-        t(&line.funder.label_key())
+    let may_finance = f.may_finance;
+    let lines = Lines {
+        her,
+        now: RwSignal::new(f),
     };
-    let tranches = line
-        .tranches
-        .iter()
-        .enumerate()
-        .map(|(i, tranche)| {
-            let step = (may_finance).then(|| tranche.next_step()).flatten().map(|step| {
-                step_form(tranche.id, tranche.version, step, refresh, message)
-            });
-            view! {
-                <tr data-tranche=tranche.id data-state=tranche.state.code()>
-                    <th scope="row">{t("admin-tranche")} " " {i + 1}</th>
-                    <td data-label=t("admin-amount")>
-                        <bdi dir="ltr" class="nowrap">{tranche.amount.dirhams(lang)}</bdi>
-                    </td>
-                    <td data-label=t("admin-planned-on")>
-                        <bdi dir="ltr" class="nowrap">{tranche.planned.clone()}</bdi>
-                    </td>
-                    <td data-label=t("admin-tranche-state")>
-                        <span class=format!("badge tranche-{}", tranche.state.code())>{t(&tranche.state.label_key())}</span>
-                        {tranche.paid.clone().map(|day| view! { " " <bdi dir="ltr" class="nowrap">{day}</bdi> })}
-                        {tranche.payment_reference.clone().map(|r| view! { " · " <bdi dir="ltr" class="nowrap">{r}</bdi> })}
-                    </td>
-                    <td>{step}</td>
-                </tr>
+    let now = lines.now;
+    let totals = move || {
+        now.with(|f| {
+            if f.lines.is_empty() {
+                return view! { <p class="muted">{t("admin-financing-none")}</p> }.into_any();
             }
+            let approved: i64 = f.lines.iter().map(|l| l.approved.0).sum();
+            let paid: i64 = f.lines.iter().map(|l| l.paid().0).sum();
+            view! {
+                <p id="financing-totals">
+                    {t("admin-approved")} {lang.colon()}
+                    <bdi dir="ltr">{crate::admin::programme::Centimes(approved).dirhams(lang)}</bdi> " · "
+                    {t("admin-paid")} {lang.colon()}
+                    <bdi dir="ltr">{crate::admin::programme::Centimes(paid).dirhams(lang)}</bdi>
+                </p>
+            }
+            .into_any()
         })
-        .collect_view();
-    let remaining = crate::admin::programme::Centimes(line.approved.0 - line.planned().0);
-    let title = format!("line-{}-title", line.id);
-    let add = (may_finance && remaining.0 > 0).then(|| tranche_form(line.id, refresh, message));
+    };
+    // Each line is drawn once, and what changes in it is drawn again: a tranche typed into
+    // one line is kept while another line is saved.
     view! {
-        <article class="financing-line" data-line=line.id>
-            <h3 id=title.clone()>
-                {t(&line.kind.label_key())} " · " {funder} " · "
-                <bdi dir="ltr">{line.approved.dirhams(lang)}</bdi>
-            </h3>
-            <p class="muted">
-                {t("admin-approved-on")} " " <bdi dir="ltr">{line.approved_on.clone()}</bdi> " · "
-                {t("admin-paid")} {lang.colon()} <bdi dir="ltr">{line.paid().dirhams(lang)}</bdi> " · "
-                {t("admin-to-plan")} {lang.colon()} <bdi dir="ltr">{remaining.dirhams(lang)}</bdi>
-            </p>
-            {(!line.tranches.is_empty())
-                .then(|| {
-                    view! {
-                        <div class="table-scroll" tabindex="0" role="region" aria-labelledby=title.clone()>
-                            <table class="list">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{t("admin-tranche")}</th>
-                                        <th scope="col">{t("admin-amount")}</th>
-                                        <th scope="col">{t("admin-planned-on")}</th>
-                                        <th scope="col">{t("admin-tranche-state")}</th>
-                                        <th scope="col">
-                                            <span class="visually-hidden">{t("admin-actions")}</span>
-                                        </th>
-                                    </tr>
-                                </thead>
-                                <tbody>{tranches}</tbody>
-                            </table>
-                        </div>
-                    }
-                })}
-            {add}
+        {totals}
+        <For
+            each=move || now.with(|f| f.lines.iter().map(|l| l.id).collect::<Vec<_>>())
+            key=|id| *id
+            children=move |id| line_view(lines, id, may_finance)
+        />
+        {may_finance.then(|| line_form(lines))}
+    }
+}
+
+fn line_view(lines: Lines, id: i64, may_finance: bool) -> impl IntoView {
+    let lang = use_lang();
+    let line = lines.line(id);
+    let heading = move || {
+        line.with(|line| {
+            line.as_ref().map(|line| {
+                let funder = if line.funder == Funder::Other {
+                    line.funder_detail.clone()
+                } else {
+                    t(&line.funder.label_key())
+                };
+                view! {
+                    {t(&line.kind.label_key())} " · " {funder} " · "
+                    <bdi dir="ltr">{line.approved.dirhams(lang)}</bdi>
+                }
+            })
+        })
+    };
+    let remaining = Memo::new(move |_| {
+        line.with(|line| {
+            line.as_ref()
+                .map_or(0, |line| line.approved.0 - line.planned().0)
+        })
+    });
+    let summary = move || {
+        line.with(|line| {
+            line.as_ref().map(|line| {
+                view! {
+                    {t("admin-approved-on")} " " <bdi dir="ltr">{line.approved_on.clone()}</bdi> " · "
+                    {t("admin-paid")} {lang.colon()} <bdi dir="ltr">{line.paid().dirhams(lang)}</bdi> " · "
+                    {t("admin-to-plan")} {lang.colon()}
+                    <bdi dir="ltr">{crate::admin::programme::Centimes(remaining.get()).dirhams(lang)}</bdi>
+                }
+            })
+        })
+    };
+    // A tranche's row is drawn again when it moves on (its version changes), and only then.
+    let tranches = move || {
+        line.with(|line| {
+            line.as_ref()
+                .map(|line| {
+                    line.tranches
+                        .iter()
+                        .cloned()
+                        .enumerate()
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    };
+    let empty = move || line.with(|line| line.as_ref().is_none_or(|l| l.tranches.is_empty()));
+    let title = format!("line-{id}-title");
+    view! {
+        <article class="financing-line" data-line=id>
+            <h3 id=title.clone()>{heading}</h3>
+            <p class="muted">{summary}</p>
+            <div
+                class="table-scroll"
+                tabindex="0"
+                role="region"
+                aria-labelledby=title
+                hidden=empty
+            >
+                <table class="list">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t("admin-tranche")}</th>
+                            <th scope="col">{t("admin-amount")}</th>
+                            <th scope="col">{t("admin-planned-on")}</th>
+                            <th scope="col">{t("admin-tranche-state")}</th>
+                            <th scope="col">
+                                <span class="visually-hidden">{t("admin-actions")}</span>
+                            </th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=tranches
+                            key=|(_, tranche)| (tranche.id, tranche.version)
+                            children=move |(i, tranche)| tranche_row(lines, i, tranche, may_finance)
+                        />
+                    </tbody>
+                </table>
+            </div>
+            {move || (may_finance && remaining.get() > 0).then(|| tranche_form(lines, id))}
         </article>
     }
 }
 
-fn step_form(
-    tranche: i64,
-    version: i64,
-    step: TrancheStep,
-    refresh: impl Fn() + Copy + Send + Sync + 'static,
-    message: RwSignal<Option<String>>,
+fn tranche_row(
+    lines: Lines,
+    i: usize,
+    tranche: crate::admin::financing::TrancheRow,
+    may_finance: bool,
 ) -> impl IntoView {
+    let lang = use_lang();
+    let step = may_finance
+        .then(|| tranche.next_step())
+        .flatten()
+        .map(|step| step_form(lines, tranche.id, tranche.version, step));
+    view! {
+        <tr data-tranche=tranche.id data-state=tranche.state.code()>
+            <th scope="row">{t("admin-tranche")} " " {i + 1}</th>
+            <td data-label=t("admin-amount")>
+                <bdi dir="ltr" class="nowrap">{tranche.amount.dirhams(lang)}</bdi>
+            </td>
+            <td data-label=t("admin-planned-on")>
+                <bdi dir="ltr" class="nowrap">{tranche.planned.clone()}</bdi>
+            </td>
+            <td data-label=t("admin-tranche-state")>
+                <span class=format!("badge tranche-{}", tranche.state.code())>{t(&tranche.state.label_key())}</span>
+                {tranche.paid.clone().map(|day| view! { " " <bdi dir="ltr" class="nowrap">{day}</bdi> })}
+                {tranche.payment_reference.clone().map(|r| view! { " · " <bdi dir="ltr" class="nowrap">{r}</bdi> })}
+            </td>
+            <td>{step}</td>
+        </tr>
+    }
+}
+
+fn step_form(lines: Lines, tranche: i64, version: i64, step: TrancheStep) -> impl IntoView {
     let refusals = Refusals::default();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -411,10 +509,10 @@ fn step_form(
         };
         save_with(
             refusals,
-            message,
+            lines.her.message,
             "admin-tranche-moved",
             move || advance_tranche(form),
-            move |_| refresh(),
+            move |_| lines.reload(),
         );
     };
     let prefix = format!("tranche-{tranche}");
@@ -433,14 +531,11 @@ fn step_form(
     }
 }
 
-fn tranche_form(
-    line: i64,
-    refresh: impl Fn() + Copy + Send + Sync + 'static,
-    message: RwSignal<Option<String>>,
-) -> impl IntoView {
+fn tranche_form(lines: Lines, line: i64) -> impl IntoView {
     let refusals = Refusals::default();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let submitted = SubmittedForm::of(&ev);
         let pairs = form_pairs(&ev);
         let form = TrancheForm {
             line_id: line,
@@ -449,10 +544,13 @@ fn tranche_form(
         };
         save_with(
             refusals,
-            message,
+            lines.her.message,
             "admin-tranche-added",
             move || add_tranche(form),
-            move |_| refresh(),
+            move |_| {
+                submitted.reset();
+                lines.reload();
+            },
         );
     };
     let prefix = format!("line-{line}");
@@ -466,17 +564,14 @@ fn tranche_form(
     }
 }
 
-fn line_form(
-    id: i64,
-    refresh: impl Fn() + Copy + Send + Sync + 'static,
-    message: RwSignal<Option<String>>,
-) -> impl IntoView {
+fn line_form(lines: Lines) -> impl IntoView {
     let refusals = Refusals::default();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let submitted = SubmittedForm::of(&ev);
         let pairs = form_pairs(&ev);
         let form = LineForm {
-            application_id: id,
+            application_id: lines.her.id,
             kind: field(&pairs, "kind"),
             funder: field(&pairs, "funder"),
             funder_detail: field(&pairs, "funder_detail"),
@@ -484,10 +579,13 @@ fn line_form(
         };
         save_with(
             refusals,
-            message,
+            lines.her.message,
             "admin-line-added",
             move || add_line(form),
-            move |_| refresh(),
+            move |_| {
+                submitted.reset();
+                lines.reload();
+            },
         );
     };
     let kinds = FinancingKind::ALL
@@ -513,15 +611,14 @@ fn line_form(
     }
 }
 
-fn surveys(b: &Beneficiary, her: HerResource, message: RwSignal<Option<String>>) -> impl IntoView {
+fn survey_rows(b: &Beneficiary) -> impl IntoView {
     let yes_no = |v: Option<bool>| match v {
         Some(true) => t("admin-yes"),
         Some(false) => t("admin-no"),
         None => "—".to_owned(),
     };
     let lang = use_lang();
-    let rows = b
-        .surveys
+    b.surveys
         .iter()
         .map(|s| {
             let answers = match &s.done {
@@ -546,15 +643,21 @@ fn surveys(b: &Beneficiary, her: HerResource, message: RwSignal<Option<String>>)
                 </tr>
             }
         })
-        .collect_view();
-    let due: Vec<crate::admin::programme::SurveyWave> = b
-        .surveys
-        .iter()
-        .filter(|s| s.open && s.done.is_none())
-        .map(|s| s.wave)
-        .collect();
-    let form =
-        (b.may_record && !due.is_empty()).then(|| survey_form(b.application_id, due, her, message));
+        .collect_view()
+}
+
+fn surveys(her: Her) -> impl IntoView {
+    let now = her.now;
+    // The form is drawn again only when the surveys it offers change.
+    let due = Memo::new(move |_| {
+        now.with(|b| {
+            b.surveys
+                .iter()
+                .filter(|s| b.may_record && s.open && s.done.is_none())
+                .map(|s| s.wave)
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <h2 id="surveys">{t("admin-surveys")}</h2>
         {list_table(
@@ -565,26 +668,25 @@ fn surveys(b: &Beneficiary, her: HerResource, message: RwSignal<Option<String>>)
                 t("admin-due"),
                 t("admin-survey-answers"),
             ],
-            rows,
+            move || now.with(survey_rows),
         )}
-        {form}
+        {move || {
+            let due = due.get();
+            (!due.is_empty()).then(|| survey_form(her, due))
+        }}
     }
 }
 
 /// Answers one of the surveys due, as her coach asks them.
-fn survey_form(
-    id: i64,
-    due: Vec<crate::admin::programme::SurveyWave>,
-    her: HerResource,
-    message: RwSignal<Option<String>>,
-) -> impl IntoView {
+fn survey_form(her: Her, due: Vec<crate::admin::programme::SurveyWave>) -> impl IntoView {
     use crate::admin::programme::Band;
     let refusals = Refusals::default();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let submitted = SubmittedForm::of(&ev);
         let pairs = form_pairs(&ev);
         let form = SurveyForm {
-            application_id: id,
+            application_id: her.id,
             wave: field(&pairs, "wave"),
             operating: field(&pairs, "operating"),
             revenue_band: field(&pairs, "revenue_band"),
@@ -595,10 +697,13 @@ fn survey_form(
         };
         save_with(
             refusals,
-            message,
+            her.message,
             "admin-survey-recorded",
             move || record_survey(form),
-            move |_| her.refetch(),
+            move |_| {
+                submitted.reset();
+                her.reload();
+            },
         );
     };
     let yes_no = || {

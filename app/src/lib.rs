@@ -52,7 +52,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = Lang::DEFAULT;
     provide_context(lang);
     // The console's pages load the console's WASM (`console/`); the others, the applicants'.
-    // The staff sign-in page is a plain page: the console's code comes once she is in.
+    // A plain page loads none (see `is_plain_page`).
+    #[cfg(feature = "ssr")]
+    let plain = is_plain_page(&path);
+    #[cfg(feature = "ssr")]
+    if plain {
+        provide_context(PlainPage);
+    }
     #[cfg(feature = "ssr")]
     let scripts = {
         let mut scripts = options.clone();
@@ -62,7 +68,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             scripts.hash_file = CONSOLE_HASH_FILE.into();
             scripts.hash_files = *CONSOLE_FILES_HASHED;
         }
-        (!admin::is_plain_page(path)).then(|| view! { <HydrationScripts options=scripts /> })
+        (!plain).then(|| view! { <HydrationScripts options=scripts /> })
     };
     #[cfg(not(feature = "ssr"))]
     let scripts = view! { <HydrationScripts options=options.clone() /> };
@@ -70,7 +76,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     let preloads = {
         preloads::silence_leptos();
-        preloads::links(&path, &options).map(|links| {
+        (!plain).then(|| preloads::links(&path, &options)).flatten().map(|links| {
                 let wasm = links
                     .wasm
                     .into_iter()
@@ -110,6 +116,20 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         </html>
     }
 }
+
+/// Pages served as plain HTML, without any WASM: the staff sign-in page (the console's code
+/// comes once she is in), and the applicants' pages that only inform (the landing page, the
+/// centres). Nothing on them needs the WASM but the quick exit, which brings a few lines of
+/// script of its own (`safety`), so a first visit is the page and its stylesheet. Links from
+/// them to the wizard load it as a whole page, which brings the WASM.
+#[cfg(feature = "ssr")]
+pub fn is_plain_page(path: &str) -> bool {
+    matches!(path, "/" | "/centres") || admin::is_plain_page(path)
+}
+
+/// In the context of a plain page's render (see [`is_plain_page`]).
+#[derive(Clone, Copy, Debug)]
+pub struct PlainPage;
 
 /// The nonce of an answer's Content-Security-Policy, made by the server's security layer and
 /// carried by the page's inline scripts.

@@ -31,7 +31,15 @@ export class LandingPage {
     await expect(html).toHaveAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr');
   }
 
-  /** Resolves once the WASM has taken over the page. */
+  /**
+   * Resolves once the landing page's quick exit is in place: the page is plain HTML, with a
+   * few lines of script and no WASM.
+   */
+  async ready() {
+    await expect(this.page.locator('html')).toHaveAttribute('data-quick-exit', 'ready');
+  }
+
+  /** Resolves once the WASM has taken over a page that has it (not this one). */
   async waitForHydration() {
     await expect(this.page.locator('html')).toHaveAttribute('data-hydrated', 'true');
   }

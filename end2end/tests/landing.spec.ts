@@ -12,7 +12,7 @@ function watchErrors(page: Page): string[] {
 }
 
 test.describe('with JavaScript', () => {
-  test('the landing page opens in Arabic, right to left, and hydrates cleanly', async ({ page }) => {
+  test('the landing page opens in Arabic, right to left, cleanly', async ({ page }) => {
     const errors = watchErrors(page);
     const landing = new LandingPage(page);
     await landing.goto();
@@ -20,16 +20,35 @@ test.describe('with JavaScript', () => {
     await expect(landing.heading).toHaveText('برنامج التمكين الاقتصادي والقيادة للنساء');
     await expect(landing.regions).toHaveCount(12);
     await expect(landing.regions.filter({ hasText: 'الداخلة وادي الذهب' })).toContainText('3');
-    await landing.waitForHydration();
+    await landing.ready();
     expect(await landing.hasHorizontalScroll()).toBe(false);
     expect(errors).toEqual([]);
+  });
+
+  test('the landing page and the centres are plain pages: no code to download but the quick exit', async ({ page }) => {
+    const files: string[] = [];
+    page.on('request', (request) => files.push(new URL(request.url()).pathname));
+    const landing = new LandingPage(page);
+    for (const path of ['/', '/centres']) {
+      await page.goto(path);
+      await landing.ready();
+      await expect(page.locator('link[rel="modulepreload"], link[as="fetch"]')).toHaveCount(0);
+    }
+    expect(files.filter((file) => /\.(wasm|js)$/.test(file))).toEqual([]);
+    expect(await page.locator('html').getAttribute('data-hydrated')).toBeNull();
+    // The wizard, opened from it, is a page with its code.
+    await page.goto('/');
+    await landing.startLink.tap();
+    await expect(page).toHaveURL(/\/register$/);
+    await landing.waitForHydration();
+    expect(files.some((file) => /^\/pkg\/jisr\.[\w-]+\.wasm$/.test(file))).toBe(true);
   });
 
   test('the switcher turns the page to French and the choice is remembered', async ({ page }) => {
     const errors = watchErrors(page);
     const landing = new LandingPage(page);
     await landing.goto();
-    await landing.waitForHydration();
+    await landing.ready();
     await landing.switchTo('fr');
     await landing.expectLanguage('fr');
     await expect(landing.heading).toHaveText(
@@ -71,7 +90,8 @@ test.describe('with JavaScript', () => {
         siteFiles.push({ url: response.url(), cacheControl: response.headers()['cache-control'] });
       }
     });
-    await landing.goto();
+    // The wizard's first page: the landing page has no WASM.
+    await page.goto('/register');
     await landing.waitForHydration();
     // The stylesheet applies: the page has no default body margin.
     expect(await page.evaluate(() => getComputedStyle(document.body).margin)).toBe('0px');

@@ -11,7 +11,7 @@ test.describe('quick exit, with JavaScript', () => {
     await page.goto('about:blank');
     const landing = new LandingPage(page);
     await landing.goto();
-    await landing.waitForHydration();
+    await landing.ready();
     await page.getByRole('link', { name: 'خروج سريع' }).click();
     await expect(page).toHaveURL(neutral);
     await page.goBack();
@@ -21,7 +21,7 @@ test.describe('quick exit, with JavaScript', () => {
   test('three presses of Shift leave too', async ({ page }) => {
     const landing = new LandingPage(page);
     await landing.goto();
-    await landing.waitForHydration();
+    await landing.ready();
     for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
     await expect(page).toHaveURL(neutral);
   });
@@ -96,7 +96,7 @@ for (const javaScriptEnabled of [true, false]) {
 test('the Content-Security-Policy is in force: a script without the page\'s nonce does not run', async ({ page, cspViolations }) => {
   const landing = new LandingPage(page);
   await landing.goto();
-  await landing.waitForHydration();
+  await landing.ready();
   const ran = await page.evaluate(async () => {
     const script = document.createElement('script');
     script.textContent = 'window.__injected = true';

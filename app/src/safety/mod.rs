@@ -45,7 +45,7 @@ impl Default for QuickExitUrl {
 }
 
 /// How close together three presses of Shift must come to leave.
-#[cfg(feature = "hydrate")]
+#[cfg(any(feature = "hydrate", test))]
 const SHIFT_WINDOW_MS: f64 = 1500.0;
 
 #[component]
@@ -82,6 +82,14 @@ pub fn QuickExit() -> impl IntoView {
         on_cleanup(move || handle.remove());
     }
 
+    // A plain page has no WASM: the same quick exit comes as a few lines of script.
+    #[cfg(feature = "ssr")]
+    let script = use_context::<crate::PlainPage>().map(|_| {
+        view! { <script nonce=leptos::nonce::use_nonce() inner_html=PLAIN_PAGE_SCRIPT></script> }
+    });
+    #[cfg(not(feature = "ssr"))]
+    let script = ();
+
     view! {
         <a
             class="quick-exit"
@@ -95,12 +103,30 @@ pub fn QuickExit() -> impl IntoView {
         >
             {t("quick-exit")}
         </a>
+        {script}
     }
 }
+
+/// The quick exit of a page served without the WASM (`crate::is_plain_page`), as the
+/// component above does it: the answers kept on the phone forgotten (`ui::KEPT_PREFIX`), the
+/// page replaced by `/exit` in the history, on a tap or on three presses of Shift within
+/// 1.5 s. It marks `<html data-quick-exit>` once in place.
+#[cfg(feature = "ssr")]
+const PLAIN_PAGE_SCRIPT: &str = r#"(function(){var t=[];function leave(){try{for(var i=localStorage.length-1;i>=0;i--){var k=localStorage.key(i);if(k&&k.indexOf("jisr.wizard.")===0)localStorage.removeItem(k)}}catch(e){}location.replace("/exit")}document.addEventListener("click",function(e){if(e.target.closest&&e.target.closest("a.quick-exit")){e.preventDefault();leave()}});addEventListener("keydown",function(e){if(e.key!=="Shift"||e.repeat)return;var n=e.timeStamp;t=t.filter(function(x){return n-x<=1500});t.push(n);if(t.length>=3)leave()});document.documentElement.setAttribute("data-quick-exit","ready")})();"#;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_plain_pages_quick_exit_forgets_the_same_answers_and_leaves_the_same_way() {
+        assert!(PLAIN_PAGE_SCRIPT.contains(&format!("location.replace(\"{EXIT_PATH}\")")));
+        assert!(PLAIN_PAGE_SCRIPT.contains(&format!("\"{}\"", crate::ui::KEPT_PREFIX)));
+        assert!(PLAIN_PAGE_SCRIPT.contains(&format!("<={}", SHIFT_WINDOW_MS as u32)));
+        // Nothing in it may end the script element early.
+        assert!(!PLAIN_PAGE_SCRIPT.contains("</"));
+    }
 
     #[test]
     fn the_quick_exit_goes_only_to_a_web_address() {

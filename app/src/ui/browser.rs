@@ -28,7 +28,7 @@ fn can_keep() -> bool {
     window().local_storage().ok().flatten().is_some()
 }
 
-pub const PREFIX: &str = "jisr.wizard.";
+pub const PREFIX: &str = super::KEPT_PREFIX;
 
 /// Keeps the answers under `key` on the phone.
 pub fn keep(key: &str, pairs: &[(String, String)]) {

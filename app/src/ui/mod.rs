@@ -4,4 +4,8 @@
 
 #[cfg(feature = "hydrate")]
 pub mod browser;
+
+/// What the names of the answers kept on the phone start with (`browser`), which the quick
+/// exit forgets (`safety`).
+pub const KEPT_PREFIX: &str = "jisr.wizard.";
 pub mod form;

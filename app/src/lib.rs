@@ -231,6 +231,7 @@ fn ConsoleRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("follow-up") view=AdminArea />
             <Route path=path!("beneficiaries/:id") view=AdminArea />
             <Route path=path!("report") view=AdminArea />
+            <Route path=path!("partners") view=AdminArea />
         </ParentRoute>
     }
     .into_inner()

@@ -48,6 +48,9 @@ pub enum Command {
     Serve,
     /// Create the database or bring its schema up to date, then exit.
     Migrate,
+    /// Print the partners' API's OpenAPI document (JSON), as the server serves it at
+    /// `/api/partner/v1/openapi.json`; touches no database.
+    Openapi,
     /// Create a national administrator; prints a generated password, to be changed at first
     /// sign-in.
     CreateAdmin {

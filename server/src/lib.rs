@@ -5,6 +5,7 @@ pub mod config;
 pub mod health;
 pub mod help;
 pub mod lang;
+pub mod partner_api;
 pub mod quick_exit;
 pub mod report;
 pub mod routes;
@@ -35,6 +36,10 @@ use std::sync::Arc;
 
 /// Runs what the command line asks for.
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    if matches!(cli.command, Some(Command::Openapi)) {
+        println!("{}", partner_api::document().to_pretty_json()?);
+        return Ok(());
+    }
     let db = Db::connect(cli.database_url.expose())
         .await
         .with_context(|| format!("cannot open the database {}", cli.database_url))?;
@@ -49,6 +54,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     }
     let result = match cli.command.unwrap_or_default() {
         Command::Serve => serve(db.clone(), cli.serve).await,
+        // Answered above, before the database is opened.
+        Command::Openapi => Ok(()),
         Command::Migrate => {
             tracing::info!(database = %cli.database_url, "schema is up to date");
             Ok(())

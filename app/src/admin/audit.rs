@@ -37,6 +37,10 @@ pub enum AuditAction {
     TrancheApproved,
     TranchePaid,
     TrancheReconciled,
+    PartnerKeyIssued,
+    PartnerKeyRevoked,
+    /// A call of the partners' API, by a key (no staff member).
+    PartnerApiCall,
 }
 
 impl AuditAction {
@@ -71,6 +75,9 @@ impl AuditAction {
             AuditAction::TrancheApproved => "tranche_approved",
             AuditAction::TranchePaid => "tranche_paid",
             AuditAction::TrancheReconciled => "tranche_reconciled",
+            AuditAction::PartnerKeyIssued => "partner_key_issued",
+            AuditAction::PartnerKeyRevoked => "partner_key_revoked",
+            AuditAction::PartnerApiCall => "partner_api_call",
         }
     }
 }
@@ -199,6 +206,9 @@ mod tests {
             AuditAction::TrancheApproved,
             AuditAction::TranchePaid,
             AuditAction::TrancheReconciled,
+            AuditAction::PartnerKeyIssued,
+            AuditAction::PartnerKeyRevoked,
+            AuditAction::PartnerApiCall,
         ];
         let codes: Vec<&str> = all.iter().map(|a| a.code()).collect();
         assert_eq!(codes, crate::admin::audit_log::AUDIT_ACTIONS);

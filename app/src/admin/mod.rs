@@ -6,6 +6,7 @@
 //! | `applications/` | the list, its filters and the export |
 //! | `review/` | one application: its page, the workflow's actions, notes, assignment |
 //! | `staff/` | staff accounts |
+//! | `partners/` | the partners' API keys |
 //! | `audit_log/` | the audit log as administrators read it |
 //! | `sign_in.rs` | signing in and choosing one's password |
 //!
@@ -38,6 +39,7 @@ pub mod context;
 pub mod dashboard;
 pub mod financing;
 pub mod i18n;
+pub mod partners;
 pub mod passwords;
 pub mod programme;
 pub mod report;
@@ -83,6 +85,7 @@ enum Page {
     WorkList,
     Beneficiary,
     Report,
+    Partners,
     NotFound,
 }
 
@@ -99,6 +102,7 @@ impl Page {
             "/admin/cohorts" => Page::Cohorts,
             "/admin/follow-up" => Page::WorkList,
             "/admin/report" => Page::Report,
+            "/admin/partners" => Page::Partners,
             path => {
                 let with_id = |prefix: &str| {
                     path.strip_prefix(prefix)
@@ -166,6 +170,7 @@ fn AdminPages() -> impl IntoView {
         Page::WorkList => view! { <coaching::page::WorkListPage /> }.into_any(),
         Page::Beneficiary => view! { <beneficiary::page::BeneficiaryPage /> }.into_any(),
         Page::Report => view! { <report::page::ReportPage /> }.into_any(),
+        Page::Partners => view! { <partners::page::PartnersPage /> }.into_any(),
         Page::NotFound => view! { <crate::layout::NotFound /> }.into_any(),
     }
 }

@@ -227,6 +227,9 @@ pub fn ConsoleNav(staff: Staff) -> impl IntoView {
                     .then(|| {
                         view! {
                             <li>
+                                <A href="/admin/partners">{t("admin-nav-partners")}</A>
+                            </li>
+                            <li>
                                 <A href="/admin/audit">{t("admin-nav-audit")}</A>
                             </li>
                         }

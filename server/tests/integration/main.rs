@@ -8,6 +8,7 @@ mod follow_up;
 mod health;
 mod landing;
 mod language;
+mod partner_api;
 mod phone_and_tablet;
 mod reference;
 mod report;

@@ -59,6 +59,9 @@ pub const AUDIT_ACTIONS: &[&str] = &[
     "tranche_approved",
     "tranche_paid",
     "tranche_reconciled",
+    "partner_key_issued",
+    "partner_key_revoked",
+    "partner_api_call",
 ];
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

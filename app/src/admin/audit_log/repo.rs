@@ -77,6 +77,7 @@ async fn name_audit_subjects(db: &Db, mut rows: Vec<AuditRow>) -> Result<Vec<Aud
     let accounts = lookup("staff", "email", ids_of("staff:")).await?;
     let sites = lookup("sites", "name_fr", ids_of("site:")).await?;
     let cohorts = lookup("cohorts", "name", ids_of("cohort:")).await?;
+    let partner_keys = lookup("partner_tokens", "name", ids_of("partner_key:")).await?;
     for row in &mut rows {
         let (kind, value) = row
             .subject
@@ -108,6 +109,13 @@ async fn name_audit_subjects(db: &Db, mut rows: Vec<AuditRow>) -> Result<Vec<Aud
                     .cloned()
                     .unwrap_or_else(|| value.to_owned()),
                 Some(format!("/admin/cohorts/{id}")),
+            ),
+            ("partner_key", Some(id)) => (
+                partner_keys
+                    .get(&id)
+                    .map(|name| format!("{name} (#{id})"))
+                    .unwrap_or_else(|| value.to_owned()),
+                Some("/admin/partners".to_owned()),
             ),
             ("session", Some(id)) => (value.to_owned(), Some(format!("/admin/sessions/{id}"))),
             ("reference" | "region" | "reviewer", _) => (value.to_owned(), None),

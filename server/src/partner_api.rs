@@ -1,0 +1,320 @@
+//! The partners' API, `/api/partner/v1/` (issue 14): JSON for partners' own systems, opened by
+//! a key a national administrator issued (`app::admin::partners`), sent as
+//! `Authorization: Bearer <key>`. Each call is limited per key ([`CALLS_PER_MINUTE`], then 429
+//! with `Retry-After`) and recorded in the audit log with the key's id. Every refusal has the
+//! same JSON shape ([`ErrorBody`]). Its OpenAPI document is generated from this file
+//! ([`PartnerApi`]), served at [`OPENAPI_PATH`], and kept in the repository
+//! (`server/openapi/partner-v1.json`, compared by a test; `server openapi` prints it).
+//!
+//! What it serves today: the report's indicators and axes, with their names and definitions
+//! in French and Arabic. The figures come once the protection of small numbers is whole (see
+//! README, "The programme's report"): until then no partner reads a count.
+
+use crate::state::AppState;
+use app::admin::{
+    i18n::tr,
+    partners::repo::{authorise, record_call, PartnerScope},
+    report::{Axis, Indicator},
+};
+use app::{client::client_ip, i18n::Lang};
+use axum::{
+    extract::{Request, State},
+    http::{header, HeaderValue, StatusCode},
+    response::{IntoResponse, Response},
+    routing::{any, get},
+    Extension, Json, Router,
+};
+use governor::{clock::Clock, DefaultKeyedRateLimiter, Quota, RateLimiter};
+use serde::Serialize;
+use std::{num::NonZeroU32, sync::Arc};
+use utoipa::{
+    openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
+    Modify, OpenApi, ToSchema,
+};
+
+pub const BASE: &str = "/api/partner/v1";
+pub const OPENAPI_PATH: &str = "/api/partner/v1/openapi.json";
+const INDICATORS_PATH: &str = "/api/partner/v1/indicators";
+
+/// Calls one key may make in a minute (a burst of as many, then one each second).
+pub const CALLS_PER_MINUTE: u32 = 60;
+
+type Limiter = DefaultKeyedRateLimiter<i64>;
+
+pub fn add_routes(router: Router<AppState>) -> Router<AppState> {
+    let per_minute = NonZeroU32::new(CALLS_PER_MINUTE).unwrap_or(NonZeroU32::MIN);
+    let limiter: Arc<Limiter> = Arc::new(RateLimiter::keyed(Quota::per_minute(per_minute)));
+    let api = Router::new()
+        .route(INDICATORS_PATH, get(indicators))
+        .route(OPENAPI_PATH, get(openapi))
+        .route(BASE, any(not_found))
+        .route(&format!("{BASE}/"), any(not_found))
+        .route(&format!("{BASE}/{{*rest}}"), any(not_found))
+        .layer(Extension(limiter));
+    router.merge(api)
+}
+
+/// The API's document, as served and as kept in the repository.
+pub fn document() -> utoipa::openapi::OpenApi {
+    PartnerApi::openapi()
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Jisr partner API",
+        version = "1",
+        description = "Figures of the programme for women's economic empowerment and leadership, for its partners' systems. Never a person. Opened by a key issued by a national administrator, sent as `Authorization: Bearer <key>`; each key may make 60 calls a minute."
+    ),
+    paths(indicators),
+    components(schemas(IndicatorList, IndicatorDoc, AxisDoc, Names, Scope, ErrorBody, ErrorDetail)),
+    modifiers(&PartnerKeyScheme),
+    tags((name = "indicators", description = "What the programme counts"))
+)]
+pub struct PartnerApi;
+
+struct PartnerKeyScheme;
+
+impl Modify for PartnerKeyScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "partner_key",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("A partner key, issued in the console (jisr_pk_…)"))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// A text in the programme's two languages.
+#[derive(Serialize, ToSchema)]
+pub struct Names {
+    pub fr: String,
+    pub ar: String,
+}
+
+impl Names {
+    fn of(key: &str) -> Names {
+        Names {
+            fr: tr(Lang::Fr, key),
+            ar: tr(Lang::Ar, key),
+        }
+    }
+}
+
+/// One indicator of the report.
+#[derive(Serialize, ToSchema)]
+pub struct IndicatorDoc {
+    /// Its id, as the report and the exports name it.
+    #[schema(example = "accepted")]
+    pub id: String,
+    pub name: Names,
+    pub definition: Names,
+}
+
+/// An axis the report's figures may be split by.
+#[derive(Serialize, ToSchema)]
+pub struct AxisDoc {
+    #[schema(example = "region")]
+    pub id: String,
+    pub name: Names,
+}
+
+/// What the key reads.
+#[derive(Serialize, ToSchema)]
+pub struct Scope {
+    /// The region's code; null for the whole country.
+    #[schema(example = "06")]
+    pub region: Option<String>,
+}
+
+/// The indicators and axes of the report.
+#[derive(Serialize, ToSchema)]
+pub struct IndicatorList {
+    /// When this answer was made (RFC 3339, UTC).
+    #[schema(example = "2026-12-07T20:30:00Z")]
+    pub data_as_of: String,
+    pub scope: Scope,
+    pub indicators: Vec<IndicatorDoc>,
+    pub axes: Vec<AxisDoc>,
+}
+
+/// Every refusal's shape.
+#[derive(Serialize, ToSchema)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ErrorDetail {
+    /// What went wrong, for programs: `invalid_key`, `rate_limited`, `not_found`, `internal`.
+    #[schema(example = "invalid_key")]
+    pub code: String,
+    /// The same, for people (English).
+    pub message: String,
+}
+
+fn refusal(status: StatusCode, code: &str, message: &str) -> Response {
+    let body = ErrorBody {
+        error: ErrorDetail {
+            code: code.to_owned(),
+            message: message.to_owned(),
+        },
+    };
+    let mut response = (status, Json(body)).into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+fn invalid_key() -> Response {
+    let mut response = refusal(
+        StatusCode::UNAUTHORIZED,
+        "invalid_key",
+        "Send a valid partner key as `Authorization: Bearer <key>`: this one is missing, \
+         unknown, revoked or expired.",
+    );
+    response.headers_mut().insert(
+        header::WWW_AUTHENTICATE,
+        HeaderValue::from_static("Bearer realm=\"jisr-partner\""),
+    );
+    response
+}
+
+fn internal() -> Response {
+    refusal(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "internal",
+        "The server could not answer; try again later.",
+    )
+}
+
+async fn not_found() -> Response {
+    refusal(
+        StatusCode::NOT_FOUND,
+        "not_found",
+        "No such operation: see /api/partner/v1/openapi.json.",
+    )
+}
+
+async fn openapi() -> Response {
+    let mut response = Json(document()).into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response
+}
+
+/// The key the request presents, checked, limited and recorded; or the refusal to send.
+async fn partner(
+    state: &AppState,
+    limiter: &Limiter,
+    request: &http::request::Parts,
+) -> Result<PartnerScope, Response> {
+    let presented = request
+        .headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .map(str::trim)
+        .unwrap_or_default();
+    let scope = match authorise(&state.db, presented).await {
+        Ok(Some(scope)) => scope,
+        Ok(None) => return Err(invalid_key()),
+        Err(error) => {
+            tracing::error!(%error, "partner key not read");
+            return Err(internal());
+        }
+    };
+    if let Err(not_until) = limiter.check_key(&scope.key_id) {
+        let wait = not_until.wait_time_from(governor::clock::DefaultClock::default().now());
+        let mut response = refusal(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            "Too many calls with this key: wait the seconds Retry-After says.",
+        );
+        let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds.max(1)));
+        return Err(response);
+    }
+    let client = client_ip(request);
+    let asked = match request.uri.query() {
+        Some(query) => format!("{} {}?{query}", request.method, request.uri.path()),
+        None => format!("{} {}", request.method, request.uri.path()),
+    };
+    if let Err(error) = record_call(&state.db, &scope, &asked, client).await {
+        tracing::error!(%error, "partner call not recorded");
+        return Err(internal());
+    }
+    Ok(scope)
+}
+
+fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .ok()
+        .and_then(|now| {
+            now.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_default()
+}
+
+/// The report's indicators and the axes their figures may be split by.
+#[utoipa::path(
+    get,
+    path = "/api/partner/v1/indicators",
+    tag = "indicators",
+    security(("partner_key" = [])),
+    responses(
+        (status = 200, description = "The indicators and axes, with their names and definitions in French and Arabic", body = IndicatorList),
+        (status = 401, description = "No key, or one unknown, revoked or expired", body = ErrorBody),
+        (status = 429, description = "Too many calls with this key", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "Seconds to wait before the next call"))),
+        (status = 500, description = "The server could not answer", body = ErrorBody)
+    )
+)]
+async fn indicators(
+    State(state): State<AppState>,
+    Extension(limiter): Extension<Arc<Limiter>>,
+    request: Request,
+) -> Response {
+    let (request, _) = request.into_parts();
+    let scope = match partner(&state, &limiter, &request).await {
+        Ok(scope) => scope,
+        Err(refusal) => return refusal,
+    };
+    let list = IndicatorList {
+        data_as_of: now_rfc3339(),
+        scope: Scope {
+            region: scope.region,
+        },
+        indicators: Indicator::ALL
+            .iter()
+            .map(|indicator| IndicatorDoc {
+                id: indicator.code().to_owned(),
+                name: Names::of(&indicator.label_key()),
+                definition: Names::of(&format!("{}-definition", indicator.label_key())),
+            })
+            .collect(),
+        axes: Axis::ALL
+            .iter()
+            .map(|axis| AxisDoc {
+                id: axis.code().to_owned(),
+                name: Names::of(&axis.label_key()),
+            })
+            .collect(),
+    };
+    let mut response = Json(list).into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}

@@ -22,7 +22,7 @@ DEV_ENV := RUSTFLAGS="--cfg erase_components" LEPTOS_OUTPUT_NAME=jisr
 LOGS := target/test-logs
 APT_UPDATED := target/.apt-updated
 
-.PHONY: help run build bench test deps-build deps-test apt-install check-fmt check-migrations clippy unit integration-sqlite integration-postgres e2e clean
+.PHONY: help run build bench test deps-build deps-test apt-install check-fmt check-migrations clippy unit integration-sqlite integration-postgres e2e fuzz clean
 
 help:
 	@echo "make run    install what is missing, build the release site, serve it on http://127.0.0.1:3000"
@@ -51,6 +51,8 @@ deps-build:
 
 deps-test: deps-build
 	@command -v python3 >/dev/null || $(MAKE) --no-print-directory apt-install PACKAGES=python3
+	@# The API fuzzer's virtual environment (scripts/fuzz-partner-api) needs venv and pip.
+	@python3 -c "import ensurepip, venv" 2>/dev/null || $(MAKE) --no-print-directory apt-install PACKAGES=python3-venv
 	@[ -x /usr/bin/chromium ] || $(MAKE) --no-print-directory apt-install PACKAGES=chromium
 	@ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 && command -v pg_virtualenv >/dev/null \
 	  || $(MAKE) --no-print-directory apt-install PACKAGES="postgresql"
@@ -80,7 +82,7 @@ bench: build
 
 test: deps-test
 	@rm -rf $(LOGS) && mkdir -p $(LOGS)
-	$(MAKE) --no-print-directory check-fmt check-migrations clippy unit integration-sqlite integration-postgres e2e
+	$(MAKE) --no-print-directory check-fmt check-migrations clippy unit integration-sqlite integration-postgres e2e fuzz
 	@scripts/test-summary $(LOGS)
 
 check-fmt:
@@ -116,6 +118,11 @@ e2e:
 	E2E_PORT=$$(scripts/free-port) && E2E_DATA_DIR=$$(mktemp -d) && [ -n "$$E2E_PORT" ] \
 	  && trap 'rm -rf "$$E2E_DATA_DIR"' EXIT && cd end2end && E2E_PORT=$$E2E_PORT E2E_DATA_DIR=$$E2E_DATA_DIR npx playwright test 2>&1 \
 	  | tee ../$(LOGS)/e2e-chromium.log
+
+# The partners' API fuzzed from its OpenAPI document (schemathesis from PyPI, seeded), against
+# the debug server the end-to-end run built.
+fuzz:
+	scripts/fuzz-partner-api 2>&1 | tee $(LOGS)/fuzz-partner-api.log
 
 # Build output only: ./data (the database) is never removed by make.
 clean:

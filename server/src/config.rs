@@ -48,6 +48,22 @@ pub enum Command {
     Serve,
     /// Create the database or bring its schema up to date, then exit.
     Migrate,
+    /// Issue a partners' API key as a national administrator (as the console's
+    /// `/admin/partners` does); prints the key, shown this once.
+    PartnerKey {
+        /// The e-mail of the national administrator who issues it.
+        #[arg(long)]
+        by: String,
+        /// Its name: the partner and the use.
+        #[arg(long)]
+        name: String,
+        /// The region's code it reads; the whole country when not given.
+        #[arg(long, default_value = "")]
+        region: String,
+        /// How many days it is valid (1 to 366).
+        #[arg(long, default_value_t = 90)]
+        days: u32,
+    },
     /// Print the partners' API's OpenAPI document (JSON), as the server serves it at
     /// `/api/partner/v1/openapi.json`; touches no database.
     Openapi,

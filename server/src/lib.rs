@@ -61,6 +61,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::CreateAdmin { email, name } => create_admin(&db, &email, &name).await,
+        Command::PartnerKey {
+            by,
+            name,
+            region,
+            days,
+        } => partner_key(&db, &by, &name, &region, days).await,
         Command::Seed {
             applications,
             staff_password,
@@ -172,6 +178,37 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
 }
 
 /// `server create-admin`: a national administrator with a generated, temporary password.
+async fn partner_key(db: &Db, by: &str, name: &str, region: &str, days: u32) -> anyhow::Result<()> {
+    use app::admin::partners::{repo, IssueReply};
+    let staff = auth::active_staff_by_email(db, by)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .filter(|staff| staff.is_national_admin())
+        .ok_or_else(|| anyhow::anyhow!("{by} is not an active national administrator"))?;
+    let local = std::net::IpAddr::from([127, 0, 0, 1]);
+    match repo::issue(db, &staff, name, region, &days.to_string(), local)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+    {
+        IssueReply::Issued { key, .. } => {
+            println!("{key}");
+            Ok(())
+        }
+        IssueReply::Invalid(refusals) => {
+            let fields: Vec<String> = refusals
+                .into_iter()
+                .map(|(field, key)| {
+                    format!(
+                        "{field}: {}",
+                        app::admin::i18n::tr(app::i18n::Lang::Fr, &key)
+                    )
+                })
+                .collect();
+            anyhow::bail!("key not issued: {}", fields.join("; "))
+        }
+    }
+}
+
 async fn create_admin(db: &Db, email: &str, name: &str) -> anyhow::Result<()> {
     if !email_address::EmailAddress::is_valid(email.trim()) {
         anyhow::bail!("{email} is not an e-mail address");

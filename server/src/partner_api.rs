@@ -45,8 +45,11 @@ pub fn add_routes(router: Router<AppState>) -> Router<AppState> {
     let per_minute = NonZeroU32::new(CALLS_PER_MINUTE).unwrap_or(NonZeroU32::MIN);
     let limiter: Arc<Limiter> = Arc::new(RateLimiter::keyed(Quota::per_minute(per_minute)));
     let api = Router::new()
-        .route(INDICATORS_PATH, get(indicators))
-        .route(OPENAPI_PATH, get(openapi))
+        .route(
+            INDICATORS_PATH,
+            get(indicators).fallback(method_not_allowed),
+        )
+        .route(OPENAPI_PATH, get(openapi).fallback(method_not_allowed))
         .route(BASE, any(not_found))
         .route(&format!("{BASE}/"), any(not_found))
         .route(&format!("{BASE}/{{*rest}}"), any(not_found))
@@ -151,7 +154,8 @@ pub struct ErrorBody {
 
 #[derive(Serialize, ToSchema)]
 pub struct ErrorDetail {
-    /// What went wrong, for programs: `invalid_key`, `rate_limited`, `not_found`, `internal`.
+    /// What went wrong, for programs: `invalid_key`, `rate_limited`, `not_found`,
+    /// `method_not_allowed`, `internal`.
     #[schema(example = "invalid_key")]
     pub code: String,
     /// The same, for people (English).
@@ -200,6 +204,18 @@ async fn not_found() -> Response {
         "not_found",
         "No such operation: see /api/partner/v1/openapi.json.",
     )
+}
+
+async fn method_not_allowed() -> Response {
+    let mut response = refusal(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "This operation is read with GET.",
+    );
+    response
+        .headers_mut()
+        .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+    response
 }
 
 async fn openapi() -> Response {

@@ -112,8 +112,11 @@ pub async fn refuse_cross_site(
             }
         }
         // Server functions read JSON or URL-encoded forms, what their clients send; a form of
-        // another type (`text/plain` can carry a JSON body) never reaches them.
-        if request.uri().path().starts_with("/api/")
+        // another type (`text/plain` can carry a JSON body) never reaches them. The partners'
+        // API reads no body: it answers other methods itself (405).
+        let path = request.uri().path();
+        if path.starts_with("/api/")
+            && !path.starts_with(crate::partner_api::BASE)
             && !matches!(
                 media_type(headers).as_str(),
                 "application/json" | "application/x-www-form-urlencoded"

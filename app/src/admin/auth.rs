@@ -359,6 +359,17 @@ pub async fn current_staff(db: &Db, session: &Session) -> Result<Option<Staff>, 
     Ok(Some(staff_from_row(&row)?))
 }
 
+/// The active account with this e-mail, for the command line (which has no session).
+pub async fn active_staff_by_email(db: &Db, email: &str) -> Result<Option<Staff>, AppError> {
+    let row = sqlx::query(&format!(
+        "select {STAFF_COLUMNS} from staff where email = $1 and active = true"
+    ))
+    .bind(normalise_email(email))
+    .fetch_optional(db.pool())
+    .await?;
+    row.as_ref().map(staff_from_row).transpose()
+}
+
 /// Whether the session `id` still holds: stored and not expired, within the absolute expiry,
 /// for an account still active whose password has not changed since. Read without touching
 /// the session, so that asking does not keep it alive (the live stream asks at each

@@ -248,7 +248,8 @@ async fn each_key_is_limited_on_its_own_with_a_time_to_wait() {
 }
 
 #[tokio::test]
-async fn what_is_not_an_operation_is_a_json_404_and_the_document_is_the_one_in_the_repository() {
+async fn what_is_not_an_operation_is_a_json_404_or_405_and_the_document_is_the_one_in_the_repository(
+) {
     let app = TestApp::spawn().await;
     for path in [
         "/api/partner/v1",
@@ -264,6 +265,21 @@ async fn what_is_not_an_operation_is_a_json_404_and_the_document_is_the_one_in_t
             response.body
         );
         assert_eq!(error_code(&response), "not_found", "{path}");
+    }
+    // Another method than GET: a JSON 405 that says which, whatever the body's type.
+    for method in ["POST", "PUT", "DELETE", "TRACE"] {
+        let response = app
+            .request(
+                axum::http::Request::builder()
+                    .method(method)
+                    .uri(INDICATORS)
+                    .body(axum::body::Body::from("x"))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(response.status, StatusCode::METHOD_NOT_ALLOWED, "{method}");
+        assert_eq!(error_code(&response), "method_not_allowed");
+        assert_eq!(response.header(header::ALLOW), "GET, HEAD");
     }
     let response = app.get("/api/partner/v1/openapi.json").await;
     assert_eq!(response.status, StatusCode::OK);

@@ -70,7 +70,15 @@ for (const lang of ['fr', 'ar'] as const) {
     await expect(page.locator('main')).not.toContainText(key);
 
     // Revoked: the API refuses it.
-    await row.getByRole('button', { name: lang === 'fr' ? 'Révoquer' : 'إلغاء' }).tap();
+    // Revoking asks first: cancelled, the key stays; confirmed, it is revoked.
+    await row.getByRole('button', { name: lang === 'fr' ? 'Révoquer' : 'إبطال', exact: true }).tap();
+    await row.getByRole('button', { name: lang === 'fr' ? 'Annuler' : 'إلغاء', exact: true }).tap();
+    await expect(row).toHaveAttribute('data-state', 'active');
+    await row.getByRole('button', { name: lang === 'fr' ? 'Révoquer' : 'إبطال', exact: true }).tap();
+    await expect(row.locator('.confirm')).toBeVisible();
+    await noViolation(page, 'partner keys, revoking');
+    await shot(page, `partners-revoking-${lang}-tablet`);
+    await row.getByRole('button', { name: lang === 'fr' ? 'Oui, révoquer' : 'نعم، إبطال' }).tap();
     await expect(row).toHaveAttribute('data-state', 'revoked');
     const refused = await page.request.get('/api/partner/v1/indicators', { headers: { Authorization: `Bearer ${key}` } });
     expect(refused.status()).toBe(401);

@@ -72,6 +72,8 @@ fn keys_table(
         .into_iter()
         .map(|row| {
             let id = row.id;
+            // Revoking cannot be undone: a first tap asks, a second one revokes.
+            let asking = RwSignal::new(false);
             let revoke = move |_| {
                 leptos::task::spawn_local(async move {
                     match revoke_partner_key(id).await {
@@ -112,9 +114,28 @@ fn keys_table(
                             .then(|| {
                                 view! {
                                     " "
-                                    <button type="button" class="link-button" on:click=revoke>
+                                    <button
+                                        type="button"
+                                        class="link-button"
+                                        hidden=move || asking.get()
+                                        on:click=move |_| asking.set(true)
+                                    >
                                         {t("admin-partner-key-revoke")}
                                     </button>
+                                    <span class="confirm" hidden=move || !asking.get()>
+                                        {t("admin-partner-key-revoke-ask")} " "
+                                        <button type="button" class="button" on:click=revoke>
+                                            {t("admin-partner-key-revoke-confirm")}
+                                        </button>
+                                        " "
+                                        <button
+                                            type="button"
+                                            class="link-button"
+                                            on:click=move |_| asking.set(false)
+                                        >
+                                            {t("admin-cancel")}
+                                        </button>
+                                    </span>
                                 }
                             })}
                     </td>

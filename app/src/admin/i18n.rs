@@ -200,7 +200,21 @@ mod tests {
         let fr = Messages::parse(Lang::Fr, source(Lang::Fr).to_owned());
         let mut args = FluentArgs::new();
         args.set("total", 2);
+        args.set("shown", "2");
         assert_eq!(fr.get("admin-results", Some(&args)).unwrap(), "2 dossiers");
+        // A list's total is shown grouped by thousands; the plural is chosen from the number.
+        let mut args = FluentArgs::new();
+        args.set("total", 2_000);
+        args.set("shown", crate::landing::format_count(2_000));
+        assert_eq!(
+            fr.get("admin-results", Some(&args)).unwrap(),
+            "2\u{202f}000 dossiers"
+        );
+        let ar = Messages::parse(Lang::Ar, source(Lang::Ar).to_owned());
+        assert_eq!(
+            ar.get("admin-results", Some(&args)).unwrap(),
+            "2\u{202f}000 ملف"
+        );
         assert_eq!(
             fr.get("admin-dashboard-title", None).unwrap(),
             "Tableau de bord"

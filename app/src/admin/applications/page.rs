@@ -364,7 +364,11 @@ fn results_view(
         <p id="result-count" data-total=page.total>
             {t_with(
                 if page.more { "admin-results-more" } else { "admin-results" },
-                &[("total", page.total.into())],
+                &[
+                    ("total", page.total.into()),
+                    // Grouped by thousands, as the dashboard writes its figures.
+                    ("shown", crate::landing::format_count(page.total).into()),
+                ],
             )}
         </p>
         <div class="table-scroll" tabindex="0" role="region" aria-label=t("admin-table-scroll")>

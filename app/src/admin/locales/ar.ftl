@@ -151,11 +151,11 @@ admin-export-sep-tab = مسافة جدولة
 admin-results = { $total ->
     [one] ملف واحد
     [two] ملفان
-    [few] { $total } ملفات
-    [many] { $total } ملفًا
-   *[other] { $total } ملف
+    [few] { $shown } ملفات
+    [many] { $shown } ملفًا
+   *[other] { $shown } ملف
 }
-admin-results-more = أكثر من { $total } ملف.
+admin-results-more = أكثر من { $shown } ملف.
 admin-select = تحديد
 admin-select-row = تحديد الملف { $reference }
 admin-reference = رقم الملف

@@ -144,10 +144,10 @@ admin-export-sep-semicolon = Point-virgule (Excel en français ou en arabe)
 admin-export-sep-comma = Virgule
 admin-export-sep-tab = Tabulation
 admin-results = { $total ->
-    [one] { $total } dossier
-   *[other] { $total } dossiers
+    [one] { $shown } dossier
+   *[other] { $shown } dossiers
 }
-admin-results-more = Plus de { $total } dossiers.
+admin-results-more = Plus de { $shown } dossiers.
 admin-select = Sélection
 admin-select-row = Sélectionner le dossier { $reference }
 admin-reference = Numéro de dossier

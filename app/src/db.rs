@@ -203,6 +203,15 @@ impl Db {
     }
 }
 
+/// Whether `code` is one of the twelve regions' codes.
+pub async fn region_exists(db: &Db, code: &str) -> Result<bool, sqlx::Error> {
+    Ok(sqlx::query("select 1 from regions where code = $1")
+        .bind(code)
+        .fetch_optional(db.pool())
+        .await?
+        .is_some())
+}
+
 /// Reads a boolean column. sqlx's `Any` driver cannot decode SQLite's booleans (stored as
 /// integers), so queries select them as `case when c then 1 else 0 end`; this reads either.
 pub fn flag(row: &sqlx::any::AnyRow, column: &str) -> Result<bool, sqlx::Error> {

@@ -24,6 +24,18 @@ fn error_code(response: &TestResponse) -> String {
     body["error"]["code"].as_str().unwrap().to_owned()
 }
 
+/// How many entries of the audit log record `action` on key `id`.
+async fn recorded(app: &TestApp, action: &str, id: i64) -> i64 {
+    one(
+        app,
+        &format!(
+            "select count(*) from audit_log where action = '{action}' \
+             and subject = 'partner_key:{id}'"
+        ),
+    )
+    .await
+}
+
 /// Issues a key as the national administrator: its id and the key.
 async fn issue(app: &TestApp, name: &str, region: &str, days: &str) -> (i64, String) {
     let mut national = signed_in(app, "national@demo.jisr.ma").await;
@@ -61,17 +73,7 @@ async fn a_key_is_issued_by_a_national_administrator_shown_once_and_kept_as_its_
     assert_eq!(list[0]["state"], "Active");
     assert_eq!(list[0]["region"], Value::Null);
     assert_eq!(list[0]["shown"].as_str().unwrap(), &key[..14]);
-    assert_eq!(
-        one(
-            &app,
-            &format!(
-                "select count(*) from audit_log where action = 'partner_key_issued' \
-                 and subject = 'partner_key:{id}'"
-            )
-        )
-        .await,
-        1
-    );
+    assert_eq!(recorded(&app, "partner_key_issued", id).await, 1);
 
     // What the form refuses, each beside its field.
     let (_, reply) = national
@@ -202,17 +204,7 @@ async fn the_api_opens_to_a_valid_key_alone_and_records_each_call_with_its_id() 
     assert_eq!(response.status, StatusCode::NOT_FOUND);
     let (_, list) = national.call_form("admin/partner-keys", &[]).await;
     assert_eq!(list[0]["state"], "Revoked");
-    assert_eq!(
-        one(
-            &app,
-            &format!(
-                "select count(*) from audit_log where action = 'partner_key_revoked' \
-                 and subject = 'partner_key:{id}'"
-            )
-        )
-        .await,
-        1
-    );
+    assert_eq!(recorded(&app, "partner_key_revoked", id).await, 1);
 
     // Expired: 401 too.
     let (other, other_key) = issue(&app, "Conseil régional", "", "1").await;

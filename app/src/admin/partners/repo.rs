@@ -101,15 +101,8 @@ pub async fn issue(
             0
         }
     };
-    if !region.is_empty() {
-        let known = sqlx::query("select 1 from regions where code = $1")
-            .bind(region)
-            .fetch_optional(db.pool())
-            .await?
-            .is_some();
-        if !known {
-            refusals.push(("region".to_owned(), "admin-error-region".to_owned()));
-        }
+    if !region.is_empty() && !crate::db::region_exists(db, region).await? {
+        refusals.push(("region".to_owned(), "admin-error-region".to_owned()));
     }
     if !refusals.is_empty() {
         return Ok(IssueReply::Invalid(refusals));

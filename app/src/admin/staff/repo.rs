@@ -135,12 +135,7 @@ pub async fn create_staff_account(
         None => errors.push(("role".to_owned(), "admin-error-role".to_owned())),
         Some(role) => {
             if let Some(region) = region {
-                let known = sqlx::query("select 1 from regions where code = $1")
-                    .bind(region)
-                    .fetch_optional(db.pool())
-                    .await?
-                    .is_some();
-                if !known {
+                if !crate::db::region_exists(db, region).await? {
                     errors.push(("region".to_owned(), "admin-error-region".to_owned()));
                 }
             }

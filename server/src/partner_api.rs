@@ -236,8 +236,10 @@ async fn partner(
         .headers
         .get(header::AUTHORIZATION)
         .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.strip_prefix("Bearer "))
-        .map(str::trim)
+        // The scheme's name is case-insensitive (RFC 9110): "Bearer", "bearer"...
+        .and_then(|value| value.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, key)| key.trim())
         .unwrap_or_default();
     let scope = match authorise(&state.db, presented).await {
         Ok(Some(scope)) => scope,

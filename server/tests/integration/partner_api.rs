@@ -129,6 +129,15 @@ async fn the_api_opens_to_a_valid_key_alone_and_records_each_call_with_its_id() 
     let response = call(&app, &key).await;
     assert_eq!(response.status, StatusCode::OK, "{}", response.body);
     assert_eq!(response.header(header::CACHE_CONTROL), "no-store");
+    // The scheme's name in any case; another scheme is no key.
+    let lower = app
+        .get_with(INDICATORS, &[("authorization", &format!("bearer {key}"))])
+        .await;
+    assert_eq!(lower.status, StatusCode::OK);
+    let basic = app
+        .get_with(INDICATORS, &[("authorization", &format!("Basic {key}"))])
+        .await;
+    assert_eq!(basic.status, StatusCode::UNAUTHORIZED);
     let body: Value = serde_json::from_str(&response.body).unwrap();
     assert_eq!(body["scope"]["region"], "06");
     assert!(body["data_as_of"].as_str().unwrap().ends_with('Z'));
@@ -154,7 +163,10 @@ async fn the_api_opens_to_a_valid_key_alone_and_records_each_call_with_its_id() 
         ),
     )
     .await;
-    assert_eq!(calls, [format!("GET {INDICATORS}")]);
+    assert_eq!(
+        calls,
+        [format!("GET {INDICATORS}"), format!("GET {INDICATORS}")]
+    );
     assert_eq!(
         one(
             &app,
@@ -188,7 +200,7 @@ async fn the_api_opens_to_a_valid_key_alone_and_records_each_call_with_its_id() 
             "select count(*) from audit_log where action = 'partner_api_call'"
         )
         .await,
-        1
+        2
     );
 
     // Revoked: 401 from then on, and the revocation recorded.

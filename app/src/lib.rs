@@ -177,8 +177,12 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    // Named here, where the page's language is known: the formatter may run later, outside
+    // this context (a page that waits for its data has its head written after it), where the
+    // language would fall back to the default and a French page be titled in Arabic.
+    let site_name = t("site-name");
     view! {
-        <Title formatter=|page: String| format!("{page} · {}", t("site-name")) />
+        <Title formatter=move |page: String| format!("{page} · {site_name}") />
         <Router>
             <a class="skip-link" href="#main">
                 {t("skip-to-content")}

@@ -99,3 +99,33 @@ async fn the_registration_link_leads_to_a_real_page() {
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("التسجيل"));
 }
+
+#[tokio::test]
+async fn a_page_s_title_is_in_its_language_even_many_at_once() {
+    // The plain pages keep the title the server wrote: no WASM comes to correct it.
+    let app = seeded(0).await;
+    let pages = ["/", "/centres", "/register", "/status"];
+    for (cookie, site) in [
+        ("jisr_lang=fr", " · Jisr</title>"),
+        ("jisr_lang=ar", " · جسر</title>"),
+    ] {
+        let headers = [("cookie", cookie)];
+        let answers = futures_util::future::join_all(
+            (0..24).map(|i| app.get_with(pages[i % pages.len()], &headers)),
+        )
+        .await;
+        for (i, page) in answers.iter().enumerate() {
+            assert_eq!(page.status, StatusCode::OK);
+            assert!(
+                page.body.contains(site),
+                "{} ({cookie}): {}",
+                pages[i % pages.len()],
+                page.body
+                    .split("<title>")
+                    .nth(1)
+                    .and_then(|rest| rest.split("</title>").next())
+                    .unwrap_or("no title")
+            );
+        }
+    }
+}

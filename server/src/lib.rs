@@ -177,7 +177,7 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `server create-admin`: a national administrator with a generated, temporary password.
+/// `server partner-key`: a partners' API key, issued as a national administrator.
 async fn partner_key(db: &Db, by: &str, name: &str, region: &str, days: u32) -> anyhow::Result<()> {
     use app::admin::partners::{repo, IssueReply};
     let staff = auth::active_staff_by_email(db, by)
@@ -209,6 +209,7 @@ async fn partner_key(db: &Db, by: &str, name: &str, region: &str, days: u32) -> 
     }
 }
 
+/// `server create-admin`: a national administrator with a generated, temporary password.
 async fn create_admin(db: &Db, email: &str, name: &str) -> anyhow::Result<()> {
     if !email_address::EmailAddress::is_valid(email.trim()) {
         anyhow::bail!("{email} is not an e-mail address");

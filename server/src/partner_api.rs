@@ -18,7 +18,7 @@ use app::admin::{
 };
 use app::{client::client_ip, i18n::Lang};
 use axum::{
-    extract::{Request, State},
+    extract::State,
     http::{header, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
     routing::{any, get},
@@ -41,10 +41,11 @@ pub const CALLS_PER_MINUTE: u32 = 60;
 
 type Limiter = DefaultKeyedRateLimiter<i64>;
 
-pub fn add_routes(router: Router<AppState>) -> Router<AppState> {
+/// The API's routes, with the limiter their keys share.
+pub fn routes() -> Router<AppState> {
     let per_minute = NonZeroU32::new(CALLS_PER_MINUTE).unwrap_or(NonZeroU32::MIN);
     let limiter: Arc<Limiter> = Arc::new(RateLimiter::keyed(Quota::per_minute(per_minute)));
-    let api = Router::new()
+    Router::new()
         .route(
             INDICATORS_PATH,
             get(indicators).fallback(method_not_allowed),
@@ -53,8 +54,7 @@ pub fn add_routes(router: Router<AppState>) -> Router<AppState> {
         .route(BASE, any(not_found))
         .route(&format!("{BASE}/"), any(not_found))
         .route(&format!("{BASE}/{{*rest}}"), any(not_found))
-        .layer(Extension(limiter));
-    router.merge(api)
+        .layer(Extension(limiter))
 }
 
 /// The API's document, as served and as kept in the repository.
@@ -263,10 +263,14 @@ async fn partner(
         return Err(response);
     }
     let client = client_ip(request);
-    let asked = match request.uri.query() {
-        Some(query) => format!("{} {}?{query}", request.method, request.uri.path()),
-        None => format!("{} {}", request.method, request.uri.path()),
-    };
+    let asked = format!(
+        "{} {}",
+        request.method,
+        request
+            .uri
+            .path_and_query()
+            .map_or(request.uri.path(), |asked| asked.as_str())
+    );
     if let Err(error) = record_call(&state.db, &scope, &asked, client).await {
         tracing::error!(%error, "partner call not recorded");
         return Err(internal());
@@ -302,9 +306,8 @@ fn now_rfc3339() -> String {
 async fn indicators(
     State(state): State<AppState>,
     Extension(limiter): Extension<Arc<Limiter>>,
-    request: Request,
+    request: http::request::Parts,
 ) -> Response {
-    let (request, _) = request.into_parts();
     let scope = match partner(&state, &limiter, &request).await {
         Ok(scope) => scope,
         Err(refusal) => return refusal,
@@ -319,7 +322,7 @@ async fn indicators(
             .map(|indicator| IndicatorDoc {
                 id: indicator.code().to_owned(),
                 name: Names::of(&indicator.label_key()),
-                definition: Names::of(&format!("{}-definition", indicator.label_key())),
+                definition: Names::of(&indicator.definition_key()),
             })
             .collect(),
         axes: Axis::ALL
@@ -330,9 +333,6 @@ async fn indicators(
             })
             .collect(),
     };
-    let mut response = Json(list).into_response();
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
+    // Kept by nobody (`Cache-Control: no-store`, `routes::cache_control`).
+    Json(list).into_response()
 }

@@ -42,49 +42,48 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
         .with_secure(state.settings.secure_cookies)
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(IDLE_MINUTES)));
 
-    partner_api::add_routes(report::add_routes(admin::add_routes(wizard::add_routes(
-        Router::new(),
-    ))))
-    .route("/healthz", get(health::healthz))
-    .route("/lang/{code}", get(lang::switch))
-    .route(app::safety::EXIT_PATH, get(quick_exit::quick_exit))
-    .leptos_routes_with_context(&state, routes, context.clone(), move || {
-        shell(options.clone())
-    })
-    .fallback(leptos_axum::file_and_error_handler_with_context::<
-        AppState,
-        _,
-    >(context, shell))
-    .layer(middleware::from_fn(security::honest_status))
-    .layer(middleware::from_fn_with_state(
-        CachePolicy::new(&state.leptos_options),
-        cache_control,
-    ))
-    .layer(sessions)
-    .layer(Extension(state.changes.clone()))
-    .layer(middleware::from_fn(security::refuse_nul))
-    .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-    .layer(middleware::from_fn_with_state(
-        state.clone(),
-        security::refuse_cross_site,
-    ))
-    .layer(middleware::from_fn_with_state(
-        state.clone(),
-        security::client_address,
-    ))
-    .layer(middleware::from_fn_with_state(
-        state.clone(),
-        security::security_headers,
-    ))
-    // Pages and server function answers; site files are sent precompressed as they are (at
-    // the highest level). Brotli's level 1 rather than tower-http's 4: with the answers
-    // compressed as a browser asks, level 4 took half the server's CPU per registration
-    // (11.5 ms of it with JavaScript, 20.4 without; 4.7 and 10.3 at level 1), and level 1
-    // sends about 13% more: 3,822 bytes for the landing page in Arabic instead of 3,386,
-    // 0.2% of a first visit.
-    .layer(CompressionLayer::new().quality(CompressionLevel::Precise(1)))
-    .layer(telemetry::request_layer())
-    .with_state(state)
+    report::add_routes(admin::add_routes(wizard::add_routes(Router::new())))
+        .merge(partner_api::routes())
+        .route("/healthz", get(health::healthz))
+        .route("/lang/{code}", get(lang::switch))
+        .route(app::safety::EXIT_PATH, get(quick_exit::quick_exit))
+        .leptos_routes_with_context(&state, routes, context.clone(), move || {
+            shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
+        .layer(middleware::from_fn(security::honest_status))
+        .layer(middleware::from_fn_with_state(
+            CachePolicy::new(&state.leptos_options),
+            cache_control,
+        ))
+        .layer(sessions)
+        .layer(Extension(state.changes.clone()))
+        .layer(middleware::from_fn(security::refuse_nul))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::refuse_cross_site,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::client_address,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::security_headers,
+        ))
+        // Pages and server function answers; site files are sent precompressed as they are (at
+        // the highest level). Brotli's level 1 rather than tower-http's 4: with the answers
+        // compressed as a browser asks, level 4 took half the server's CPU per registration
+        // (11.5 ms of it with JavaScript, 20.4 without; 4.7 and 10.3 at level 1), and level 1
+        // sends about 13% more: 3,822 bytes for the landing page in Arabic instead of 3,386,
+        // 0.2% of a first visit.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(1)))
+        .layer(telemetry::request_layer())
+        .with_state(state)
 }
 
 /// The staff session's cookie.
@@ -143,7 +142,10 @@ async fn cache_control(
     let path = request.uri().path();
     let is_site_file = path.starts_with(&*policy.site_prefix);
     // People's data, possibly on a shared computer in a centre: never kept by the browser.
-    let is_console = app::layout::is_console_path(path) || path.starts_with("/api/admin/");
+    // Nor the partners' figures, each call of which is counted and recorded.
+    let is_console = app::layout::is_console_path(path)
+        || path.starts_with("/api/admin/")
+        || path.starts_with(crate::partner_api::BASE);
     let mut response = next.run(request).await;
     let value = if is_site_file {
         policy.site_files

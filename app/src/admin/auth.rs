@@ -86,7 +86,9 @@ pub struct SignedIn {
     pub device_cookie: Cookie<'static>,
 }
 
-fn sha256_hex(text: &str) -> String {
+/// What is stored of a secret the server hands out (a device's cookie, a session's id, a
+/// partner's key): its SHA-256, in hex.
+pub fn sha256_hex(text: &str) -> String {
     Sha256::digest(text.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -141,9 +143,13 @@ where
     Ok(cookie)
 }
 
-fn generate_token() -> Result<String, AppError> {
+/// A new secret: 256 random bits, as 64 hex digits.
+pub fn generate_token() -> Result<String, AppError> {
     let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|_| AppError::Internal)?;
+    getrandom::fill(&mut bytes).map_err(|error| {
+        tracing::error!(%error, "no randomness");
+        AppError::Internal
+    })?;
     Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
 }
 

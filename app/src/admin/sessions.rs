@@ -34,11 +34,7 @@ impl DbSessionStore {
 /// What a session is stored under: a hash of its id, so the table cannot be used to take
 /// sessions over.
 fn key(id: &Id) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(id.to_string().as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    super::auth::sha256_hex(&id.to_string())
 }
 
 fn backend(error: sqlx::Error) -> Error {

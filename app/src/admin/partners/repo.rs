@@ -4,30 +4,21 @@
 use super::*;
 use crate::admin::{
     audit::{AuditAction, AuditedWrite, Entry},
+    auth,
     roles::Staff,
 };
 use crate::{clock, db::Db, registration::fields::has_hidden_chars};
-use sha2::{Digest, Sha256};
 use sqlx::Row;
 use std::net::IpAddr;
 
 /// What the database keeps of a key.
 pub fn hash(key: &str) -> String {
-    hex(&Sha256::digest(key.as_bytes()))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    auth::sha256_hex(key)
 }
 
 /// A new key: the prefix, then 256 random bits.
 fn new_key() -> Result<String, AppError> {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|error| {
-        tracing::error!(%error, "no randomness");
-        AppError::Internal
-    })?;
-    Ok(format!("{KEY_PREFIX}{}", hex(&bytes)))
+    Ok(format!("{KEY_PREFIX}{}", auth::generate_token()?))
 }
 
 fn state(now: i64, expires_at: i64, revoked_at: Option<i64>) -> KeyState {

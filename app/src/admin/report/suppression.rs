@@ -77,16 +77,12 @@ impl ProtectedTable {
 
 /// One axis: the counts and their total.
 pub fn protect_list(counts: &[i64]) -> ProtectedList {
-    let mut figures: Vec<i64> = counts.to_vec();
-    figures.push(counts.iter().sum());
-    let total = counts.len();
-    let line = Line {
-        cells: (0..counts.len()).collect(),
-        total,
-    };
-    let shown = protect(&figures, &[line]);
+    let mut figures = Figures::default();
+    let cells: Vec<usize> = counts.iter().map(|&n| figures.add(n)).collect();
+    let total = figures.sum(&cells);
+    let shown = figures.protect();
     ProtectedList {
-        cells: shown[..total].to_vec(),
+        cells: cells.iter().map(|&i| shown[i]).collect(),
         total: shown[total],
     }
 }
@@ -94,45 +90,113 @@ pub fn protect_list(counts: &[i64]) -> ProtectedList {
 /// Two axes: `rows[i][j]` counts the women of row `i` and column `j` (every row as long as
 /// the first).
 pub fn protect_table(rows: &[Vec<i64>]) -> ProtectedTable {
-    let height = rows.len();
-    let width = rows.first().map_or(0, Vec::len);
-    debug_assert!(rows.iter().all(|row| row.len() == width));
-    // The figures in one list: the cells row by row, then the row totals, the column totals,
-    // and the grand total.
-    let cell = |i: usize, j: usize| i * width + j;
-    let row_total = |i: usize| height * width + i;
-    let column_total = |j: usize| height * width + height + j;
-    let grand = height * width + height + width;
-    let mut figures: Vec<i64> = rows.iter().flatten().copied().collect();
-    figures.extend(rows.iter().map(|row| row.iter().sum::<i64>()));
-    figures.extend((0..width).map(|j| rows.iter().map(|row| row[j]).sum::<i64>()));
-    figures.push(rows.iter().flatten().sum());
-    let mut lines: Vec<Line> = (0..height)
-        .map(|i| Line {
-            cells: (0..width).map(|j| cell(i, j)).collect(),
-            total: row_total(i),
-        })
-        .collect();
-    lines.extend((0..width).map(|j| Line {
-        cells: (0..height).map(|i| cell(i, j)).collect(),
-        total: column_total(j),
-    }));
-    lines.push(Line {
-        cells: (0..height).map(row_total).collect(),
-        total: grand,
-    });
-    lines.push(Line {
-        cells: (0..width).map(column_total).collect(),
-        total: grand,
-    });
-    let shown = protect(&figures, &lines);
-    ProtectedTable {
-        cells: (0..height)
-            .map(|i| (0..width).map(|j| shown[cell(i, j)]).collect())
-            .collect(),
-        row_totals: (0..height).map(|i| shown[row_total(i)]).collect(),
-        column_totals: (0..width).map(|j| shown[column_total(j)]).collect(),
-        total: shown[grand],
+    let mut figures = Figures::default();
+    let table = figures.table(rows);
+    let shown = figures.protect();
+    table.read(&shown)
+}
+
+/// Figures that add up, protected together: every figure one reader could set against
+/// another (a list of regions, and the regions' totals of a table of regions by sector) is
+/// added once and shared, so it is hidden in both answers or in neither.
+#[derive(Default)]
+pub struct Figures {
+    counts: Vec<i64>,
+    lines: Vec<Line>,
+}
+
+/// Where a table's figures are in its [`Figures`].
+#[derive(Clone, Debug)]
+pub struct TableAt {
+    pub cells: Vec<Vec<usize>>,
+    pub row_totals: Vec<usize>,
+    pub column_totals: Vec<usize>,
+    pub total: usize,
+}
+
+impl TableAt {
+    /// The table as shown, once its figures are protected.
+    pub fn read(&self, shown: &[Shown]) -> ProtectedTable {
+        let pick = |at: &Vec<usize>| at.iter().map(|&i| shown[i]).collect::<Vec<_>>();
+        ProtectedTable {
+            cells: self.cells.iter().map(pick).collect(),
+            row_totals: pick(&self.row_totals),
+            column_totals: pick(&self.column_totals),
+            total: shown[self.total],
+        }
+    }
+}
+
+impl Figures {
+    /// A count; its index.
+    pub fn add(&mut self, n: i64) -> usize {
+        self.counts.push(n);
+        self.counts.len() - 1
+    }
+
+    /// The figure at `total` is the sum of those at `cells`.
+    pub fn adds_up(&mut self, cells: Vec<usize>, total: usize) {
+        debug_assert_eq!(
+            cells.iter().map(|&i| self.counts[i]).sum::<i64>(),
+            self.counts[total]
+        );
+        self.lines.push(Line { cells, total });
+    }
+
+    /// A new figure, the sum of those at `cells`; its index.
+    pub fn sum(&mut self, cells: &[usize]) -> usize {
+        let total = self.add(cells.iter().map(|&i| self.counts[i]).sum());
+        self.adds_up(cells.to_vec(), total);
+        total
+    }
+
+    /// A table of counts with its totals, each a new figure.
+    pub fn table(&mut self, rows: &[Vec<i64>]) -> TableAt {
+        let width = rows.first().map_or(0, Vec::len);
+        let cells: Vec<Vec<usize>> = rows
+            .iter()
+            .map(|row| row.iter().map(|&n| self.add(n)).collect())
+            .collect();
+        let row_totals: Vec<usize> = cells.iter().map(|row| self.sum(row)).collect();
+        let columns: Vec<Vec<usize>> = (0..width)
+            .map(|j| cells.iter().map(|row| row[j]).collect())
+            .collect();
+        let column_totals: Vec<usize> = columns.iter().map(|c| self.sum(c)).collect();
+        let total = self.sum(&row_totals);
+        self.adds_up(column_totals.clone(), total);
+        TableAt {
+            cells,
+            row_totals,
+            column_totals,
+            total,
+        }
+    }
+
+    /// A table whose row and column totals are figures already added (shared with other
+    /// answers): its cells are new, and each of its rows and columns adds up to its total.
+    pub fn cross(
+        &mut self,
+        rows: &[Vec<i64>],
+        row_totals: &[usize],
+        column_totals: &[usize],
+    ) -> Vec<Vec<usize>> {
+        let width = column_totals.len();
+        let cells: Vec<Vec<usize>> = rows
+            .iter()
+            .map(|row| row.iter().map(|&n| self.add(n)).collect())
+            .collect();
+        for (row, &total) in cells.iter().zip(row_totals) {
+            self.adds_up(row.clone(), total);
+        }
+        for (j, &total) in column_totals.iter().enumerate().take(width) {
+            self.adds_up(cells.iter().map(|row| row[j]).collect(), total);
+        }
+        cells
+    }
+
+    /// Every figure as shown: see [`protect`].
+    pub fn protect(&self) -> Vec<Shown> {
+        protect(&self.counts, &self.lines)
     }
 }
 
@@ -142,13 +206,66 @@ struct Line {
     total: usize,
 }
 
-/// Hides every small figure, then, while some line has exactly one figure hidden (which its
-/// line's others would give back), one more of that line. The one picked exposes as few
-/// other lines as it can (a cell whose other line already hides a figure costs nothing: one
-/// small cell in a table hides the corners of a rectangle, not a cascade), then the smallest
-/// (the least information lost), a cell before the total. Each round hides one more figure, so
-/// it ends; what it picks depends only on the figures, so the same table is always hidden the
-/// same way (two answers never hide different cells that together give one back).
+impl Line {
+    fn members(&self) -> impl Iterator<Item = usize> + '_ {
+        self.cells.iter().copied().chain([self.total])
+    }
+}
+
+/// What a reader knows a figure is: exactly its value when shown, 0 to 4 for "< 5", at least
+/// 5 for one hidden with a small one.
+fn bounds(shown: Shown) -> (i64, i64) {
+    match shown {
+        Shown::Value(n) => (n, n),
+        Shown::Small => (0, THRESHOLD - 1),
+        Shown::Complement => (THRESHOLD, i64::MAX),
+    }
+}
+
+/// Whether a reader who knows that the line adds up, and what each of its figures is shown
+/// as, can tell one of its hidden figures exactly: alone hidden in its line, or held to one
+/// value by the others (two "< 5" beside a known total of 8 are both 4).
+fn gives_back(shown: &[Shown], line: &Line) -> bool {
+    let held =
+        |(lo, hi): (i64, i64), (lo_line, hi_line): (i64, i64)| lo.max(lo_line) >= hi.min(hi_line);
+    let sum = |of: &mut dyn Iterator<Item = (i64, i64)>| {
+        of.fold((0i64, 0i64), |(lo, hi), (l, h)| {
+            (lo.saturating_add(l), hi.saturating_add(h))
+        })
+    };
+    let total = bounds(shown[line.total]);
+    if shown[line.total].is_hidden() {
+        let cells = sum(&mut line.cells.iter().map(|&i| bounds(shown[i])));
+        if held(total, cells) {
+            return true;
+        }
+    }
+    line.cells.iter().enumerate().any(|(at, &i)| {
+        if !shown[i].is_hidden() {
+            return false;
+        }
+        // This cell is the total less the others.
+        let others = sum(&mut line
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k != at)
+            .map(|(_, &k)| bounds(shown[k])));
+        let from_line = (
+            total.0.saturating_sub(others.1),
+            total.1.saturating_sub(others.0),
+        );
+        held(bounds(shown[i]), from_line)
+    })
+}
+
+/// Hides every small figure, then, while some line gives a hidden figure back (alone hidden
+/// in its line, or held to one value by the others), one more of that line. The one picked
+/// exposes as few other lines as it can (a cell whose other line already hides a figure costs
+/// nothing: one small cell in a table hides the corners of a rectangle, not a cascade), then
+/// the smallest (the least information lost), a cell before the total. Each round hides one
+/// more figure, so it ends; what it picks depends only on the figures, so the same figures are
+/// always hidden the same way.
 fn protect(figures: &[i64], lines: &[Line]) -> Vec<Shown> {
     let mut shown: Vec<Shown> = figures
         .iter()
@@ -160,35 +277,27 @@ fn protect(figures: &[i64], lines: &[Line]) -> Vec<Shown> {
             }
         })
         .collect();
-    let members = |line: &Line| {
-        line.cells
-            .iter()
-            .copied()
-            .chain([line.total])
-            .collect::<Vec<_>>()
-    };
-    let hidden_in = |shown: &[Shown], line: &Line| {
-        members(line)
-            .iter()
-            .filter(|&&i| shown[i].is_hidden())
-            .count()
-    };
+    // The lines each figure is in.
+    let mut lines_of: Vec<Vec<usize>> = vec![Vec::new(); figures.len()];
+    for (k, line) in lines.iter().enumerate() {
+        for i in line.members() {
+            lines_of[i].push(k);
+        }
+    }
     loop {
-        let Some(exposed) = lines
-            .iter()
-            .position(|line| !line.cells.is_empty() && hidden_in(&shown, line) == 1)
-        else {
+        let Some(exposed) = lines.iter().position(|line| {
+            !line.cells.is_empty()
+                && gives_back(&shown, line)
+                && line.members().any(|i| !shown[i].is_hidden())
+        }) else {
             return shown;
         };
         let line = &lines[exposed];
         // Lines other than this one that hiding `i` would leave with one figure hidden.
         let cost = |i: usize| {
-            lines
+            lines_of[i]
                 .iter()
-                .enumerate()
-                .filter(|(k, other)| {
-                    *k != exposed && members(other).contains(&i) && hidden_in(&shown, other) == 0
-                })
+                .filter(|&&k| k != exposed && lines[k].members().all(|m| !shown[m].is_hidden()))
                 .count()
         };
         let pick = line
@@ -208,27 +317,34 @@ mod tests {
     use Shown::*;
 
     /// What someone who knows that the cells add up to the totals can compute back: a hidden
-    /// figure alone in its row, its column or the totals' lines. None may be.
+    /// figure alone in its row, its column or the totals' lines, or held to one value there by
+    /// what "< 5" and "×" say. None may be.
     fn recoverable(table: &ProtectedTable) -> bool {
         let (h, w) = (table.row_totals.len(), table.column_totals.len());
         let mut figures: Vec<Shown> = table.cells.iter().flatten().copied().collect();
         figures.extend(&table.row_totals);
         figures.extend(&table.column_totals);
         figures.push(table.total);
-        let mut lines: Vec<Vec<usize>> = (0..h)
-            .map(|i| (0..w).map(|j| i * w + j).chain([h * w + i]).collect())
+        let grand = h * w + h + w;
+        let mut lines: Vec<Line> = (0..h)
+            .map(|i| Line {
+                cells: (0..w).map(|j| i * w + j).collect(),
+                total: h * w + i,
+            })
             .collect();
-        lines.extend((0..w).map(|j| (0..h).map(|i| i * w + j).chain([h * w + h + j]).collect()));
-        lines.push((0..h).map(|i| h * w + i).chain([h * w + h + w]).collect());
-        lines.push(
-            (0..w)
-                .map(|j| h * w + h + j)
-                .chain([h * w + h + w])
-                .collect(),
-        );
-        lines
-            .iter()
-            .any(|line| line.iter().filter(|&&i| figures[i].is_hidden()).count() == 1)
+        lines.extend((0..w).map(|j| Line {
+            cells: (0..h).map(|i| i * w + j).collect(),
+            total: h * w + h + j,
+        }));
+        lines.push(Line {
+            cells: (0..h).map(|i| h * w + i).collect(),
+            total: grand,
+        });
+        lines.push(Line {
+            cells: (0..w).map(|j| h * w + h + j).collect(),
+            total: grand,
+        });
+        lines.iter().any(|line| gives_back(&figures, line))
     }
 
     #[test]
@@ -251,6 +367,66 @@ mod tests {
         let list = protect_list(&[2, 3, 25]);
         assert_eq!(list.cells, [Small, Small, Value(25)]);
         assert_eq!(list.total, Value(30));
+    }
+
+    #[test]
+    fn two_small_counts_held_to_one_value_by_the_total_hide_one_more() {
+        // 33 in all, 25 shown: the two "< 5" add up to 8, so both are 4. Hiding 25 too leaves
+        // them anywhere from 4 to 0... as a reader can tell: not one value.
+        let list = protect_list(&[4, 4, 25, 30]);
+        assert_eq!(list.cells, [Small, Small, Complement, Value(30)]);
+        let table = protect_table(&[vec![4, 4], vec![20, 30]]);
+        assert!(!recoverable(&table), "{table:?}");
+    }
+
+    #[test]
+    fn figures_shared_by_two_answers_are_hidden_in_both_or_in_neither() {
+        // Regions alone, and regions by channel: the regions' totals are the same figures.
+        // Protected apart, the list hides region 2's total (the smallest next to region 1's
+        // 3); the table hides region 3's instead (its row hides a small cell already) and
+        // shows region 2's, which gives the list's hidden figures back: 106 - 13 - 90 = 3.
+        let by_channel = vec![vec![1, 2], vec![6, 7], vec![3, 87]];
+        let apart_list = protect_list(&[3, 13, 90]);
+        let apart_table = protect_table(&by_channel);
+        assert_eq!(apart_list.cells[1], Complement);
+        assert_eq!(apart_table.row_totals[1], Value(13));
+        assert_eq!(apart_table.row_totals[2], Complement);
+        // Protected together, they are one set of figures.
+        let mut figures = Figures::default();
+        let regions: Vec<usize> = [3, 13, 90].iter().map(|&n| figures.add(n)).collect();
+        let grand = figures.sum(&regions);
+        let channels: Vec<usize> = [10, 96].iter().map(|&n| figures.add(n)).collect();
+        figures.adds_up(channels.clone(), grand);
+        let cells = figures.cross(&by_channel, &regions, &channels);
+        let shown = figures.protect();
+        let table = TableAt {
+            cells,
+            row_totals: regions.clone(),
+            column_totals: channels,
+            total: grand,
+        }
+        .read(&shown);
+        assert!(!recoverable(&table), "{table:?}");
+        let list: Vec<Shown> = regions.iter().map(|&i| shown[i]).collect();
+        assert_eq!(list, table.row_totals);
+        assert_eq!(list[0], Small);
+        assert!(list[1].is_hidden() || list[2].is_hidden());
+    }
+
+    #[test]
+    fn provinces_under_a_region_shown_hide_one_more_of_theirs() {
+        // A region of 20: provinces 3 and 17. Its total shown, the 17 must go too.
+        let mut figures = Figures::default();
+        let provinces: Vec<usize> = [3, 17, 30, 40].iter().map(|&n| figures.add(n)).collect();
+        let first = figures.sum(&provinces[..2]);
+        let second = figures.sum(&provinces[2..]);
+        let total = figures.sum(&[first, second]);
+        figures.adds_up(provinces.clone(), total);
+        let shown = figures.protect();
+        assert_eq!(shown[provinces[0]], Small);
+        assert_eq!(shown[provinces[1]], Complement);
+        assert_eq!((shown[first], shown[second]), (Value(20), Value(70)));
+        assert_eq!(shown[total], Value(90));
     }
 
     #[test]

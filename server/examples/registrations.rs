@@ -303,6 +303,7 @@ async fn through_http(
                     client: client.clone(),
                     base: base.clone(),
                     cookies: BTreeMap::new(),
+                    bearer: None,
                 };
                 let answers = answers(n, "HT", &provinces);
                 let begun = Instant::now();

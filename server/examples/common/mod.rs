@@ -27,6 +27,8 @@ pub struct Session {
     pub client: HttpClient,
     pub base: String,
     pub cookies: BTreeMap<String, String>,
+    /// A partner key, sent as `Authorization: Bearer <key>`.
+    pub bearer: Option<String>,
 }
 
 /// An answer as a browser gets it, before it follows a redirect.
@@ -61,6 +63,9 @@ impl Session {
             .header(http::header::COOKIE, cookie);
         if let Some(content_type) = content_type {
             request = request.header(http::header::CONTENT_TYPE, content_type);
+        }
+        if let Some(key) = &self.bearer {
+            request = request.header(http::header::AUTHORIZATION, format!("Bearer {key}"));
         }
         let response = self
             .client
@@ -166,6 +171,7 @@ pub async fn time_applicant_pages(
         client: client.clone(),
         base: base.to_owned(),
         cookies: BTreeMap::new(),
+        bearer: None,
     };
     let mut figures = Vec::new();
     for (name, path) in [
@@ -212,6 +218,7 @@ pub async fn signed_in(base: &str, email: &str, password: &str) -> anyhow::Resul
         client: client(1),
         base: base.to_owned(),
         cookies: BTreeMap::new(),
+        bearer: None,
     };
     let body = form_urlencoded::Serializer::new(String::new())
         .append_pair("email", email)

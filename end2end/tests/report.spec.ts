@@ -42,7 +42,7 @@ async function numbers(page: Page, selector: string): Promise<(number | null)[]>
 }
 
 for (const lang of ['fr', 'ar'] as const) {
-  test(`the report in ${lang}: a coordinator splits accepted women by age band, a partner has no report yet`, async ({ browser, baseURL }) => {
+  test(`the report in ${lang}: a coordinator splits accepted women by age band, a partner reads it protected`, async ({ browser, baseURL }) => {
     test.setTimeout(60_000);
     const context = await browser.newContext({ baseURL, viewport: TABLET, hasTouch: true });
     const page = await context.newPage();
@@ -114,13 +114,38 @@ for (const lang of ['fr', 'ar'] as const) {
     await shot(nationalPage, `report-national-${lang}-phone`);
     await nationalContext.close();
 
-    // A partner reads no report yet (its protection of small numbers is not whole): no link.
+    // A partner viewer's home is the report, every figure as it stood when the month began,
+    // small numbers shown "< 5", no link to any list, no period to ask.
     const partnerContext = await browser.newContext({ baseURL, viewport: TABLET, hasTouch: true });
     const partnerPage = await partnerContext.newPage();
     const partner = new Console(partnerPage);
     await partner.useLanguage(lang, baseURL!);
     await partner.signInAs('partenaire@demo.jisr.ma');
-    await expect(partnerPage.getByRole('link', { name: SAYS[lang].nav, exact: true })).toHaveCount(0);
+    await expect(partnerPage.locator('#report-partner-note')).toBeVisible();
+    await expect(partnerPage.locator('#report-from')).toHaveCount(0);
+    await partner.ready();
+    await partnerPage.locator('#report-indicator').selectOption('accepted');
+    await partnerPage.locator('#report-rows').selectOption('region');
+    await partnerPage.locator('#report-columns').selectOption('age_band');
+    await partnerPage.locator('.report-form button[type="submit"]').tap();
+    await expect(partnerPage).toHaveURL(/columns=age_band/);
+    const table = partnerPage.locator('#report-table');
+    await expect(table.locator('tbody tr')).toHaveCount(12);
+    await expect(table.locator('td[data-shown="Small"]').first()).toHaveText('< 5');
+    await expect(partnerPage.locator('#report-suppressed')).toBeVisible();
+    await expect(table.locator('a')).toHaveCount(0);
+    // No figure shown counts fewer than 5 women.
+    for (const text of await table.locator('td[data-shown^="Value"]').allTextContents()) {
+      expect(Number(text.replace(/\D/g, ''))).toBeGreaterThanOrEqual(5);
+    }
+    await noViolation(partnerPage, 'partner report');
+    await shot(partnerPage, `report-partner-${lang}-tablet`);
+    await partnerPage.setViewportSize({ width: 360, height: 640 });
+    await shot(partnerPage, `report-partner-${lang}-phone`);
+    // The province crossed with another axis: said next to the form, in her language.
+    await partnerPage.goto('/admin/report?indicator=received&rows=province&columns=sector');
+    await expect(partnerPage.locator('#report-not-crossed')).toBeVisible();
+    await expect(partnerPage.locator('#report-rows')).toHaveValue('province');
     await partnerContext.close();
   });
 }

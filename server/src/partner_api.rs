@@ -6,26 +6,27 @@
 //! ([`PartnerApi`]), served at [`OPENAPI_PATH`], and kept in the repository
 //! (`server/openapi/partner-v1.json`, compared by a test; `server openapi` prints it).
 //!
-//! What it serves today: the report's indicators and axes, with their names and definitions
-//! in French and Arabic. The figures come once the protection of small numbers is whole (see
-//! README, "The programme's report"): until then no partner reads a count.
+//! What it serves: the report's indicators and axes, with their names and definitions in
+//! French and Arabic; and each indicator's figures, split by up to two axes, over the country
+//! or one region, as partners read them in the console (`app::admin::report::partner`): as
+//! they stood when the month began, with small numbers protected.
 
 use crate::state::AppState;
 use app::admin::{
     i18n::tr,
     partners::repo::{authorise, record_call, PartnerScope},
-    report::{Axis, Indicator},
+    report::{partner as figures, suppression::Shown, Axis, Indicator, Key},
 };
 use app::{client::client_ip, i18n::Lang};
 use axum::{
-    extract::State,
+    extract::{Path, RawQuery, State},
     http::{header, HeaderValue, StatusCode},
     response::{IntoResponse, Response},
     routing::{any, get},
     Extension, Json, Router,
 };
 use governor::{clock::Clock, DefaultKeyedRateLimiter, Quota, RateLimiter};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::{num::NonZeroU32, sync::Arc};
 use utoipa::{
     openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
@@ -35,6 +36,7 @@ use utoipa::{
 pub const BASE: &str = "/api/partner/v1";
 pub const OPENAPI_PATH: &str = "/api/partner/v1/openapi.json";
 const INDICATORS_PATH: &str = "/api/partner/v1/indicators";
+const FIGURES_PATH: &str = "/api/partner/v1/indicators/{indicator}/figures";
 
 /// Calls one key may make in a minute (a burst of as many, then one each second).
 pub const CALLS_PER_MINUTE: u32 = 60;
@@ -49,6 +51,10 @@ pub fn routes() -> Router<AppState> {
         .route(
             INDICATORS_PATH,
             get(indicators).fallback(method_not_allowed),
+        )
+        .route(
+            FIGURES_PATH,
+            get(indicator_figures).fallback(method_not_allowed),
         )
         .route(OPENAPI_PATH, get(openapi).fallback(method_not_allowed))
         .route(BASE, any(not_found))
@@ -69,8 +75,8 @@ pub fn document() -> utoipa::openapi::OpenApi {
         version = "1",
         description = "Figures of the programme for women's economic empowerment and leadership, for its partners' systems. Never a person. Opened by a key issued by a national administrator, sent as `Authorization: Bearer <key>`; each key may make 60 calls a minute."
     ),
-    paths(indicators),
-    components(schemas(IndicatorList, IndicatorDoc, AxisDoc, Names, Scope, ErrorBody, ErrorDetail)),
+    paths(indicators, indicator_figures),
+    components(schemas(IndicatorList, IndicatorDoc, AxisDoc, Names, Scope, ErrorBody, ErrorDetail, FigureTable, Split, AxisValue, Figure, Withheld, Suppressed, AxisId)),
     modifiers(&PartnerKeyScheme),
     tags((name = "indicators", description = "What the programme counts"))
 )]
@@ -155,6 +161,7 @@ pub struct ErrorBody {
 #[derive(Serialize, ToSchema)]
 pub struct ErrorDetail {
     /// What went wrong, for programs: `invalid_key`, `rate_limited`, `not_found`,
+    /// `unknown_indicator`, `invalid_query`, `other_region`, `not_crossed`, `unknown_region`,
     /// `method_not_allowed`, `internal`.
     #[schema(example = "invalid_key")]
     pub code: String,
@@ -335,4 +342,289 @@ async fn indicators(
     };
     // Kept by nobody (`Cache-Control: no-store`, `routes::cache_control`).
     Json(list).into_response()
+}
+
+/// What the figures are asked for.
+#[derive(Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct FigureQuery {
+    /// The axis of the rows (none: one row). Two axes are crossed among region, age_band,
+    /// area, sector, stage, channel, education and (for `rejected`) reason; the province is
+    /// read alone.
+    #[param(inline, value_type = Option<AxisId>)]
+    pub rows: Option<String>,
+    /// The axis of the columns (none: one column).
+    #[param(inline, value_type = Option<AxisId>)]
+    pub columns: Option<String>,
+    /// One region's figures (its code), within the key's scope; none: the key's scope.
+    #[param(example = "06", pattern = "^[0-9]{2}$")]
+    pub region: Option<String>,
+}
+
+/// An axis's id.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+#[schema(rename_all = "snake_case")]
+pub enum AxisId {
+    Region,
+    Province,
+    AgeBand,
+    Area,
+    Sector,
+    Stage,
+    Channel,
+    Education,
+    Reason,
+}
+
+/// One value of an axis.
+#[derive(Serialize, ToSchema)]
+pub struct AxisValue {
+    #[schema(example = "06")]
+    pub code: String,
+    pub name: Names,
+}
+
+/// An axis the figures are split by, and its values in the figures' order.
+#[derive(Serialize, ToSchema)]
+pub struct Split {
+    #[schema(example = "age_band")]
+    pub axis: String,
+    pub values: Vec<AxisValue>,
+}
+
+/// Why a figure is not given.
+#[derive(Serialize, ToSchema, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum Withheld {
+    /// It counts fewer than 5 women.
+    #[serde(rename = "fewer_than_5")]
+    FewerThan5,
+    /// It would let one that counts fewer than 5 be computed back (it counts 5 or more).
+    Secondary,
+}
+
+/// One figure: its value, or why it is withheld.
+#[derive(Serialize, ToSchema)]
+pub struct Figure {
+    /// The number of women; null when withheld.
+    pub value: Option<i64>,
+    pub withheld: Option<Withheld>,
+}
+
+impl From<Shown> for Figure {
+    fn from(shown: Shown) -> Figure {
+        match shown {
+            Shown::Value(n) => Figure {
+                value: Some(n),
+                withheld: None,
+            },
+            Shown::Small => Figure {
+                value: None,
+                withheld: Some(Withheld::FewerThan5),
+            },
+            Shown::Complement => Figure {
+                value: None,
+                withheld: Some(Withheld::Secondary),
+            },
+        }
+    }
+}
+
+/// How many figures of the answer are withheld, and why.
+#[derive(Serialize, ToSchema)]
+pub struct Suppressed {
+    pub fewer_than_5: usize,
+    pub secondary: usize,
+}
+
+/// An indicator's figures: `cells[i][j]` counts the women of row `i` and column `j`.
+#[derive(Serialize, ToSchema)]
+pub struct FigureTable {
+    pub indicator: IndicatorDoc,
+    /// The last day counted (`yyyy-mm-dd`): the applications submitted up to that day,
+    /// counted as they stood when the next month began.
+    #[schema(example = "2026-11-30", format = Date)]
+    pub data_as_of: String,
+    /// When they were counted (RFC 3339, UTC). Partners' figures are counted once a month.
+    #[schema(example = "2026-12-01T00:05:00Z")]
+    pub counted_at: String,
+    pub scope: Scope,
+    /// The region the figures are of; null for the whole country.
+    #[schema(example = "06")]
+    pub region: Option<String>,
+    pub rows: Option<Split>,
+    pub columns: Option<Split>,
+    pub cells: Vec<Vec<Figure>>,
+    pub row_totals: Vec<Figure>,
+    pub column_totals: Vec<Figure>,
+    pub total: Figure,
+    pub suppressed: Suppressed,
+}
+
+fn split(axis: Option<Axis>, keys: &[Key]) -> Option<Split> {
+    axis.map(|axis| Split {
+        axis: axis.code().to_owned(),
+        values: keys
+            .iter()
+            .map(|key| AxisValue {
+                code: key.code.clone(),
+                name: Names {
+                    fr: key.name_in(Lang::Fr),
+                    ar: key.name_in(Lang::Ar),
+                },
+            })
+            .collect(),
+    })
+}
+
+fn rfc3339(unix: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|at| {
+            at.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_default()
+}
+
+/// An indicator's figures, split by up to two axes, with small numbers protected: as they
+/// stood when the month began, over the key's scope or one region of it.
+#[utoipa::path(
+    get,
+    path = "/api/partner/v1/indicators/{indicator}/figures",
+    tag = "indicators",
+    security(("partner_key" = [])),
+    params(
+        ("indicator" = String, Path, description = "The indicator's id (see /indicators)", example = "accepted"),
+        FigureQuery
+    ),
+    responses(
+        (status = 200, description = "The figures; each one withheld says why", body = FigureTable),
+        (status = 400, description = "A parameter that is not one, or an axis that is not one", body = ErrorBody),
+        (status = 401, description = "No key, or one unknown, revoked or expired", body = ErrorBody),
+        (status = 403, description = "A region outside the key's scope", body = ErrorBody),
+        (status = 404, description = "No such indicator", body = ErrorBody),
+        (status = 422, description = "Axes that are not crossed (the same twice, the province with another, two within one region, the reason for another indicator than rejected), or a region that is not one", body = ErrorBody),
+        (status = 429, description = "Too many calls with this key", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "Seconds to wait before the next call"))),
+        (status = 500, description = "The server could not answer", body = ErrorBody)
+    )
+)]
+async fn indicator_figures(
+    State(state): State<AppState>,
+    Extension(limiter): Extension<Arc<Limiter>>,
+    Path(indicator): Path<String>,
+    RawQuery(query): RawQuery,
+    request: http::request::Parts,
+) -> Response {
+    let scope = match partner(&state, &limiter, &request).await {
+        Ok(scope) => scope,
+        Err(refusal) => return refusal,
+    };
+    let Some(indicator) = Indicator::from_code(&indicator) else {
+        return refusal(
+            StatusCode::NOT_FOUND,
+            "unknown_indicator",
+            "No such indicator: see /api/partner/v1/indicators.",
+        );
+    };
+    let invalid = |message: &str| refusal(StatusCode::BAD_REQUEST, "invalid_query", message);
+    let Ok(asked) = serde_urlencoded::from_str::<FigureQuery>(query.as_deref().unwrap_or(""))
+    else {
+        return invalid("The parameters are rows, columns and region, each at most once.");
+    };
+    let axis = |code: &Option<String>| match code.as_deref().map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(code) => Axis::from_code(code).map(Some).ok_or(()),
+    };
+    let (Ok(rows), Ok(columns)) = (axis(&asked.rows), axis(&asked.columns)) else {
+        return invalid("rows and columns are axes' ids: see /api/partner/v1/indicators.");
+    };
+    let region = match (asked.region.as_deref().map(str::trim), &scope.region) {
+        (None | Some(""), within) => within.clone(),
+        (Some(asked), None) => Some(asked.to_owned()),
+        (Some(asked), Some(own)) if asked == own => Some(asked.to_owned()),
+        (Some(_), Some(_)) => {
+            return refusal(
+                StatusCode::FORBIDDEN,
+                "other_region",
+                "This key reads one region's figures only.",
+            )
+        }
+    };
+    let answered = async {
+        let snapshot = figures::snapshot(&state.db).await?;
+        let cube = figures::cube(&state.db, &snapshot, indicator).await?;
+        Ok::<_, app::error::AppError>((snapshot, cube))
+    };
+    let (snapshot, cube) = match answered.await {
+        Ok(answered) => answered,
+        Err(error) => {
+            tracing::error!(?error, "partner figures not read");
+            return internal();
+        }
+    };
+    let at = match region.as_deref().map(|code| cube.region(code)) {
+        None => None,
+        Some(Some(at)) => Some(at),
+        Some(None) => {
+            return refusal(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "unknown_region",
+                "No such region: regions' codes are 01 to 12.",
+            )
+        }
+    };
+    let Ok(answer) = cube.answer(rows, columns, at) else {
+        return refusal(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "not_crossed",
+            "Two axes are crossed among region, age_band, area, sector, stage, channel, \
+             education and reason, each once, over the country; a region's figures are split by one axis; \
+             the reason splits rejections only.",
+        );
+    };
+    let table = answer.table;
+    let every = table
+        .cells
+        .iter()
+        .flatten()
+        .chain(&table.row_totals)
+        .chain(&table.column_totals)
+        .chain(std::iter::once(&table.total));
+    let (mut fewer_than_5, mut secondary) = (0, 0);
+    for shown in every {
+        match shown {
+            Shown::Small => fewer_than_5 += 1,
+            Shown::Complement => secondary += 1,
+            Shown::Value(_) => {}
+        }
+    }
+    let figures = |shown: &[Shown]| shown.iter().map(|s| Figure::from(*s)).collect::<Vec<_>>();
+    Json(FigureTable {
+        indicator: IndicatorDoc {
+            id: indicator.code().to_owned(),
+            name: Names::of(&indicator.label_key()),
+            definition: Names::of(&indicator.definition_key()),
+        },
+        data_as_of: snapshot.as_of(),
+        counted_at: rfc3339(snapshot.taken_at),
+        scope: Scope {
+            region: scope.region,
+        },
+        region,
+        rows: split(answer.rows, &answer.row_keys),
+        columns: split(answer.columns, &answer.column_keys),
+        cells: table.cells.iter().map(|row| figures(row)).collect(),
+        row_totals: figures(&table.row_totals),
+        column_totals: figures(&table.column_totals),
+        total: table.total.into(),
+        suppressed: Suppressed {
+            fewer_than_5,
+            secondary,
+        },
+    })
+    .into_response()
 }

@@ -165,22 +165,21 @@ impl Staff {
     }
 
     /// Sees the programme's follow-up figures on the dashboard (attendance, visits overdue,
-    /// money per funder, milestones, outcomes): those who run the follow-up, and partners, who
-    /// see aggregates. Reviewers and centre agents see no follow-up; a coach reads her own
-    /// cohorts, not her region's.
+    /// money per funder, milestones, outcomes): those who run the follow-up. Reviewers and
+    /// centre agents see no follow-up; a coach reads her own cohorts, not her region's; a
+    /// partner reads no dashboard (her figures are the report's, protected).
     pub fn sees_programme_figures(&self) -> bool {
-        self.runs_follow_up() || self.role == Role::PartnerViewer
+        self.runs_follow_up()
     }
 
     /// Reads the programme's report: national administrators the country's, coordinators and
-    /// reviewers their region's. Centre agents and coaches read none, and partners not yet:
-    /// the protection of small numbers they would read through (`report::suppression`) still
-    /// lets some be computed back (README, "The programme's report").
+    /// reviewers their region's, partner viewers the country's with small numbers protected
+    /// (`report::partner`). Centre agents and coaches read none.
     pub fn reads_report(&self) -> bool {
         match self.role {
-            Role::NationalAdmin => true,
+            Role::NationalAdmin | Role::PartnerViewer => true,
             Role::RegionalCoordinator | Role::Reviewer => self.region.is_some(),
-            Role::CentreAgent | Role::IncubatorCoach | Role::PartnerViewer => false,
+            Role::CentreAgent | Role::IncubatorCoach => false,
         }
     }
 
@@ -289,10 +288,10 @@ mod tests {
     }
 
     #[test]
-    fn the_report_is_read_by_the_programme_s_staff_not_agents_coaches_or_partners_yet() {
+    fn the_report_is_read_by_the_programme_s_staff_and_partners_not_agents_or_coaches() {
         let reads = |role, region| staff(role, region).reads_report();
         assert!(reads(Role::NationalAdmin, None));
-        assert!(!reads(Role::PartnerViewer, None));
+        assert!(reads(Role::PartnerViewer, None));
         assert!(reads(Role::RegionalCoordinator, Some("06")));
         assert!(reads(Role::Reviewer, Some("06")));
         assert!(!reads(Role::Reviewer, None));
@@ -305,7 +304,7 @@ mod tests {
         let sees = |role, region| staff(role, region).sees_programme_figures();
         assert!(sees(Role::NationalAdmin, None));
         assert!(sees(Role::RegionalCoordinator, Some("06")));
-        assert!(sees(Role::PartnerViewer, None));
+        assert!(!sees(Role::PartnerViewer, None));
         assert!(!sees(Role::Reviewer, Some("06")));
         assert!(!sees(Role::CentreAgent, Some("06")));
         assert!(!sees(Role::IncubatorCoach, Some("06")));

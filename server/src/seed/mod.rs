@@ -256,6 +256,15 @@ pub async fn run_with(db: &Db, options: Options) -> anyhow::Result<()> {
     }
     progress.finish_and_clear();
     flag_shared_phones(db, first_id).await?;
+    // The reasons the applications seeded as not accepted give, as reviewers record them.
+    sqlx::query(
+        "update applications set reject_reason = case id % 5 when 0 then 'not_eligible' \
+         when 1 then 'incomplete_file' when 2 then 'project_not_viable' when 3 then 'duplicate' \
+         else 'other' end where status = 'rejected' and reject_reason is null and id > $1",
+    )
+    .bind(first_id)
+    .execute(db.pool())
+    .await?;
     println!(
         "{applications} applications seeded in {:.1} s",
         started.elapsed().as_secs_f64()
@@ -426,6 +435,7 @@ struct Seeded {
     area: &'static str,
     sector: &'static str,
     stage: &'static str,
+    education: &'static str,
     answers: String,
     lang: &'static str,
     entered_by: Option<i64>,
@@ -567,10 +577,8 @@ fn generate(
     put("dependants", rng.u8(0..7).to_string());
     put("household_head", pick(rng, &["yes", "no"]).into());
     put("disability", pick(rng, &["yes", "no", "no", "no"]).into());
-    put(
-        "education",
-        pick(rng, &["none", "primary", "secondary", "higher"]).into(),
-    );
+    let education = pick(rng, &["none", "primary", "secondary", "higher"]);
+    put("education", education.into());
     put(
         "reading",
         pick(rng, &["reads_and_writes", "reads_a_little"]).into(),
@@ -627,6 +635,7 @@ fn generate(
         area,
         sector,
         stage,
+        education,
         answers: serde_json::to_string(&answers).unwrap_or_default(),
         lang,
         entered_by,
@@ -636,12 +645,12 @@ fn generate(
 }
 
 async fn insert(db: &Db, rows: &[Seeded]) -> anyhow::Result<()> {
-    const COLUMNS: usize = 24;
+    const COLUMNS: usize = 25;
     let mut sql = String::from(
         "insert into applications (reference, idempotency_key, cin, first_name, last_name, \
              name_key, last_first_key, birth_date, phone, region_code, province_id, locality, \
              area, sector, stage, answers, lang, channel, status, consent_version, consented_at, \
-             submitted_at, entered_by, submitted_day) values ",
+             submitted_at, entered_by, submitted_day, education) values ",
     );
     for (r, _) in rows.iter().enumerate() {
         if r > 0 {
@@ -687,7 +696,8 @@ async fn insert(db: &Db, rows: &[Seeded]) -> anyhow::Result<()> {
             .bind(row.submitted_at)
             .bind(row.submitted_at)
             .bind(row.entered_by)
-            .bind(app::clock::local_day(row.submitted_at));
+            .bind(app::clock::local_day(row.submitted_at))
+            .bind(row.education);
     }
     let _turn = db.writing().await;
     query

@@ -1599,9 +1599,11 @@ async fn the_dashboard_s_follow_up_figures_add_up_and_reach_only_those_who_may_s
         regional["programme"]["regions"].as_array().unwrap().len(),
         1
     );
-    // Who sees them.
+    // Who sees them: not partners, whose dashboard is the report, protected.
+    let mut partner = signed_in(&app, "partenaire@demo.jisr.ma").await;
+    let (response, _) = partner.call_form("admin/dashboard", &[]).await;
+    assert_eq!(response.status, StatusCode::FORBIDDEN);
     for (email, sees) in [
-        ("partenaire@demo.jisr.ma", true),
         ("revue.06@demo.jisr.ma", false),
         ("agent.06@demo.jisr.ma", false),
         (COACH, false),

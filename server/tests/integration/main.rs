@@ -9,6 +9,7 @@ mod health;
 mod landing;
 mod language;
 mod partner_api;
+mod partner_figures;
 mod phone_and_tablet;
 mod reference;
 mod report;

@@ -17,7 +17,7 @@ async fn call(app: &TestApp, key: &str) -> TestResponse {
         .await
 }
 
-fn error_code(response: &TestResponse) -> String {
+pub(crate) fn error_code(response: &TestResponse) -> String {
     let body: Value = serde_json::from_str(&response.body)
         .unwrap_or_else(|_| panic!("a JSON refusal: {} {}", response.status, response.body));
     assert!(body["error"]["message"].is_string(), "{body}");
@@ -37,7 +37,7 @@ async fn recorded(app: &TestApp, action: &str, id: i64) -> i64 {
 }
 
 /// Issues a key as the national administrator: its id and the key.
-async fn issue(app: &TestApp, name: &str, region: &str, days: &str) -> (i64, String) {
+pub(crate) async fn issue(app: &TestApp, name: &str, region: &str, days: &str) -> (i64, String) {
     let mut national = signed_in(app, "national@demo.jisr.ma").await;
     let (response, reply) = national
         .call_form(

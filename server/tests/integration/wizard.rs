@@ -316,7 +316,7 @@ async fn a_woman_registers_without_javascript_and_leaves_with_a_reference() {
 
     let row = sqlx::query(
         "select cin, phone, birth_date, first_name, region_code, province_id, channel, status, \
-                consent_version, lang from applications where reference = $1",
+                consent_version, lang, education from applications where reference = $1",
     )
     .bind(&reference)
     .fetch_one(app.db.pool())
@@ -330,6 +330,8 @@ async fn a_woman_registers_without_javascript_and_leaves_with_a_reference() {
     assert_eq!(row.get::<String, _>("channel"), "self");
     assert_eq!(row.get::<String, _>("status"), "submitted");
     assert_eq!(row.get::<String, _>("lang"), "fr");
+    // Her schooling, kept as a column for the report's education axis.
+    assert_eq!(row.get::<String, _>("education"), "primary");
     assert_eq!(
         row.get::<String, _>("consent_version"),
         app::registration::steps::CONSENT_VERSION

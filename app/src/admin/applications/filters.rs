@@ -23,6 +23,10 @@ pub struct Filters {
     /// Only the women who reached one of the follow-up's steps: a report's indicator code
     /// (`report::Indicator::condition`), such as `coached`.
     pub reached: String,
+    /// Her schooling (`registration::choices::EducationLevel`'s codes).
+    pub education: String,
+    /// Why it was not accepted (`workflow::RejectReason`'s codes, or `report::NO_REASON`).
+    pub reason: String,
     /// Only the applications flagged as possible duplicates.
     pub flagged: bool,
     /// A reference, a CIN, a phone number, or the start of a name.
@@ -94,6 +98,8 @@ impl Filters {
             &self.area,
             &self.age,
             &self.reached,
+            &self.reason,
+            &self.education,
         ]
         .iter()
         .filter(|value| !value.is_empty())
@@ -120,6 +126,8 @@ impl Filters {
             area: text("area"),
             age: text("age"),
             reached: text("reached"),
+            reason: text("reason"),
+            education: text("education"),
             flagged: matches!(get("flagged").as_deref(), Some("1" | "on" | "true")),
             q: text("q"),
             sort: Sort::from_code(&text("sort")),
@@ -144,6 +152,8 @@ impl Filters {
             ("area", &self.area),
             ("age", &self.age),
             ("reached", &self.reached),
+            ("reason", &self.reason),
+            ("education", &self.education),
             ("from", &self.from),
             ("to", &self.to),
         ];

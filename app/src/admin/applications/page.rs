@@ -223,6 +223,18 @@ fn FilterForm(filters: Filters, options: FilterOptions) -> impl IntoView {
         .filter(|i| i.is_follow_up())
         .map(|i| (i.code().to_owned(), t(&i.label_key())))
         .collect();
+    let schooling = crate::registration::choices::EducationLevel::ALL
+        .iter()
+        .map(|e| (e.code().to_owned(), t(&e.label_key())))
+        .collect();
+    let reasons = crate::admin::workflow::RejectReason::ALL
+        .iter()
+        .map(|r| (r.code().to_owned(), t(&r.label_key())))
+        .chain([(
+            crate::admin::report::NO_REASON.to_owned(),
+            t("admin-reject-not-given"),
+        )])
+        .collect();
     let channels = ["self", "assisted"]
         .into_iter()
         .map(|c| (c.to_owned(), t(&format!("admin-channel-{c}"))))
@@ -266,6 +278,8 @@ fn FilterForm(filters: Filters, options: FilterOptions) -> impl IntoView {
                 {select("area", t("admin-axis-area"), filters.area.clone(), areas)}
                 {select("age", t("admin-axis-age-band"), filters.age.clone(), ages)}
                 {options.follow_up.then(|| select("reached", t("admin-reached"), filters.reached.clone(), reached))}
+                {select("education", t("admin-axis-education"), filters.education.clone(), schooling)}
+                {select("reason", t("admin-axis-reason"), filters.reason.clone(), reasons)}
                 <div class="field">
                     <label for="filter-from">{t("admin-from")}</label>
                     <input id="filter-from" name="from" type="date" value=filters.from.clone() />

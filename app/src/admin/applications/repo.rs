@@ -16,7 +16,7 @@ use crate::{
     db::{flag, Backend, Db},
     i18n::Lang,
     registration::{
-        choices::{Area, Choice, ProjectStage, Sector},
+        choices::{Area, Choice, EducationLevel, ProjectStage, Sector},
         fields::{parse_date, Cin, PhoneNumber, ReferenceNumber},
     },
 };
@@ -313,6 +313,27 @@ fn conditions_of(
     clauses.add_some(None, query, |q| {
         crate::admin::report::repo::age_band_condition(&filters.age, clock::today(), q)
     });
+    if let Ok(education) = EducationLevel::parse(&filters.education) {
+        clauses.add(None, query, |q| {
+            format!(
+                "a.education = {}",
+                q.arg(Bind::Text(education.code().into()))
+            )
+        });
+    }
+    // Why it was not accepted; rejections recorded without a reason have none.
+    if filters.reason == crate::admin::report::NO_REASON {
+        clauses.add(None, query, |_| {
+            "a.status = 'rejected' and a.reject_reason is null".to_owned()
+        });
+    } else if let Some(reason) = crate::admin::workflow::RejectReason::from_code(&filters.reason) {
+        clauses.add(None, query, |q| {
+            format!(
+                "a.status = 'rejected' and a.reject_reason = {}",
+                q.arg(Bind::Text(reason.code().into()))
+            )
+        });
+    }
     // A step of the follow-up reached: only for those who run the follow-up (reviewers and
     // centre agents read none of it).
     if let Some(reached) =
@@ -433,6 +454,8 @@ async fn counted_by_counters(
         && filters.area.is_empty()
         && filters.age.is_empty()
         && filters.reached.is_empty()
+        && filters.reason.is_empty()
+        && filters.education.is_empty()
         && matches!(staff.scope(), Scope::National | Scope::Region(_));
     // The possible duplicates are counted by region and status only.
     let by_region_and_status =

@@ -157,6 +157,10 @@ impl Dashboard {
 pub async fn load_dashboard() -> Result<Dashboard, AppError> {
     let cx = context()?;
     let staff = cx.staff().await?;
+    // Partners read the report's protected figures, never these exact and live ones.
+    if staff.role == super::roles::Role::PartnerViewer {
+        return refuse(AppError::Forbidden);
+    }
     let region = staff.dashboard_region();
     let mut dashboard = match cx.parts.extensions.get::<crate::changes::Changes>() {
         Some(changes) => {

@@ -53,6 +53,11 @@ fn dashboard_body(staff: Staff) -> impl IntoView {
     if staff.role == crate::admin::roles::Role::IncubatorCoach {
         return crate::admin::coaching::page::work_body(staff).into_any();
     }
+    // A partner's is the report, small numbers protected: the dashboard's live figures are
+    // exact, and change as each woman applies.
+    if staff.role == crate::admin::roles::Role::PartnerViewer {
+        return crate::admin::report::page::report_body(staff).into_any();
+    }
     let figures = Resource::new(|| (), |_| load_dashboard());
     live_updates(move || figures.refetch());
     view! {

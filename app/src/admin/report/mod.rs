@@ -9,6 +9,8 @@
 pub mod charts;
 pub mod page;
 #[cfg(feature = "ssr")]
+pub mod partner;
+#[cfg(feature = "ssr")]
 pub mod repo;
 pub mod suppression;
 
@@ -153,8 +155,22 @@ coded! {
         Sector = "sector",
         Stage = "stage",
         Channel = "channel",
+        /// Her schooling (the wizard's answer).
+        Education = "education",
+        /// Why an application was not accepted: for [`Indicator::Rejected`] only.
+        Reason = "reason",
     }
 }
+
+impl Axis {
+    /// Splits `indicator`'s figures: every axis but the reason, which splits rejections only.
+    pub fn splits(self, indicator: Indicator) -> bool {
+        self != Axis::Reason || indicator == Indicator::Rejected
+    }
+}
+
+/// The reason axis's code for a rejection recorded without one (before reasons were asked).
+pub const NO_REASON: &str = "not_given";
 
 impl Axis {
     /// Narrows the applications list to one value of the axis.
@@ -167,6 +183,8 @@ impl Axis {
             Axis::Sector => &mut filters.sector,
             Axis::Stage => &mut filters.stage,
             Axis::Channel => &mut filters.channel,
+            Axis::Reason => &mut filters.reason,
+            Axis::Education => &mut filters.education,
         };
         *field = code.to_owned();
     }

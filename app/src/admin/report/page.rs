@@ -19,7 +19,9 @@ pub fn ReportPage() -> impl IntoView {
     view! { <Console title_key="admin-report-title" body=report_body /> }
 }
 
-fn report_body(staff: Staff) -> impl IntoView {
+pub(crate) fn report_body(staff: Staff) -> impl IntoView {
+    // Partners read every indicator as it stood when the month began, and ask no period.
+    let partner = staff.role == crate::admin::roles::Role::PartnerViewer;
     // The follow-up's indicators for those who run it only (not reviewers).
     let follow_up = staff.runs_follow_up();
     let query = use_query_map();
@@ -87,21 +89,47 @@ fn report_body(staff: Staff) -> impl IntoView {
                         {move || axis_options(asked.get().columns)}
                     </select>
                 </div>
-                <div class="field">
-                    <label for="report-from">{t("admin-report-from")}</label>
-                    <input id="report-from" name="from" type="date" value=move || asked.get().from />
-                </div>
-                <div class="field">
-                    <label for="report-to">{t("admin-report-to")}</label>
-                    <input id="report-to" name="to" type="date" value=move || asked.get().to />
-                </div>
+                {(!partner).then(|| view! {
+                    <div class="field">
+                        <label for="report-from">{t("admin-report-from")}</label>
+                        <input id="report-from" name="from" type="date" value=move || asked.get().from />
+                    </div>
+                    <div class="field">
+                        <label for="report-to">{t("admin-report-to")}</label>
+                        <input id="report-to" name="to" type="date" value=move || asked.get().to />
+                    </div>
+                })}
             </div>
+            {partner.then(|| view! { <p class="muted" id="report-partner-note">{t("admin-report-partner-note")}</p> })}
             <button type="submit" class="button primary">{t("admin-report-show")}</button>
         </Form>
         <Transition fallback=loading>
             {move || Suspend::new(async move {
+                // The reason asked for another indicator than rejections: say so.
+                let misplaced = {
+                    let asked = asked.get_untracked();
+                    let indicator = Indicator::from_code(&asked.indicator);
+                    [asked.rows, asked.columns].iter().any(|code| {
+                        Axis::from_code(code)
+                            .zip(indicator)
+                            .is_some_and(|(axis, indicator)| !axis.splits(indicator))
+                    })
+                };
                 match report.await {
                     Ok(report) => report_view(report).into_any(),
+                    Err(crate::error::AppError::Invalid) if misplaced => view! {
+                        <p class="alert" role="alert" id="report-not-crossed">
+                            {t("admin-report-reason-rejected-only")}
+                        </p>
+                    }
+                    .into_any(),
+                    // What a partner asked that is not crossed: say which.
+                    Err(crate::error::AppError::Invalid) if partner => view! {
+                        <p class="alert" role="alert" id="report-not-crossed">
+                            {t("admin-report-partner-not-crossed")}
+                        </p>
+                    }
+                    .into_any(),
                     Err(error) => error_view(error),
                 }
             })}

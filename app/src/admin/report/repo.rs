@@ -3,14 +3,16 @@
 //! being a count too (and a small one, to partners).
 
 use super::{
+    partner,
     suppression::{self, Shown},
-    Axis, Charts, Figures, Indicator, Key, RegionFigure, Report, ReportQuery, AGE_BANDS,
+    Axis, Charts, Figures, Indicator, Key, RegionFigure, Report, ReportQuery, AGE_BANDS, NO_REASON,
 };
 use crate::admin::{
     applications::repo::{Bind, SqlQuery},
-    roles::Staff,
+    roles::{Role, Staff},
+    workflow::RejectReason,
 };
-use crate::registration::choices::{Area, ProjectStage, Sector};
+use crate::registration::choices::{Area, EducationLevel, ProjectStage, Sector};
 use crate::{
     clock::{self, days},
     db::Db,
@@ -32,14 +34,27 @@ pub struct Reader {
 
 impl Reader {
     /// National administrators read the whole country, coordinators and reviewers their
-    /// region, all exactly (`Staff::reads_report`). Partners will read the whole country with
-    /// small numbers protected (`exact: false`) once that protection is whole.
+    /// region, all exactly (`Staff::reads_report`); partner viewers the whole country, with
+    /// small numbers protected (`partner`).
     pub fn of(staff: &Staff) -> Option<Reader> {
+        if staff.role == Role::PartnerViewer {
+            return Some(Reader::partner(None));
+        }
         staff.reads_report().then(|| Reader {
             region: staff.dashboard_region().map(str::to_owned),
             exact: true,
             follow_up: staff.runs_follow_up(),
         })
+    }
+
+    /// A partner (a partner viewer, or a partner API key) of the whole country or of one
+    /// region: every indicator, with small numbers protected.
+    pub fn partner(region: Option<String>) -> Reader {
+        Reader {
+            region,
+            exact: false,
+            follow_up: true,
+        }
     }
 
     /// May count `indicator`: the follow-up's only for those who run it.
@@ -61,7 +76,7 @@ fn years_before(today: time::Date, years: i32) -> time::Date {
 
 /// An axis's value of the application `a`, as SQL. Her age band is read from her birth date
 /// (`yyyy-mm-dd`, which compares as a date) against the day each band starts today.
-fn expression(axis: Axis, today: time::Date, query: &mut SqlQuery) -> String {
+pub(super) fn expression(axis: Axis, today: time::Date, query: &mut SqlQuery) -> String {
     match axis {
         Axis::Region => "a.region_code".to_owned(),
         Axis::Province => "cast(a.province_id as text)".to_owned(),
@@ -69,6 +84,8 @@ fn expression(axis: Axis, today: time::Date, query: &mut SqlQuery) -> String {
         Axis::Sector => "a.sector".to_owned(),
         Axis::Stage => "a.stage".to_owned(),
         Axis::Channel => "a.channel".to_owned(),
+        Axis::Reason => format!("coalesce(a.reject_reason, '{NO_REASON}')"),
+        Axis::Education => "a.education".to_owned(),
         Axis::AgeBand => {
             let mut case = "case".to_owned();
             for pair in AGE_BANDS.windows(2) {
@@ -103,7 +120,7 @@ pub fn age_band_condition(band: &str, today: time::Date, query: &mut SqlQuery) -
 }
 
 /// Every value of an axis within the reader's region, in the order the report lists them.
-async fn keys(db: &Db, axis: Axis, region: Option<&str>) -> Result<Vec<Key>, AppError> {
+pub(super) async fn keys(db: &Db, axis: Axis, region: Option<&str>) -> Result<Vec<Key>, AppError> {
     let labelled = |code: &str, label_key: String| Key {
         code: code.to_owned(),
         name_fr: String::new(),
@@ -167,6 +184,15 @@ async fn keys(db: &Db, axis: Axis, region: Option<&str>) -> Result<Vec<Key>, App
             .iter()
             .map(|code| labelled(code, format!("admin-channel-{code}")))
             .collect(),
+        Axis::Education => EducationLevel::ALL
+            .iter()
+            .map(|v| labelled(v.code(), v.label_key()))
+            .collect(),
+        Axis::Reason => RejectReason::ALL
+            .iter()
+            .map(|r| labelled(r.code(), r.label_key()))
+            .chain([labelled(NO_REASON, "admin-reject-not-given".to_owned())])
+            .collect(),
     })
 }
 
@@ -204,10 +230,21 @@ pub async fn report(
         return Ok(None);
     };
     if (rows.is_some() && rows == columns)
+        || [rows, columns]
+            .iter()
+            .flatten()
+            .any(|axis| !axis.splits(indicator))
         || matches!((from, to), (Some(f), Some(t)) if t < f)
         || !reader.may_count(indicator)
     {
         return Ok(None);
+    }
+    if !reader.exact {
+        // Partners ask no period: theirs is every month before this one, as an axis.
+        if from.is_some() || to.is_some() {
+            return Ok(None);
+        }
+        return partner_report(db, reader, indicator, (rows, columns)).await;
     }
     // A few reports at a time: each is a scan of the scope, and the pool serves the wizard
     // too. The others wait their turn.
@@ -311,6 +348,68 @@ pub async fn report(
     }))
 }
 
+/// What a partner reads: the indicator as it stood when the month began, every figure
+/// protected with every other answer of it (`partner`).
+async fn partner_report(
+    db: &Db,
+    reader: &Reader,
+    indicator: Indicator,
+    (rows, columns): (Option<Axis>, Option<Axis>),
+) -> Result<Option<Report>, AppError> {
+    let snapshot = partner::snapshot(db).await?;
+    let cube = partner::cube(db, &snapshot, indicator).await?;
+    let region = match reader.region.as_deref() {
+        None => None,
+        Some(code) => Some(cube.region(code).ok_or(AppError::Forbidden)?),
+    };
+    let Ok(answer) = cube.answer(rows, columns, region) else {
+        return Ok(None);
+    };
+    let targets = targets(db).await?;
+    let places = matches!(indicator, Indicator::Accepted | Indicator::Enrolled);
+    let charts = Charts {
+        regions: cube
+            .regions()
+            .into_iter()
+            .filter(|(key, _)| reader.region.as_ref().is_none_or(|r| *r == key.code))
+            .map(|(key, value)| RegionFigure {
+                target: places.then(|| targets.get(&key.code).copied().unwrap_or(0)),
+                key,
+                value,
+            })
+            .collect(),
+        // Month by month over the country (a region's months would be a table of its own).
+        months: if region.is_none() {
+            cube.months(MAX_MONTHS)
+        } else {
+            Vec::new()
+        },
+    };
+    Ok(Some(Report {
+        indicator,
+        rows: answer.rows,
+        columns: answer.columns,
+        row_keys: answer.row_keys,
+        column_keys: answer.column_keys,
+        figures: Figures::Protected(answer.table),
+        charts,
+        from: String::new(),
+        to: String::new(),
+        region: reader.region.clone(),
+        as_of: snapshot.as_of(),
+    }))
+}
+
+/// Each region's target.
+async fn targets(db: &Db) -> Result<BTreeMap<String, i64>, AppError> {
+    Ok(sqlx::query("select code, target from regions")
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .map(|row| Ok((row.try_get("code")?, row.try_get("target")?)))
+        .collect::<Result<_, sqlx::Error>>()?)
+}
+
 /// The `where` clause (with its leading space, or empty) of the applications `indicator`
 /// counts in `region` (every region for `None`), submitted within `period` (local days,
 /// both ends included).
@@ -358,7 +457,7 @@ fn month_start(date: time::Date) -> time::Date {
 }
 
 /// The first day of the month after the one `start` begins.
-fn next_month(start: time::Date) -> time::Date {
+pub(super) fn next_month(start: time::Date) -> time::Date {
     let (year, month) = match start.month() {
         time::Month::December => (start.year() + 1, time::Month::January),
         month => (start.year(), month.next()),
@@ -435,12 +534,7 @@ async fn charts(
     (window, per_month, has_start): (&[time::Date], &BTreeMap<i64, i64>, bool),
 ) -> Result<Charts, AppError> {
     let keys = keys(db, Axis::Region, reader.region.as_deref()).await?;
-    let targets: BTreeMap<String, i64> = sqlx::query("select code, target from regions")
-        .fetch_all(db.pool())
-        .await?
-        .iter()
-        .map(|row| Ok((row.try_get("code")?, row.try_get("target")?)))
-        .collect::<Result<_, sqlx::Error>>()?;
+    let targets = targets(db).await?;
     let counts: Vec<i64> = keys
         .iter()
         .map(|k| per_region.get(&k.code).copied().unwrap_or(0))
@@ -480,8 +574,8 @@ async fn charts(
     })
 }
 
-/// Every indicator the reader may count over the axes and period `asked` names (its
-/// indicator aside), in the order they are declared: the exports' one table (or sheet) per
+/// Every indicator the reader may count and the axes split, over the axes and period `asked`
+/// names (its indicator aside), in the order they are declared: the exports' one table (or sheet) per
 /// indicator. `None` as for [`report`].
 pub async fn every_indicator(
     db: &Db,
@@ -489,7 +583,15 @@ pub async fn every_indicator(
     asked: &ReportQuery,
 ) -> Result<Option<Vec<Report>>, AppError> {
     let mut reports = Vec::with_capacity(Indicator::ALL.len());
-    for indicator in Indicator::ALL.iter().filter(|i| reader.may_count(**i)) {
+    // The indicators the axes split (the reason splits rejections only).
+    let axes: Vec<Axis> = [&asked.rows, &asked.columns]
+        .iter()
+        .filter_map(|code| Axis::from_code(code.trim()))
+        .collect();
+    for indicator in Indicator::ALL
+        .iter()
+        .filter(|i| reader.may_count(**i) && axes.iter().all(|a| a.splits(**i)))
+    {
         let query = ReportQuery {
             indicator: indicator.code().to_owned(),
             ..asked.clone()
@@ -596,7 +698,7 @@ mod tests {
     }
 
     #[test]
-    fn the_programme_s_staff_read_exact_figures_and_partners_none_yet() {
+    fn the_programme_s_staff_read_exact_figures_and_partners_protected_ones() {
         let staff = |role, region: Option<&str>| Staff {
             id: 1,
             email: String::new(),
@@ -609,7 +711,8 @@ mod tests {
         };
         let national = Reader::of(&staff(Role::NationalAdmin, None)).unwrap();
         assert_eq!((national.region, national.exact), (None, true));
-        assert!(Reader::of(&staff(Role::PartnerViewer, None)).is_none());
+        let partner = Reader::of(&staff(Role::PartnerViewer, None)).unwrap();
+        assert_eq!((partner.region, partner.exact), (None, false));
         let reviewer = Reader::of(&staff(Role::Reviewer, Some("06"))).unwrap();
         assert_eq!(reviewer.region.as_deref(), Some("06"));
         assert!(Reader::of(&staff(Role::CentreAgent, Some("06"))).is_none());

@@ -77,6 +77,10 @@ pub async fn store_application(db: &Db, new: &NewApplication<'_>) -> Result<Stor
     let application = new.application.clone();
     let key = new.idempotency_key.to_owned();
     let answers = serde_json::to_string(new.answers).map_err(|_| AppError::Internal)?;
+    // Her schooling, a column of its own for the report's education axis.
+    let education = crate::registration::answers::SchoolingAnswers::parse(new.answers)
+        .map(|schooling| schooling.education.code().to_owned())
+        .unwrap_or_default();
     let (lang, consented_at, submitted_at, entered_by) =
         (new.lang, new.consented_at, new.submitted_at, new.entered_by);
     let draft_token = new.draft_token.map(str::to_owned);
@@ -91,10 +95,10 @@ pub async fn store_application(db: &Db, new: &NewApplication<'_>) -> Result<Stor
                              first_name, last_name, name_key, birth_date, phone, email, \
                              region_code, province_id, locality, area, sector, stage, answers, \
                              lang, channel, consent_version, consented_at, submitted_at, \
-                             entered_by, last_first_key, client_key, submitted_day) \
+                             entered_by, last_first_key, client_key, submitted_day, education) \
                          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, \
                              $15, $16, $17, case when $21 is null then 'self' else 'assisted' end, \
-                             $18, $19, $20, $21, $22, $23, $24) \
+                             $18, $19, $20, $21, $22, $23, $24, $25) \
                          on conflict do nothing returning id",
                     )
                     .bind(reference.as_str())
@@ -130,6 +134,7 @@ pub async fn store_application(db: &Db, new: &NewApplication<'_>) -> Result<Stor
                     ))
                     .bind(client_key.as_deref())
                     .bind(clock::local_day(submitted_at))
+                    .bind(&education)
                     .fetch_optional(&mut *conn)
                     .await?;
                     let Some(row) = inserted else {

@@ -285,17 +285,6 @@ async fn partner(
     Ok(scope)
 }
 
-fn now_rfc3339() -> String {
-    time::OffsetDateTime::now_utc()
-        .replace_nanosecond(0)
-        .ok()
-        .and_then(|now| {
-            now.format(&time::format_description::well_known::Rfc3339)
-                .ok()
-        })
-        .unwrap_or_default()
-}
-
 /// The report's indicators and the axes their figures may be split by.
 #[utoipa::path(
     get,
@@ -320,7 +309,7 @@ async fn indicators(
         Err(refusal) => return refusal,
     };
     let list = IndicatorList {
-        data_as_of: now_rfc3339(),
+        data_as_of: rfc3339(time::OffsetDateTime::now_utc().unix_timestamp()),
         scope: Scope {
             region: scope.region,
         },
@@ -479,6 +468,7 @@ fn split(axis: Option<Axis>, keys: &[Key]) -> Option<Split> {
     })
 }
 
+/// A moment (Unix seconds) as RFC 3339, in UTC, to the second.
 fn rfc3339(unix: i64) -> String {
     time::OffsetDateTime::from_unix_timestamp(unix)
         .ok()

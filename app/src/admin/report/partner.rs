@@ -232,6 +232,18 @@ async fn take(db: &Db, month: &str, now: i64) -> Result<(), AppError> {
     if claimed == 0 {
         return Ok(());
     }
+    let taken = count_and_write(db, month).await;
+    if taken.is_err() {
+        // Let the next reading take it again.
+        sqlx::query("update partner_snapshot set building = '' where id = 1")
+            .execute(db.pool())
+            .await?;
+    }
+    taken
+}
+
+/// Counts every indicator of `month`'s figures and writes them (see [`take`]).
+async fn count_and_write(db: &Db, month: &str) -> Result<(), AppError> {
     let start = month_start_of(month).ok_or(AppError::Internal)?;
     let generation = {
         let mut bytes = [0u8; 8];

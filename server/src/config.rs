@@ -168,6 +168,15 @@ pub struct ServeArgs {
     )]
     pub sign_ins_per_minute: NonZeroU32,
 
+    /// Calls one partner API key may make in a minute (then 429 with `Retry-After`).
+    #[arg(
+        long,
+        env = "JISR_PARTNER_CALLS_PER_MINUTE",
+        global = true,
+        default_value_t = NonZeroU32::new(crate::partner_api::CALLS_PER_MINUTE).unwrap_or(NonZeroU32::MIN)
+    )]
+    pub partner_calls_per_minute: NonZeroU32,
+
     /// Drafts started, and applications submitted, allowed per hour from one client address
     /// (centre agents signed in are not limited). A centre's shared connection registers many
     /// women in a morning: keep it generous.

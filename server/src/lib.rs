@@ -132,6 +132,7 @@ async fn serve(db: Db, args: ServeArgs) -> anyhow::Result<()> {
             trusted_proxies: args.trusted_proxies,
             allowed_origins: args.allowed_origins,
             help,
+            partner_calls_per_minute: args.partner_calls_per_minute,
             ..Settings::default()
         }),
         lookups: LookupLimiter::per_minute(args.lookups_per_minute),

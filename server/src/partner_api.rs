@@ -38,14 +38,14 @@ pub const OPENAPI_PATH: &str = "/api/partner/v1/openapi.json";
 const INDICATORS_PATH: &str = "/api/partner/v1/indicators";
 const FIGURES_PATH: &str = "/api/partner/v1/indicators/{indicator}/figures";
 
-/// Calls one key may make in a minute (a burst of as many, then one each second).
+/// Calls one key may make in a minute, unless the server is told otherwise
+/// (`--partner-calls-per-minute`): a burst of as many, then one each second.
 pub const CALLS_PER_MINUTE: u32 = 60;
 
 type Limiter = DefaultKeyedRateLimiter<i64>;
 
-/// The API's routes, with the limiter their keys share.
-pub fn routes() -> Router<AppState> {
-    let per_minute = NonZeroU32::new(CALLS_PER_MINUTE).unwrap_or(NonZeroU32::MIN);
+/// The API's routes, with the limiter their keys share: `per_minute` calls a key.
+pub fn routes(per_minute: NonZeroU32) -> Router<AppState> {
     let limiter: Arc<Limiter> = Arc::new(RateLimiter::keyed(Quota::per_minute(per_minute)));
     Router::new()
         .route(
@@ -532,8 +532,14 @@ async fn indicator_figures(
     let (Ok(rows), Ok(columns)) = (axis(&asked.rows), axis(&asked.columns)) else {
         return invalid("rows and columns are axes' ids: see /api/partner/v1/indicators.");
     };
-    let region = match (asked.region.as_deref().map(str::trim), &scope.region) {
-        (None | Some(""), within) => within.clone(),
+    // A region is two digits (a code that is not a region's is 422 below).
+    if let Some(code) = &asked.region {
+        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_digit()) {
+            return invalid("region is a region's code: two digits, such as 06.");
+        }
+    }
+    let region = match (asked.region.as_deref(), &scope.region) {
+        (None, within) => within.clone(),
         (Some(asked), None) => Some(asked.to_owned()),
         (Some(asked), Some(own)) if asked == own => Some(asked.to_owned()),
         (Some(_), Some(_)) => {

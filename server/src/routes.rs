@@ -43,7 +43,7 @@ pub fn router(state: AppState, routes: Vec<AxumRouteListing>) -> Router {
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(IDLE_MINUTES)));
 
     report::add_routes(admin::add_routes(wizard::add_routes(Router::new())))
-        .merge(partner_api::routes())
+        .merge(partner_api::routes(state.settings.partner_calls_per_minute))
         .route("/healthz", get(health::healthz))
         .route("/lang/{code}", get(lang::switch))
         .route(app::safety::EXIT_PATH, get(quick_exit::quick_exit))

@@ -75,6 +75,8 @@ pub struct Settings {
     pub keep_alive: Duration,
     /// The helpline and the centres the public pages show.
     pub help: app::help::Help,
+    /// Calls one partner key may make in a minute.
+    pub partner_calls_per_minute: std::num::NonZeroU32,
 }
 
 impl Default for Settings {
@@ -87,6 +89,10 @@ impl Default for Settings {
             allowed_origins: AllowedOrigins::default(),
             keep_alive: Duration::from_secs(15),
             help: app::help::Help::default(),
+            partner_calls_per_minute: std::num::NonZeroU32::new(
+                crate::partner_api::CALLS_PER_MINUTE,
+            )
+            .unwrap_or(std::num::NonZeroU32::MIN),
         }
     }
 }

@@ -305,6 +305,13 @@ async fn a_region_s_key_reads_its_row_of_the_country_s_tables_and_nothing_else()
         (
             &national,
             "received",
+            "rows=sector&region=",
+            StatusCode::BAD_REQUEST,
+            "invalid_query",
+        ),
+        (
+            &national,
+            "received",
             "rows=name",
             StatusCode::BAD_REQUEST,
             "invalid_query",

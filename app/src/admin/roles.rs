@@ -232,6 +232,11 @@ impl Staff {
         self.role == Role::NationalAdmin
     }
 
+    /// Reads figures only, with small numbers protected (`report::partner`): no dashboard.
+    pub fn is_partner(&self) -> bool {
+        self.role == Role::PartnerViewer
+    }
+
     /// Registers women through the assisted wizard.
     pub fn registers_women(&self) -> bool {
         matches!(self.role, Role::CentreAgent | Role::NationalAdmin)

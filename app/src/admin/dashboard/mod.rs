@@ -158,7 +158,7 @@ pub async fn load_dashboard() -> Result<Dashboard, AppError> {
     let cx = context()?;
     let staff = cx.staff().await?;
     // Partners read the report's protected figures, never these exact and live ones.
-    if staff.role == super::roles::Role::PartnerViewer {
+    if staff.is_partner() {
         return refuse(AppError::Forbidden);
     }
     let region = staff.dashboard_region();

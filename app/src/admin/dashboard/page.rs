@@ -55,7 +55,7 @@ fn dashboard_body(staff: Staff) -> impl IntoView {
     }
     // A partner's is the report, small numbers protected: the dashboard's live figures are
     // exact, and change as each woman applies.
-    if staff.role == crate::admin::roles::Role::PartnerViewer {
+    if staff.is_partner() {
         return crate::admin::report::page::report_body(staff).into_any();
     }
     let figures = Resource::new(|| (), |_| load_dashboard());

@@ -139,6 +139,11 @@ impl Indicator {
         }
     }
 
+    /// Counts places of the regions' targets: the charts mark each region's.
+    pub fn counts_places(self) -> bool {
+        matches!(self, Indicator::Accepted | Indicator::Enrolled)
+    }
+
     /// The key of its definition, shown under its name.
     pub fn definition_key(self) -> String {
         format!("{}-definition", self.label_key())

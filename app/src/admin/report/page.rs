@@ -21,7 +21,7 @@ pub fn ReportPage() -> impl IntoView {
 
 pub(crate) fn report_body(staff: Staff) -> impl IntoView {
     // Partners read every indicator as it stood when the month began, and ask no period.
-    let partner = staff.role == crate::admin::roles::Role::PartnerViewer;
+    let partner = staff.is_partner();
     // The follow-up's indicators for those who run it only (not reviewers).
     let follow_up = staff.runs_follow_up();
     let query = use_query_map();

@@ -304,6 +304,9 @@ async fn count_and_write(db: &Db, month: &str) -> Result<(), AppError> {
             let codes: Vec<String> = (0..=AXES)
                 .map(|i| row.try_get::<String, _>(format!("c{i}").as_str()))
                 .collect::<Result<_, _>>()?;
+            // For the indicators the reason does not split, it has one value.
+            let mut unsplit = codes.clone();
+            unsplit[at(Axis::Reason)].clear();
             for (k, indicator) in Indicator::ALL.iter().enumerate() {
                 let counted = match follow_up.iter().position(|f| f == indicator) {
                     Some(f) => row.try_get::<i64, _>(format!("c{}", AXES + 1 + f).as_str())? == 1,
@@ -313,14 +316,12 @@ async fn count_and_write(db: &Db, month: &str) -> Result<(), AppError> {
                     }
                 };
                 if counted {
-                    // An axis that does not split it (the reason) has one value.
-                    let mut own = codes.clone();
-                    for (d, axis) in Axis::ALL.iter().enumerate() {
-                        if !axis.splits(*indicator) {
-                            own[d].clear();
-                        }
-                    }
-                    tallies[k].count(&own, &pairs[k], 1);
+                    let own = if Axis::Reason.splits(*indicator) {
+                        &codes
+                    } else {
+                        &unsplit
+                    };
+                    tallies[k].count(own, &pairs[k], 1);
                 }
             }
         }
@@ -518,7 +519,8 @@ async fn compute(db: &Db, snapshot: &Snapshot, indicator: Indicator) -> Result<C
     };
     let pairs = pairs_of(indicator);
     let mut total = 0i64;
-    let mut one_axis: Vec<Vec<i64>> = Vec::new();
+    // (axis, value, count): the values' indices are known once every one is read.
+    let mut one_axis: Vec<(usize, usize, i64)> = Vec::new();
     let mut per_month = vec![0i64; months.len()];
     let mut two: Vec<((usize, usize), usize, usize, i64)> = Vec::new();
     for (axis_a, code_a, axis_b, code_b, n) in &counted {
@@ -531,7 +533,7 @@ async fn compute(db: &Db, snapshot: &Snapshot, indicator: Indicator) -> Result<C
             }
             (Some(a), None) if axis_b.is_empty() && Axis::ALL[a].splits(indicator) => {
                 let i = index(a, code_a, &mut keys_of);
-                one_axis.push(vec![a as i64, i as i64, *n]);
+                one_axis.push((a, i, *n));
             }
             (Some(a), Some(b)) if pairs.contains(&(a, b)) => {
                 let (i, j) = (
@@ -545,8 +547,8 @@ async fn compute(db: &Db, snapshot: &Snapshot, indicator: Indicator) -> Result<C
     }
     let sizes: Vec<usize> = keys_of.iter().map(Vec::len).collect();
     let mut margins_counts: Vec<Vec<i64>> = sizes.iter().map(|n| vec![0; *n]).collect();
-    for entry in &one_axis {
-        margins_counts[entry[0] as usize][entry[1] as usize] = entry[2];
+    for &(a, i, n) in &one_axis {
+        margins_counts[a][i] = n;
     }
     let mut two_axes: HashMap<(usize, usize), Vec<Vec<i64>>> = pairs
         .iter()

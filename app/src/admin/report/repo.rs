@@ -9,7 +9,7 @@ use super::{
 };
 use crate::admin::{
     applications::repo::{Bind, SqlQuery},
-    roles::{Role, Staff},
+    roles::Staff,
     workflow::RejectReason,
 };
 use crate::registration::choices::{Area, EducationLevel, ProjectStage, Sector};
@@ -37,7 +37,7 @@ impl Reader {
     /// region, all exactly (`Staff::reads_report`); partner viewers the whole country, with
     /// small numbers protected (`partner`).
     pub fn of(staff: &Staff) -> Option<Reader> {
-        if staff.role == Role::PartnerViewer {
+        if staff.is_partner() {
             return Some(Reader::partner(None));
         }
         staff.reads_report().then(|| Reader {
@@ -366,7 +366,7 @@ async fn partner_report(
         return Ok(None);
     };
     let targets = targets(db).await?;
-    let places = matches!(indicator, Indicator::Accepted | Indicator::Enrolled);
+    let places = indicator.counts_places();
     let charts = Charts {
         regions: cube
             .regions()
@@ -539,7 +539,7 @@ async fn charts(
         .iter()
         .map(|k| per_region.get(&k.code).copied().unwrap_or(0))
         .collect();
-    let places = matches!(indicator, Indicator::Accepted | Indicator::Enrolled);
+    let places = indicator.counts_places();
     // The first month counted: one before the window counts as its first.
     let first = per_month
         .iter()
